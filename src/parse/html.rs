@@ -1,0 +1,502 @@
+//! A small HTML tokenizer that keeps the byte span of every token, and the
+//! table builder on top of it.
+//!
+//! Why not scraper or html5ever: they build a DOM and forget where each node
+//! came from, and doclint must point at (and fix) the exact bytes of a cell.
+//! Why not html5gum: its spans are an opt-in layer over a full HTML5 state
+//! machine, and doclint needs far less: tags with their attributes, text,
+//! comments, entities. This tokenizer is a linear byte scan, allocates
+//! nothing per token, never recurses (tables nested 20,000 deep are a counter)
+//! and cannot fail: broken HTML becomes text or a tag that runs to the end.
+
+use super::text::{Cell, Fragment, Piece};
+use crate::source::Span;
+
+/// One HTML token with its place in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token {
+    /// `<name attr…>`; `name` is the span of the tag name.
+    Start {
+        span: Span,
+        name: Span,
+        self_closing: bool,
+    },
+    /// `</name>`.
+    End { span: Span, name: Span },
+    /// Text between tags, entities not yet decoded.
+    Text(Span),
+    /// `<!-- … -->`, `<!DOCTYPE>`, `<?…>`.
+    Comment(Span),
+}
+
+/// Splits `src[pos..end]` into tokens.
+pub struct Tokenizer<'a> {
+    src: &'a [u8],
+    pos: usize,
+    end: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    /// Tokenizes `src` from byte `pos` to byte `end`.
+    pub fn new(src: &'a str, pos: usize, end: usize) -> Self {
+        Tokenizer {
+            src: src.as_bytes(),
+            pos,
+            end: end.min(src.len()),
+        }
+    }
+
+    /// Where the next token starts.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    fn find_bytes(&self, from: usize, needle: &[u8]) -> Option<usize> {
+        memchr::memmem::find(&self.src[from..self.end], needle).map(|i| from + i)
+    }
+
+    /// Scans a tag's name and attributes from `from` (just after the name
+    /// start) to its `>`; returns the end (one past `>`) and whether it ends
+    /// with `/>`.
+    fn tag_end(&self, mut i: usize) -> (usize, bool) {
+        let s = self.src;
+        while i < self.end {
+            match s[i] {
+                b'>' => return (i + 1, i > 0 && s[i - 1] == b'/'),
+                q @ (b'"' | b'\'') => {
+                    // A quoted value; an unclosed quote runs to the end.
+                    match memchr::memchr(q, &s[i + 1..self.end]) {
+                        Some(j) => i = i + 1 + j + 1,
+                        None => return (self.end, false),
+                    }
+                }
+                b'<' => return (i, false), // `<p <b>`: the tag was never closed.
+                _ => i += 1,
+            }
+        }
+        (self.end, false)
+    }
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b':' || b == b'_'
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let s = self.src;
+        let start = self.pos;
+        if start >= self.end {
+            return None;
+        }
+        if s[start] != b'<' {
+            let stop = memchr::memchr(b'<', &s[start..self.end]).map_or(self.end, |i| start + i);
+            self.pos = stop;
+            return Some(Token::Text(Span::new(start, stop)));
+        }
+        let next = s.get(start + 1).copied().filter(|_| start + 1 < self.end);
+        match next {
+            Some(b'!') if s[start..self.end].starts_with(b"<!--") => {
+                let stop = self
+                    .find_bytes(start + 4, b"-->")
+                    .map_or(self.end, |i| i + 3);
+                self.pos = stop;
+                Some(Token::Comment(Span::new(start, stop)))
+            }
+            Some(b'!' | b'?') => {
+                let stop =
+                    memchr::memchr(b'>', &s[start..self.end]).map_or(self.end, |i| start + i + 1);
+                self.pos = stop;
+                Some(Token::Comment(Span::new(start, stop)))
+            }
+            Some(b'/') if s.get(start + 2).is_some_and(|b| b.is_ascii_alphabetic()) => {
+                let name_start = start + 2;
+                let mut i = name_start;
+                while i < self.end && is_name_byte(s[i]) {
+                    i += 1;
+                }
+                let name = Span::new(name_start, i);
+                let (stop, _) = self.tag_end(i);
+                self.pos = stop;
+                Some(Token::End {
+                    span: Span::new(start, stop),
+                    name,
+                })
+            }
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name_start = start + 1;
+                let mut i = name_start;
+                while i < self.end && is_name_byte(s[i]) {
+                    i += 1;
+                }
+                let name = Span::new(name_start, i);
+                let (stop, self_closing) = self.tag_end(i);
+                self.pos = stop;
+                Some(Token::Start {
+                    span: Span::new(start, stop),
+                    name,
+                    self_closing,
+                })
+            }
+            _ => {
+                // A lone `<` is text.
+                let stop = memchr::memchr(b'<', &s[start + 1..self.end])
+                    .map_or(self.end, |i| start + 1 + i);
+                self.pos = stop;
+                Some(Token::Text(Span::new(start, stop)))
+            }
+        }
+    }
+}
+
+/// Whether the tag name at `name` is `want` (ASCII, case-insensitive).
+pub fn name_is(src: &str, name: Span, want: &str) -> bool {
+    src.as_bytes()[name.start..name.end].eq_ignore_ascii_case(want.as_bytes())
+}
+
+/// The value of attribute `want` in the tag at `tag`, if present.
+pub fn attribute<'a>(src: &'a str, tag: Span, want: &str) -> Option<&'a str> {
+    let b = src.as_bytes();
+    let mut i = tag.start + 1;
+    while i < tag.end && is_name_byte(b[i]) {
+        i += 1;
+    }
+    loop {
+        while i < tag.end && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= tag.end || b[i] == b'>' {
+            return None;
+        }
+        let n0 = i;
+        while i < tag.end && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = &b[n0..i];
+        let mut value: Option<&'a str> = None;
+        if i < tag.end && b[i] == b'=' {
+            i += 1;
+            if i < tag.end && matches!(b[i], b'"' | b'\'') {
+                let q = b[i];
+                let v0 = i + 1;
+                let v1 = memchr::memchr(q, &b[v0..tag.end]).map_or(tag.end, |j| v0 + j);
+                value = Some(&src[v0..v1]);
+                i = (v1 + 1).min(tag.end);
+            } else {
+                let v0 = i;
+                while i < tag.end && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                    i += 1;
+                }
+                value = Some(&src[v0..i]);
+            }
+        }
+        if name.eq_ignore_ascii_case(want.as_bytes()) {
+            return Some(value.unwrap_or(""));
+        }
+    }
+}
+
+/// Tags that start a new paragraph inside a cell.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "hr",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+];
+
+fn is_block(src: &str, name: Span) -> bool {
+    BLOCK_TAGS.iter().any(|t| name_is(src, name, t))
+}
+
+/// Adds the text pieces of `src[span]` to `out`, one piece per entity.
+pub fn push_text_pieces(src: &str, span: Span, out: &mut Vec<Piece>) {
+    let b = src.as_bytes();
+    let mut lit_start = span.start;
+    let mut i = span.start;
+    while let Some(j) = memchr::memchr(b'&', &b[i..span.end]) {
+        let amp = i + j;
+        // An entity is `&name;`, `&#123;` or `&#x1F;`, at most 32 bytes.
+        let limit = (amp + 32).min(span.end);
+        let semi = memchr::memchr(b';', &b[amp..limit]).map(|k| amp + k);
+        let decoded = semi.and_then(|semi| {
+            let body = &src[amp + 1..semi];
+            let ok =
+                !body.is_empty() && body.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'#');
+            if !ok {
+                return None;
+            }
+            let d = html_escape::decode_html_entities(&src[amp..=semi]);
+            (d != src[amp..=semi]).then(|| d.into_owned())
+        });
+        match (semi, decoded) {
+            (Some(semi), Some(text)) => {
+                if amp > lit_start {
+                    out.push(Piece {
+                        span: Span::new(lit_start, amp),
+                        decoded: None,
+                    });
+                }
+                out.push(Piece {
+                    span: Span::new(amp, semi + 1),
+                    decoded: Some(text),
+                });
+                i = semi + 1;
+                lit_start = i;
+            }
+            _ => i = amp + 1,
+        }
+    }
+    if span.end > lit_start {
+        out.push(Piece {
+            span: Span::new(lit_start, span.end),
+            decoded: None,
+        });
+    }
+}
+
+/// A table cell as written in HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawCell {
+    /// The text of the cell.
+    pub cell: Cell,
+    /// `<th>` rather than `<td>`.
+    pub is_th: bool,
+    /// `rowspan`, at least 1.
+    pub rowspan: usize,
+    /// `colspan`, at least 1.
+    pub colspan: usize,
+}
+
+/// A table row as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawRow {
+    /// The cells in source order (before rowspan and colspan are resolved).
+    pub cells: Vec<RawCell>,
+    /// The row is in `<thead>`.
+    pub in_thead: bool,
+    /// The `<tr>` tag.
+    pub span: Span,
+}
+
+/// An HTML table as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HtmlTable {
+    /// From `<table` to the end of `</table>` (or of the file, if unclosed).
+    pub span: Span,
+    /// The rows of the outermost table; nested tables are text of their cell.
+    pub rows: Vec<RawRow>,
+    /// Whether `</table>` was found.
+    pub closed: bool,
+}
+
+fn span_number(v: Option<&str>) -> usize {
+    v.and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n >= 1)
+        .map_or(1, |n| n.min(1000))
+}
+
+/// Reads the table whose `<table` tag starts at `start`.
+pub fn read_table(src: &str, start: usize) -> HtmlTable {
+    let mut table = HtmlTable {
+        span: Span::new(start, src.len()),
+        ..HtmlTable::default()
+    };
+    let mut depth = 0usize;
+    let mut in_thead = false;
+    let mut row: Option<RawRow> = None;
+    let mut cell: Option<(RawCell, Vec<Piece>)> = None;
+
+    // Closes the paragraph being built in the open cell.
+    fn flush(src: &str, cell: &mut Option<(RawCell, Vec<Piece>)>) {
+        if let Some((c, pieces)) = cell.as_mut()
+            && !pieces.is_empty()
+            && let Some(f) = Fragment::from_pieces(src, std::mem::take(pieces))
+        {
+            c.cell.fragments.push(f);
+        }
+    }
+    fn close_cell(src: &str, cell: &mut Option<(RawCell, Vec<Piece>)>, row: &mut Option<RawRow>) {
+        flush(src, cell);
+        if let Some((c, _)) = cell.take() {
+            row.get_or_insert_with(RawRow::default).cells.push(c);
+        }
+    }
+
+    let mut tokens = Tokenizer::new(src, start, src.len());
+    for tok in tokens.by_ref() {
+        match tok {
+            Token::Start { span, name, .. }
+                if depth == 1 && (name_is(src, name, "td") || name_is(src, name, "th")) =>
+            {
+                close_cell(src, &mut cell, &mut row);
+                if row.is_none() {
+                    row = Some(RawRow {
+                        in_thead,
+                        span,
+                        ..RawRow::default()
+                    });
+                }
+                cell = Some((
+                    RawCell {
+                        cell: Cell::default(),
+                        is_th: name_is(src, name, "th"),
+                        rowspan: span_number(attribute(src, span, "rowspan")),
+                        colspan: span_number(attribute(src, span, "colspan")),
+                    },
+                    Vec::new(),
+                ));
+            }
+            Token::End { name, .. }
+                if depth == 1 && (name_is(src, name, "td") || name_is(src, name, "th")) =>
+            {
+                close_cell(src, &mut cell, &mut row);
+            }
+            Token::Start { span, name, .. } if depth == 1 && name_is(src, name, "tr") => {
+                close_cell(src, &mut cell, &mut row);
+                if let Some(r) = row.take() {
+                    table.rows.push(r);
+                }
+                row = Some(RawRow {
+                    in_thead,
+                    span,
+                    ..RawRow::default()
+                });
+            }
+            Token::End { name, .. } if depth == 1 && name_is(src, name, "tr") => {
+                close_cell(src, &mut cell, &mut row);
+                if let Some(r) = row.take() {
+                    table.rows.push(r);
+                }
+            }
+            Token::Start { name, .. } if depth == 1 && name_is(src, name, "thead") => {
+                in_thead = true
+            }
+            Token::End { name, .. } if depth == 1 && name_is(src, name, "thead") => {
+                in_thead = false
+            }
+            Token::Start {
+                name, self_closing, ..
+            } if name_is(src, name, "table") => {
+                flush(src, &mut cell);
+                if !self_closing {
+                    depth += 1;
+                }
+            }
+            Token::End { span, name } if name_is(src, name, "table") => {
+                flush(src, &mut cell);
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    table.span.end = span.end;
+                    table.closed = true;
+                    break;
+                }
+            }
+            Token::Start { name, .. } | Token::End { name, .. } => {
+                if cell.is_some() && is_block(src, name) {
+                    flush(src, &mut cell);
+                }
+            }
+            Token::Text(span) => {
+                if let Some((_, pieces)) = cell.as_mut() {
+                    push_text_pieces(src, span, pieces);
+                }
+            }
+            Token::Comment(_) => {}
+        }
+    }
+    close_cell(src, &mut cell, &mut row);
+    if let Some(r) = row.take() {
+        table.rows.push(r);
+    }
+    if !table.closed {
+        table.span.end = tokens.position().max(start);
+    }
+    table
+}
+
+/// Every `<table` start tag in `src` (not `<table_name>` or `<tables>`).
+pub fn table_starts(src: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = src.as_bytes();
+    memchr::memmem::find_iter(b, b"<table")
+        .chain(memchr::memmem::find_iter(b, b"<TABLE"))
+        .filter(move |&i| {
+            b.get(i + 6)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &HtmlTable) -> Vec<Vec<String>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.cell.text()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn reads_rows_cells_and_paragraphs() {
+        let src = "<table><thead><tr><th><p>状态码</p></th><th>说明</th></tr></thead>\n<tbody><tr><td rowspan=\"2\"><p>400</p></td><td><p>a&amp;b</p><p>c</p></td></tr></tbody></table> tail";
+        let t = read_table(src, 0);
+        assert!(t.closed);
+        assert_eq!(&src[t.span.start..t.span.end], &src[..src.len() - 5]);
+        assert_eq!(
+            texts(&t),
+            vec![vec!["状态码", "说明"], vec!["400", "a&b\nc"]]
+        );
+        assert!(t.rows[0].in_thead);
+        assert_eq!(t.rows[1].cells[0].rowspan, 2);
+        let cell = &t.rows[1].cells[1].cell;
+        let span = cell.span().unwrap();
+        assert_eq!(&src[span.start..span.end], "a&amp;b</p><p>c");
+    }
+
+    #[test]
+    fn nested_and_unclosed_tables_do_not_break() {
+        let deep = "<table>".repeat(20_000);
+        let t = read_table(&deep, 0);
+        assert!(!t.closed);
+        assert_eq!(t.span.end, deep.len());
+        let src = "<table><tr><td>1<table><tr><td>x</td></tr></table></td></tr></table>";
+        let t = read_table(src, 0);
+        assert_eq!(texts(&t), vec![vec!["1\nx"]]);
+    }
+
+    #[test]
+    fn attributes() {
+        let src = "<td class='a b' rowspan=3 colspan=\"2\">";
+        let span = Span::new(0, src.len());
+        assert_eq!(attribute(src, span, "rowspan"), Some("3"));
+        assert_eq!(attribute(src, span, "colspan"), Some("2"));
+        assert_eq!(attribute(src, span, "id"), None);
+    }
+
+    #[test]
+    fn table_starts_skip_words() {
+        let src = "<table_name> <tables> <table> <TABLE class=x>";
+        assert_eq!(table_starts(src).collect::<Vec<_>>(), vec![22, 30]);
+    }
+}

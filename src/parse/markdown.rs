@@ -1,0 +1,277 @@
+//! What the Markdown around a table does to it, from one pulldown-cmark pass:
+//! code blocks (a `<table>` in a closed fence is an example, one in an
+//! unclosed fence or an indented block is a broken table), HTML blocks (the
+//! parts of a table that render as HTML), inline code, and GitHub pipe tables
+//! with the exact spans of their cells.
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use super::html::push_text_pieces;
+use super::text::{Cell, Fragment, Piece};
+use crate::source::Span;
+
+/// How a code block was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// A fence with its closing fence: an example, never a table.
+    ClosedFence,
+    /// A fence that runs to the end of its container: it swallows what follows.
+    UnclosedFence,
+    /// Four spaces of indentation.
+    Indented,
+}
+
+/// A GitHub pipe table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PipeTable {
+    /// The whole table.
+    pub span: Span,
+    /// The header row's cells.
+    pub header: Vec<Cell>,
+    /// The body rows' cells.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// The Markdown structure of one page.
+#[derive(Debug, Default)]
+pub struct Structure {
+    /// Code blocks in order.
+    pub code_blocks: Vec<(Span, CodeKind)>,
+    /// Inline code spans in order.
+    pub inline_code: Vec<Span>,
+    /// HTML blocks (and inline HTML) in order.
+    pub html: Vec<Span>,
+    /// Pipe tables in order.
+    pub pipe_tables: Vec<PipeTable>,
+}
+
+fn fence_closed(block: &str) -> bool {
+    let mut lines = block.lines();
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let first = first.trim_start();
+    let Some(ch) = first.chars().next().filter(|c| *c == '`' || *c == '~') else {
+        return false;
+    };
+    let n = first.chars().take_while(|c| *c == ch).count();
+    let Some(last) = block.lines().skip(1).last() else {
+        return false;
+    };
+    let last = last.trim();
+    last.len() >= n && last.chars().all(|c| c == ch)
+}
+
+struct PipeBuilder {
+    table: PipeTable,
+    in_head: bool,
+    row: Vec<Cell>,
+    cell: Option<(Cell, Vec<Piece>)>,
+}
+
+impl PipeBuilder {
+    fn flush(&mut self, src: &str) {
+        if let Some((cell, pieces)) = self.cell.as_mut()
+            && let Some(f) = Fragment::from_pieces(src, std::mem::take(pieces))
+        {
+            cell.fragments.push(f);
+        }
+    }
+}
+
+/// Reads the Markdown structure of `src`, whose first `base` bytes (a BOM)
+/// are left out of the parse; every span is still in file offsets.
+pub fn structure(src: &str, base: usize) -> Structure {
+    let text = &src[base..];
+    let mut out = Structure::default();
+    let mut pipe: Option<PipeBuilder> = None;
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+    for (event, range) in parser {
+        let span = Span::new(range.start + base, range.end + base);
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let kind = match kind {
+                    CodeBlockKind::Indented => CodeKind::Indented,
+                    CodeBlockKind::Fenced(_) if fence_closed(&src[span.start..span.end]) => {
+                        CodeKind::ClosedFence
+                    }
+                    CodeBlockKind::Fenced(_) => CodeKind::UnclosedFence,
+                };
+                out.code_blocks.push((span, kind));
+            }
+            Event::Start(Tag::HtmlBlock) => out.html.push(span),
+            Event::Start(Tag::Table(_)) => {
+                pipe = Some(PipeBuilder {
+                    table: PipeTable {
+                        span,
+                        header: Vec::new(),
+                        rows: Vec::new(),
+                    },
+                    in_head: false,
+                    row: Vec::new(),
+                    cell: None,
+                });
+            }
+            Event::Start(Tag::TableHead) => {
+                if let Some(p) = pipe.as_mut() {
+                    p.in_head = true;
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some(p) = pipe.as_mut() {
+                    p.cell = Some((Cell::default(), Vec::new()));
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some(p) = pipe.as_mut() {
+                    p.flush(src);
+                    if let Some((cell, _)) = p.cell.take() {
+                        p.row.push(cell);
+                    }
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(p) = pipe.as_mut() {
+                    p.table.header = std::mem::take(&mut p.row);
+                    p.in_head = false;
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(p) = pipe.as_mut() {
+                    let row = std::mem::take(&mut p.row);
+                    p.table.rows.push(row);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(p) = pipe.take() {
+                    out.pipe_tables.push(p.table);
+                }
+            }
+            Event::Code(code) => {
+                out.inline_code.push(span);
+                if let Some((_, pieces)) = pipe.as_mut().and_then(|p| p.cell.as_mut()) {
+                    pieces.push(Piece {
+                        span,
+                        decoded: Some(code.to_string()),
+                    });
+                }
+            }
+            Event::InlineHtml(_) | Event::Html(_) => {
+                out.html.push(span);
+                if let Some(p) = pipe.as_mut() {
+                    // `<br>` and other tags inside a pipe cell: a tag that
+                    // breaks the line starts a new paragraph.
+                    let tag = src[span.start..span.end].to_ascii_lowercase();
+                    if tag.starts_with("<br") || tag.starts_with("<p") || tag.starts_with("</p") {
+                        p.flush(src);
+                    }
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, pieces)) = pipe.as_mut().and_then(|p| p.cell.as_mut()) {
+                    if t.as_ref() == &src[span.start..span.end] {
+                        push_text_pieces(src, span, pieces);
+                    } else {
+                        pieces.push(Piece {
+                            span,
+                            decoded: Some(t.to_string()),
+                        });
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, pieces)) = pipe.as_mut().and_then(|p| p.cell.as_mut()) {
+                    pieces.push(Piece {
+                        span,
+                        decoded: Some(" ".into()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out.html.sort();
+    out
+}
+
+impl Structure {
+    /// The code block holding byte `at`, if any.
+    pub fn code_block_at(&self, at: usize) -> Option<(Span, CodeKind)> {
+        let i = self.code_blocks.partition_point(|(s, _)| s.start <= at);
+        self.code_blocks[..i]
+            .iter()
+            .rev()
+            .find(|(s, _)| s.end > at)
+            .copied()
+    }
+
+    /// Whether byte `at` is inside inline code.
+    pub fn in_inline_code(&self, at: usize) -> bool {
+        let i = self.inline_code.partition_point(|s| s.start <= at);
+        i > 0 && self.inline_code[i - 1].end > at
+    }
+
+    /// The first byte of `span` that shows as something other than HTML
+    /// (white space aside), if any: where a table stops rendering as a table.
+    pub fn first_non_html(&self, src: &str, span: Span) -> Option<usize> {
+        let b = src.as_bytes();
+        let mut at = span.start;
+        let mut i = self.html.partition_point(|s| s.end <= at);
+        while at < span.end {
+            // Skip white space.
+            if b[at].is_ascii_whitespace() {
+                at += 1;
+                continue;
+            }
+            // Advance past HTML blocks that end before `at`.
+            while i < self.html.len() && self.html[i].end <= at {
+                i += 1;
+            }
+            match self.html.get(i) {
+                Some(h) if h.start <= at => at = h.end,
+                _ => return Some(at),
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences() {
+        assert!(fence_closed("```\n<table>\n```\n"));
+        assert!(fence_closed("   ~~~~ html\nx\n   ~~~~~"));
+        assert!(!fence_closed("```\n<table>\n"));
+        assert!(!fence_closed("```\n"));
+    }
+
+    #[test]
+    fn pipe_table_cells_have_exact_spans() {
+        let src =
+            "| 状态码 | 说明 |\n| --- | --- |\n| 400 Bad Request | 请求&amp;参数<br>错误。 |\n";
+        let s = structure(src, 0);
+        assert_eq!(s.pipe_tables.len(), 1);
+        let t = &s.pipe_tables[0];
+        assert_eq!(t.header[0].text(), "状态码");
+        let cell = &t.rows[0][1];
+        assert_eq!(cell.text(), "请求&参数\n错误。");
+        let span = cell.span().unwrap();
+        assert_eq!(&src[span.start..span.end], "请求&amp;参数<br>错误。");
+    }
+
+    #[test]
+    fn blank_line_in_table_is_seen() {
+        let ok = "<table><tr><td>200</td></tr>\n\n<tr><td>OK</td></tr></table>\n";
+        let s = structure(ok, 0);
+        assert_eq!(s.first_non_html(ok, Span::new(0, ok.len())), None);
+        let broken = "<table><tr><td>\n\n请求成功。</td></tr></table>\n";
+        let s = structure(broken, 0);
+        let at = s
+            .first_non_html(broken, Span::new(0, broken.len()))
+            .unwrap();
+        assert!(broken[at..].starts_with("请求成功"));
+    }
+}

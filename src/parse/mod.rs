@@ -1,0 +1,5 @@
+//! From one file's text to a [`Page`]: its status tables and their rows.
+pub mod html;
+pub mod markdown;
+pub mod page;
+pub mod text;

@@ -1,0 +1,715 @@
+//! Deciding which tables are status tables, and reading their rows.
+//!
+//! A page is a status-code page by its structure, not its title: it holds at
+//! least one table whose header names a status column (返回值, 状态码, …) and
+//! whose rows start with HTTP status codes, and no other tables (a page with
+//! request-parameter tables beside a small status table is an API page).
+
+use super::html::{self, HtmlTable};
+use super::markdown::{self, CodeKind, Structure};
+use super::text::{Cell, Fragment, Piece};
+use crate::source::{BOM, DecodeError, Span, decode};
+
+/// Whether a row reports success or failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// 正常 / 成功: 1xx, 2xx and 3xx codes belong here.
+    Success,
+    /// 异常 / 错误: 4xx and 5xx codes belong here.
+    Error,
+}
+
+/// The language of a description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    /// Chinese (any CJK ideograph).
+    Zh,
+    /// Anything else: English and other Latin-script text.
+    En,
+}
+
+impl Lang {
+    /// The language of `text`.
+    pub fn of(text: &str) -> Lang {
+        if text.chars().any(is_cjk) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Its short name (`zh`, `en`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// How a table is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// `<table>` in the Markdown.
+    Html,
+    /// A GitHub pipe table.
+    Pipe,
+}
+
+/// Why a table does not render as a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrokenKind {
+    /// It sits in a code fence that is never closed.
+    UnclosedFence,
+    /// It is indented into a code block.
+    IndentedCode,
+    /// A blank line inside it ends the HTML block; what follows becomes a
+    /// code block.
+    BlankLineCode,
+    /// A blank line inside it ends the HTML block; what follows becomes a
+    /// paragraph.
+    BlankLineParagraph,
+}
+
+/// A table that renders broken, and where it breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Broken {
+    /// What breaks it.
+    pub kind: BrokenKind,
+    /// The bytes to point at: the fence, or the first text that stops
+    /// rendering as HTML.
+    pub at: Span,
+}
+
+/// A status table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The whole table.
+    pub span: Span,
+    /// HTML or pipe.
+    pub kind: TableKind,
+    /// The section it holds, from its list item, caption or header.
+    pub section: Option<Section>,
+    /// Set when the table does not render as a table.
+    pub broken: Option<Broken>,
+    /// The header cells' text.
+    pub header: Vec<String>,
+}
+
+/// One status row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The status code.
+    pub code: u16,
+    /// The three digits in the file.
+    pub code_span: Span,
+    /// The reason phrase (`Bad Request`), from its own column or the code cell.
+    pub reason: Option<Cell>,
+    /// The description (`服务器未能处理请求。`).
+    pub description: Option<Cell>,
+    /// Index into [`Page::tables`].
+    pub table: usize,
+}
+
+impl Row {
+    /// The language of the description, if there is one.
+    pub fn lang(&self) -> Option<Lang> {
+        self.description.as_ref().map(|d| Lang::of(&d.text()))
+    }
+}
+
+/// A status-code page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The title: the first heading, else the file stem.
+    pub title: String,
+    /// The status tables in order.
+    pub tables: Vec<Table>,
+    /// The status rows in order.
+    pub rows: Vec<Row>,
+}
+
+impl Page {
+    /// The section of `row`.
+    pub fn section(&self, row: &Row) -> Option<Section> {
+        self.tables[row.table].section
+    }
+}
+
+/// Header words that name a status-code column.
+const STATUS_HEADERS: &[&str] = &[
+    "返回值",
+    "返回码",
+    "状态码",
+    "错误码状态",
+    "http状态码",
+    "http 状态码",
+    "响应码",
+    "status code",
+    "status",
+    "http status",
+    "http status code",
+    "code",
+    "return code",
+    "response code",
+];
+
+/// Header words of an error-code catalogue or other non-status columns.
+const CATALOGUE_HEADERS: &[&str] = &[
+    "错误码",
+    "错误信息",
+    "处理措施",
+    "error code",
+    "error message",
+    "solution",
+    "error_code",
+    "error_msg",
+    "解决方案",
+    "错误描述",
+];
+
+fn normalize_header(h: &str) -> String {
+    h.trim()
+        .trim_end_matches([':', '：'])
+        .chars()
+        .filter(|c| !c.is_whitespace() || *c == ' ')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_status_header(h: &str) -> bool {
+    let h = normalize_header(h);
+    STATUS_HEADERS.iter().any(|k| h == *k)
+        || h.ends_with("返回码")
+        || h.ends_with("返回值")
+        || h.ends_with("状态码")
+}
+
+fn is_catalogue_header(h: &str) -> bool {
+    let h = normalize_header(h);
+    CATALOGUE_HEADERS.iter().any(|k| h == *k)
+}
+
+/// Reads a status code at the start of `text`: `400`, `400 Bad Request`,
+/// `HTTP 400`. Returns the code, the byte offset of its digits in `text`, and
+/// the byte offset where the rest (a reason phrase) starts.
+pub fn parse_code(text: &str) -> Option<(u16, usize, usize)> {
+    let trimmed = text.trim_start();
+    let mut at = text.len() - trimmed.len();
+    let rest = &text[at..];
+    if let Some(r) = rest
+        .strip_prefix("HTTP ")
+        .or_else(|| rest.strip_prefix("HTTP"))
+    {
+        at = text.len() - r.trim_start().len();
+    }
+    let b = text.as_bytes();
+    if b.len() < at + 3 || !b[at..at + 3].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // `4001`, `404.01` and `400X` are other kinds of code.
+    if let Some(&next) = b.get(at + 3)
+        && (next.is_ascii_alphanumeric() || next == b'.' || next == b'_')
+    {
+        return None;
+    }
+    let code: u16 = text[at..at + 3].parse().ok()?;
+    if !(100..=599).contains(&code) {
+        return None;
+    }
+    let after = text[at + 3..]
+        .char_indices()
+        .find(|(_, c)| !(c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '—' | '(')))
+        .map_or(text.len(), |(i, _)| at + 3 + i);
+    Some((code, at, after))
+}
+
+/// Whether `text` reads like a reason phrase for `code` (`Bad Request`,
+/// `Accept`, `multiple choices`) rather than a description.
+fn reason_like(text: &str, code: u16) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 48 {
+        return false;
+    }
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{a0}'))
+    {
+        return false;
+    }
+    if text.split_whitespace().count() > 6 {
+        return false;
+    }
+    let Some(status) = crate::registry::lookup(code) else {
+        // An unregistered code: any short phrase of words is a reason phrase.
+        return true;
+    };
+    let key = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let found = key(text);
+    let squeezed: String = found.concat();
+    std::iter::once(status.reason)
+        .chain(status.former.iter().copied())
+        .any(|r| {
+            let words = key(r);
+            squeezed == words.concat()
+                || found.iter().any(|w| {
+                    words.iter().any(|r| {
+                        let n = w.len().min(r.len());
+                        n >= 4 && w.as_bytes()[..4] == r.as_bytes()[..4]
+                    })
+                })
+        })
+}
+
+fn is_placeholder(cell: &Cell) -> bool {
+    matches!(
+        cell.text().trim(),
+        "" | "-" | "—" | "/" | "N/A" | "NA" | "无"
+    )
+}
+
+/// Cuts `fragment` to the characters from text offset `from` on.
+fn tail_of(src: &str, fragment: &Fragment, from_char: usize) -> Option<Fragment> {
+    let chars = fragment.chars(src);
+    let (_, at) = chars.get(from_char)?;
+    let start = at.start;
+    let pieces: Vec<Piece> = fragment
+        .pieces
+        .iter()
+        .filter(|p| p.span.end > start)
+        .map(|p| {
+            if p.span.start >= start {
+                p.clone()
+            } else {
+                // Only a literal piece can be cut inside.
+                Piece {
+                    span: Span::new(start, p.span.end),
+                    decoded: p.decoded.clone(),
+                }
+            }
+        })
+        .collect();
+    Fragment::from_pieces(src, pieces)
+}
+
+/// A table in source order, before it is known to be a status table.
+struct Candidate {
+    span: Span,
+    kind: TableKind,
+    /// Header row cells, if the table has a header.
+    header: Vec<Cell>,
+    /// Body rows, cells resolved for rowspan and colspan.
+    body: Vec<Vec<Cell>>,
+}
+
+fn html_candidate(t: &HtmlTable) -> Candidate {
+    // Resolve rowspan and colspan into a grid.
+    let mut grid: Vec<(bool, bool, Vec<Cell>)> = Vec::new(); // (in_thead, all_th, cells)
+    let mut carry: Vec<Option<(usize, Cell)>> = Vec::new(); // per column: rows left, cell
+    for row in &t.rows {
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut col = 0;
+        let mut source = row.cells.iter();
+        loop {
+            if let Some(Some((left, cell))) = carry.get_mut(col) {
+                cells.push(cell.clone());
+                *left -= 1;
+                if *left == 0 {
+                    carry[col] = None;
+                }
+                col += 1;
+                continue;
+            }
+            let Some(c) = source.next() else { break };
+            for k in 0..c.colspan.min(64) {
+                let cell = if k == 0 {
+                    c.cell.clone()
+                } else {
+                    Cell::default()
+                };
+                if c.rowspan > 1 {
+                    if carry.len() <= col {
+                        carry.resize(col + 1, None);
+                    }
+                    carry[col] = Some((c.rowspan - 1, cell.clone()));
+                }
+                cells.push(cell);
+                col += 1;
+            }
+        }
+        let all_th = !row.cells.is_empty() && row.cells.iter().all(|c| c.is_th);
+        grid.push((row.in_thead, all_th, cells));
+    }
+    let mut header = Vec::new();
+    let mut body_start = 0;
+    for (i, (in_thead, all_th, cells)) in grid.iter().enumerate() {
+        let first_is_code = cells
+            .first()
+            .and_then(|c| c.fragments.first())
+            .is_some_and(|f| parse_code(&f.text).is_some());
+        if *in_thead || *all_th || (i == 0 && !first_is_code) {
+            header = cells.clone();
+            body_start = i + 1;
+        } else {
+            break;
+        }
+    }
+    let body = grid
+        .into_iter()
+        .skip(body_start)
+        .map(|(_, _, c)| c)
+        .collect();
+    Candidate {
+        span: t.span,
+        kind: TableKind::Html,
+        header,
+        body,
+    }
+}
+
+/// A status table read from a candidate, with its rows (table index unset).
+struct StatusTable {
+    header: Vec<String>,
+    header_section: Option<Section>,
+    rows: Vec<Row>,
+}
+
+fn section_of_words(text: &str) -> Option<Section> {
+    let t = text.to_lowercase();
+    let error = [
+        "异常", "错误", "失败", "error", "failure", "failed", "abnormal",
+    ];
+    let success = ["正常", "成功", "success", "successful", "normal"];
+    if error.iter().any(|w| t.contains(w)) {
+        Some(Section::Error)
+    } else if success.iter().any(|w| t.contains(w)) {
+        Some(Section::Success)
+    } else {
+        None
+    }
+}
+
+fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
+    let header: Vec<String> = c.header.iter().map(Cell::text).collect();
+    if let Some(first) = header.first()
+        && !is_status_header(first)
+    {
+        return None;
+    }
+    if header.iter().skip(1).any(|h| is_catalogue_header(h)) {
+        return None;
+    }
+    // Rows whose first cell starts with a status code.
+    let mut coded = Vec::new();
+    let mut others = 0usize;
+    for cells in &c.body {
+        let first = cells.first().and_then(|c| c.fragments.first());
+        match first.and_then(|f| parse_code(&f.text).map(|p| (f, p))) {
+            Some((f, p)) => coded.push((cells, f, p)),
+            None if cells.iter().all(Cell::is_empty) => {}
+            None => others += 1,
+        }
+    }
+    if coded.is_empty() || coded.len() < others {
+        return None;
+    }
+    // Column roles: a column is the reason column when most of its cells read
+    // as the reason phrase of their row's code; the description is the last
+    // other column with text.
+    let width = c
+        .body
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .max(header.len());
+    let mut reason_col = None;
+    let mut desc_col = None;
+    for col in 1..width {
+        let mut filled = 0;
+        let mut reasons = 0;
+        for (cells, _, (code, _, _)) in &coded {
+            let Some(cell) = cells.get(col).filter(|c| !is_placeholder(c)) else {
+                continue;
+            };
+            filled += 1;
+            if reason_like(&cell.text(), *code) {
+                reasons += 1;
+            }
+        }
+        if filled == 0 {
+            continue;
+        }
+        if reason_col.is_none() && reasons * 2 >= filled {
+            reason_col = Some(col);
+        } else {
+            desc_col = Some(col);
+        }
+    }
+    let rows = coded
+        .into_iter()
+        .map(|(cells, first, (code, digits, after))| {
+            let chars = first.chars(src);
+            // Byte offsets in `first.text` → char indexes.
+            let char_at = |byte: usize| first.text[..byte].chars().count();
+            let d0 = char_at(digits);
+            let code_span = Span::new(chars[d0].1.start, chars[d0 + 2].1.end);
+            let mut reason = None;
+            if after < first.text.len() {
+                reason = tail_of(src, first, char_at(after)).map(|f| Cell { fragments: vec![f] });
+            } else if let Some(second) = cells[0].fragments.get(1)
+                && reason_like(&second.text, code)
+            {
+                reason = Some(Cell {
+                    fragments: vec![second.clone()],
+                });
+            }
+            if let Some(col) = reason_col
+                && let Some(cell) = cells.get(col).filter(|c| !is_placeholder(c))
+            {
+                reason = Some(cell.clone());
+            }
+            let description = desc_col
+                .and_then(|col| cells.get(col))
+                .filter(|c| !is_placeholder(c))
+                .cloned();
+            Row {
+                code,
+                code_span,
+                reason,
+                description,
+                table: 0,
+            }
+        })
+        .collect();
+    let header_section = header.first().and_then(|h| section_of_words(h));
+    Some(StatusTable {
+        header,
+        header_section,
+        rows,
+    })
+}
+
+/// The section named just before the table: a list item (`-   正常`) or a
+/// caption (`**表 1**  正常返回值`), read from the nearest line with text.
+fn context_section(src: &str, start: usize) -> Option<Section> {
+    let before = &src[..start];
+    for line in before.lines().rev().take(6) {
+        let text = strip_markup(line);
+        if text.is_empty() {
+            continue;
+        }
+        if text.chars().count() > 40 {
+            return None;
+        }
+        return section_of_words(&text);
+    }
+    None
+}
+
+/// A line's text without HTML tags and Markdown markers.
+fn strip_markup(line: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in line.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '*' | '#' | '_' | '|' => {}
+            _ => out.push(c),
+        }
+    }
+    let t = out.trim();
+    let t = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix("+ "))
+        .unwrap_or(t);
+    t.trim().to_string()
+}
+
+/// The page's title: its first ATX heading, markup removed.
+fn title_of(src: &str) -> Option<String> {
+    src.lines()
+        .map(|l| l.trim_start_matches(BOM).trim_start())
+        .find(|l| l.starts_with('#'))
+        .map(|l| strip_markup(l.trim_start_matches('#')))
+        .filter(|t| !t.is_empty())
+}
+
+/// Whether the text may hold a pipe table: a `|` and a delimiter row.
+fn may_have_pipe_table(src: &str) -> bool {
+    let b = src.as_bytes();
+    memchr::memchr(b'|', b).is_some()
+        && (memchr::memmem::find(b, b"|--").is_some()
+            || memchr::memmem::find(b, b"| --").is_some()
+            || memchr::memmem::find(b, b"|:-").is_some()
+            || memchr::memmem::find(b, b"| :-").is_some()
+            || memchr::memmem::find(b, b"--|").is_some())
+}
+
+/// Reads one file. `Ok(None)` when it is not a status-code page.
+pub fn parse(bytes: &[u8]) -> Result<Option<Page>, DecodeError> {
+    let src = decode(bytes)?;
+    Ok(parse_str(src))
+}
+
+/// Reads one page from its text. `None` when it is not a status-code page.
+pub fn parse_str(src: &str) -> Option<Page> {
+    // HTML tables, outermost only.
+    let mut starts: Vec<usize> = html::table_starts(src).collect();
+    starts.sort_unstable();
+    let mut html_tables: Vec<HtmlTable> = Vec::new();
+    for start in starts {
+        if html_tables.last().is_some_and(|t| start < t.span.end) {
+            continue;
+        }
+        html_tables.push(html::read_table(src, start));
+    }
+    let pipes = may_have_pipe_table(src);
+    let html_candidates: Vec<Candidate> = html_tables.iter().map(html_candidate).collect();
+    let any_status = html_candidates
+        .iter()
+        .any(|c| read_status_table(src, c).is_some());
+    if !any_status && !pipes {
+        return None;
+    }
+
+    let base = if src.starts_with(BOM) { BOM.len() } else { 0 };
+    let md: Structure = markdown::structure(src, base);
+    let mut candidates = html_candidates;
+    candidates.extend(md.pipe_tables.iter().map(|t| Candidate {
+        span: t.span,
+        kind: TableKind::Pipe,
+        header: t.header.clone(),
+        body: t.rows.clone(),
+    }));
+    candidates.sort_by_key(|c| c.span.start);
+
+    let mut tables = Vec::new();
+    let mut rows = Vec::new();
+    for c in &candidates {
+        let code = md.code_block_at(c.span.start);
+        let mut broken = None;
+        if c.kind == TableKind::Html {
+            match code {
+                // An example in a closed fence, or `<table>` in inline code.
+                Some((_, CodeKind::ClosedFence)) => continue,
+                _ if md.in_inline_code(c.span.start) => continue,
+                Some((fence, CodeKind::UnclosedFence)) => {
+                    broken = Some(Broken {
+                        kind: BrokenKind::UnclosedFence,
+                        at: first_line(src, fence),
+                    });
+                }
+                Some((_, CodeKind::Indented)) => {
+                    broken = Some(Broken {
+                        kind: BrokenKind::IndentedCode,
+                        at: first_line(src, Span::new(c.span.start, c.span.end)),
+                    });
+                }
+                None => {
+                    if let Some(at) = md.first_non_html(src, c.span) {
+                        let kind = match md.code_block_at(at) {
+                            Some(_) => BrokenKind::BlankLineCode,
+                            None => BrokenKind::BlankLineParagraph,
+                        };
+                        broken = Some(Broken {
+                            kind,
+                            at: first_line(src, Span::new(at, c.span.end)),
+                        });
+                    }
+                }
+            }
+        }
+        let Some(st) = read_status_table(src, c) else {
+            // Another kind of table: this is not a status-code page (an API
+            // page, a catalogue), unless the table is empty or lists the
+            // classes of codes (1XX … 5XX) beside the codes themselves.
+            if (c.body.is_empty() && c.header.is_empty()) || is_class_table(c) {
+                continue;
+            }
+            return None;
+        };
+        let index = tables.len();
+        let section = context_section(src, c.span.start).or(st.header_section);
+        tables.push(Table {
+            span: c.span,
+            kind: c.kind,
+            section,
+            broken,
+            header: st.header,
+        });
+        rows.extend(st.rows.into_iter().map(|mut r| {
+            r.table = index;
+            r
+        }));
+    }
+    // A table of one or two codes on a page of its own is an example or a
+    // single call's responses, not a status-code page.
+    if rows.len() < MIN_ROWS {
+        return None;
+    }
+    Some(Page {
+        title: title_of(src).unwrap_or_default(),
+        tables,
+        rows,
+    })
+}
+
+/// The fewest status rows a status-code page has.
+pub const MIN_ROWS: usize = 3;
+
+/// A table whose rows are the classes of codes (`1XX`, `2xx`).
+fn is_class_table(c: &Candidate) -> bool {
+    !c.body.is_empty()
+        && c.body.iter().all(|cells| {
+            let t = cells.first().map(Cell::text).unwrap_or_default();
+            let b = t.trim().as_bytes();
+            b.len() == 3 && (b'1'..=b'5').contains(&b[0]) && b[1..].eq_ignore_ascii_case(b"xx")
+        })
+}
+
+/// The first line of `span`, without its line ending.
+fn first_line(src: &str, span: Span) -> Span {
+    let text = &src[span.start..span.end];
+    let end = text.find(['\n', '\r']).unwrap_or(text.len());
+    let line = &text[..end];
+    let lead = line.len() - line.trim_start().len();
+    Span::new(span.start + lead, span.start + end.max(lead))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes() {
+        assert_eq!(parse_code("400"), Some((400, 0, 3)));
+        assert_eq!(parse_code("400 Bad Request"), Some((400, 0, 4)));
+        assert_eq!(parse_code("HTTP 404"), Some((404, 5, 8)));
+        assert_eq!(parse_code("4001"), None);
+        assert_eq!(parse_code("404.01"), None);
+        assert_eq!(parse_code("APIGW.0101"), None);
+        assert_eq!(parse_code("1XX"), None);
+        assert_eq!(parse_code("700"), None);
+    }
+
+    #[test]
+    fn reason_phrases() {
+        assert!(reason_like("Bad Request", 400));
+        assert!(reason_like("Accept", 202));
+        assert!(reason_like("multiple choices", 300));
+        assert!(!reason_like("请求成功。", 200));
+        assert!(!reason_like("The request has succeeded.", 200));
+    }
+}

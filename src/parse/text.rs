@@ -1,0 +1,198 @@
+//! The text of a table cell, kept with its exact place in the file.
+//!
+//! A cell is one or more *fragments* (paragraphs: `<p>`, `<br>`, list items
+//! split it). A fragment is a run of *pieces*: source text taken as it is, or
+//! an entity (`&nbsp;`) whose text differs from its bytes. Markup between
+//! pieces is skipped but stays inside the fragment's span, so slicing the file
+//! at a span always gives the text as written, and a fix can map every
+//! character a reader sees back to the bytes that produce it.
+
+use crate::source::Span;
+
+/// A run of source bytes that produces text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Where the piece is in the file.
+    pub span: Span,
+    /// The text it stands for when that is not the bytes themselves
+    /// (a decoded entity or escape).
+    pub decoded: Option<String>,
+}
+
+/// One paragraph of a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fragment {
+    /// From the first character a reader sees to the last, in the file.
+    pub span: Span,
+    /// What a reader sees: entities decoded, white space collapsed.
+    pub text: String,
+    /// The pieces of text, in order, including white space.
+    pub pieces: Vec<Piece>,
+}
+
+/// Whether `c` is white space that HTML and Markdown collapse.
+/// A no-break space is not: a reader sees it as written.
+fn collapsible(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
+}
+
+impl Fragment {
+    /// Builds a fragment from its pieces; `None` when they hold no visible text.
+    pub fn from_pieces(src: &str, pieces: Vec<Piece>) -> Option<Fragment> {
+        let chars = char_map(src, &pieces);
+        let first = chars.iter().position(|(c, _)| !collapsible(*c))?;
+        let last = chars.iter().rposition(|(c, _)| !collapsible(*c))?;
+        let span = Span::new(chars[first].1.start, chars[last].1.end);
+        let mut text = String::new();
+        let mut in_space = false;
+        for (c, _) in &chars[first..=last] {
+            if collapsible(*c) {
+                in_space = true;
+            } else {
+                if in_space {
+                    text.push(' ');
+                    in_space = false;
+                }
+                text.push(*c);
+            }
+        }
+        Some(Fragment { span, text, pieces })
+    }
+
+    /// Each character of [`Fragment::text`] with the bytes that produce it: a
+    /// collapsed run of white space maps to the whole run, an entity to all
+    /// of its bytes.
+    pub fn chars(&self, src: &str) -> Vec<(char, Span)> {
+        let all = char_map(src, &self.pieces);
+        let mut out = Vec::with_capacity(all.len());
+        let mut iter = all
+            .into_iter()
+            .skip_while(|(c, _)| collapsible(*c))
+            .peekable();
+        while let Some((c, span)) = iter.next() {
+            if collapsible(c) {
+                let mut run = span;
+                while let Some((c2, s2)) = iter.peek() {
+                    if !collapsible(*c2) {
+                        break;
+                    }
+                    run = run.cover(*s2);
+                    iter.next();
+                }
+                if iter.peek().is_some() {
+                    out.push((' ', run));
+                }
+            } else {
+                out.push((c, span));
+            }
+        }
+        out
+    }
+
+    /// Whether every byte of the fragment's span is text (no markup inside),
+    /// so that the whole span may be replaced without touching markup.
+    pub fn is_plain(&self) -> bool {
+        let mut at = self.span.start;
+        for p in &self.pieces {
+            if p.span.end <= self.span.start || p.span.start >= self.span.end {
+                continue;
+            }
+            if p.span.start > at {
+                return false;
+            }
+            at = at.max(p.span.end);
+        }
+        at >= self.span.end
+    }
+}
+
+/// Every character of `pieces` (white space uncollapsed) with its bytes.
+fn char_map(src: &str, pieces: &[Piece]) -> Vec<(char, Span)> {
+    let mut out = Vec::new();
+    for p in pieces {
+        match &p.decoded {
+            None => {
+                for (i, c) in src[p.span.start..p.span.end].char_indices() {
+                    let start = p.span.start + i;
+                    out.push((c, Span::new(start, start + c.len_utf8())));
+                }
+            }
+            Some(text) => out.extend(text.chars().map(|c| (c, p.span))),
+        }
+    }
+    out
+}
+
+/// A table cell: its paragraphs in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cell {
+    /// The paragraphs; empty for an empty cell.
+    pub fragments: Vec<Fragment>,
+}
+
+impl Cell {
+    /// From the first text to the last, markup between paragraphs included.
+    pub fn span(&self) -> Option<Span> {
+        let first = self.fragments.first()?;
+        let last = self.fragments.last()?;
+        Some(Span::new(first.span.start, last.span.end))
+    }
+
+    /// What a reader sees: paragraphs joined by a newline.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (i, f) in self.fragments.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&f.text);
+        }
+        out
+    }
+
+    /// Whether the cell shows nothing.
+    pub fn is_empty(&self) -> bool {
+        self.fragments.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(s: usize, e: usize) -> Piece {
+        Piece {
+            span: Span::new(s, e),
+            decoded: None,
+        }
+    }
+
+    #[test]
+    fn fragment_trims_and_collapses() {
+        let src = "  Bad&nbsp;Request \n ok ";
+        let pieces = vec![
+            lit(0, 5),
+            Piece {
+                span: Span::new(5, 11),
+                decoded: Some("\u{a0}".into()),
+            },
+            lit(11, src.len()),
+        ];
+        let f = Fragment::from_pieces(src, pieces).unwrap();
+        assert_eq!(f.text, "Bad\u{a0}Request ok");
+        assert_eq!(&src[f.span.start..f.span.end], "Bad&nbsp;Request \n ok");
+        assert!(f.is_plain());
+        let chars = f.chars(src);
+        assert_eq!(chars.len(), f.text.chars().count());
+        assert_eq!(chars[3].1, Span::new(5, 11));
+    }
+
+    #[test]
+    fn markup_inside_is_not_plain() {
+        let src = "<b>a</b>b";
+        let f = Fragment::from_pieces(src, vec![lit(3, 4), lit(8, 9)]).unwrap();
+        assert_eq!(f.text, "ab");
+        assert_eq!(&src[f.span.start..f.span.end], "a</b>b");
+        assert!(!f.is_plain());
+    }
+}

@@ -1,0 +1,58 @@
+//! Rendering a run: human (miette), JSON; and the `doclint model` views.
+pub mod human;
+pub mod json;
+pub mod model;
+
+use crate::lint::Outcome;
+use crate::rules::Finding;
+use crate::source::LineIndex;
+
+/// Where a finding is, in the terms people use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line of the first byte.
+    pub line: usize,
+    /// 1-based column (characters) of the first byte.
+    pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column (characters) just past the last character.
+    pub end_column: usize,
+}
+
+/// Line indexes of the docs, built once per doc that has findings.
+pub struct Lines {
+    indexes: Vec<Option<LineIndex>>,
+}
+
+impl Lines {
+    /// Indexes the docs of `outcome` that have findings.
+    pub fn new(outcome: &Outcome) -> Lines {
+        let mut indexes: Vec<Option<LineIndex>> = vec![None; outcome.docs.len()];
+        for f in &outcome.findings {
+            if indexes[f.doc].is_none() {
+                indexes[f.doc] = Some(LineIndex::new(&outcome.docs[f.doc].src));
+            }
+        }
+        Lines { indexes }
+    }
+
+    /// The line index of doc `doc` (built on demand if missing).
+    pub fn index(&self, doc: usize) -> Option<&LineIndex> {
+        self.indexes.get(doc).and_then(Option::as_ref)
+    }
+
+    /// Where `f` is.
+    pub fn locate(&self, outcome: &Outcome, f: &Finding) -> Location {
+        let src = &outcome.docs[f.doc].src;
+        let idx = self.index(f.doc).expect("indexed");
+        let (line, column) = idx.line_col(src, f.span.start);
+        let (end_line, end_column) = idx.line_col(src, f.span.end);
+        Location {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}

@@ -1,0 +1,59 @@
+#![doc = include_str!("docs/DL002.md")]
+
+use super::{
+    Context, Finding, Rule, Severity, canonical_cell, descriptions, mark_differences, who,
+};
+use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
+use crate::model::wording;
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for u in descriptions(ctx) {
+        let e = u.election;
+        if u.text == e.canonical || wording(&u.text) != wording(&e.canonical) {
+            continue;
+        }
+        let doc = &ctx.docs[u.doc];
+        let span = u.cell.span().unwrap_or(u.row.code_span);
+        let kind = doc.page.tables[u.row.table].kind;
+        let edits = minimal_edits(&doc.src, u.cell, &e.canonical, kind)
+            .or_else(|| replace_cell(u.cell, &e.canonical, kind));
+        let fix = edits.map(|edits| Fix::new(Applicability::Safe, edits));
+        let marks = mark_differences(&u.text, &e.canonical);
+        let users = if e.pages.is_empty() {
+            "pinned in config".to_string()
+        } else {
+            format!("used by {}", who(ctx.docs, &e.pages))
+        };
+        let mut notes = vec![format!(
+            "canonical: {} ({}, {users})",
+            e.canonical,
+            e.source.as_str()
+        )];
+        notes.extend(marks.iter().map(|m| format!("differs: {m}")));
+        if e.form_tie {
+            notes.push(
+                "tie: another form is used by as many pages; the canonical one was chosen by code-point order."
+                    .into(),
+            );
+        }
+        out.push(Finding {
+            rule: Rule::PunctuationMismatch,
+            severity: Severity::Warning,
+            doc: u.doc,
+            span,
+            code: Some(u.row.code),
+            message: format!(
+                "{} description differs from the canonical one only in punctuation or spacing: {}",
+                u.row.code,
+                marks.join("; ")
+            ),
+            label: format!("canonical: {}", e.canonical),
+            text: Some(u.text.clone()),
+            expected: Some(e.canonical.clone()),
+            fix,
+            notes,
+            related: canonical_cell(ctx, u.row.code, &e.canonical, &e.pages)
+                .filter(|r| r.doc != u.doc),
+        });
+    }
+}

@@ -1,0 +1,66 @@
+#![doc = include_str!("docs/DL003.md")]
+
+use std::collections::BTreeSet;
+
+use super::{Context, Finding, Rule, Severity, who};
+use crate::parse::page::Lang;
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let total = ctx.model.page_count;
+    for (i, doc) in ctx.docs.iter().enumerate() {
+        let rows = &doc.page.rows;
+        let Some(first) = rows.first() else { continue };
+        let have: BTreeSet<u16> = rows.iter().map(|r| r.code).collect();
+        // The language most of this page's descriptions are in.
+        let zh = rows.iter().filter(|r| r.lang() == Some(Lang::Zh)).count();
+        let en = rows.iter().filter(|r| r.lang() == Some(Lang::En)).count();
+        let lang = if en > zh { Lang::En } else { Lang::Zh };
+        for (code, cm) in &ctx.model.codes {
+            if have.contains(code) {
+                continue;
+            }
+            let pages: Vec<usize> = cm.pages.iter().copied().collect();
+            let required = ctx.options.required.contains(code);
+            let share = pages.len() as f64 / total.max(1) as f64;
+            let severity = if required || share >= ctx.options.missing_warning_share {
+                Severity::Warning
+            } else {
+                Severity::Advice
+            };
+            // Point at the row the code would follow.
+            let after = rows
+                .iter()
+                .filter(|r| r.code < *code)
+                .max_by_key(|r| r.code)
+                .unwrap_or(first);
+            let name = cm.reason.map(|r| format!(" {r}")).unwrap_or_default();
+            let expected = cm.descriptions.get(&lang).map(|e| e.canonical.clone());
+            let why = if required {
+                "required by config; ".to_string()
+            } else {
+                String::new()
+            };
+            out.push(Finding {
+                rule: Rule::MissingCode,
+                severity,
+                doc: i,
+                span: after.code_span,
+                code: Some(*code),
+                message: format!(
+                    "page does not document {code}{name}; {why}{} of {total} pages do",
+                    pages.len()
+                ),
+                label: if after.code < *code {
+                    format!("{code} would follow this row")
+                } else {
+                    format!("{code} would come before this row")
+                },
+                text: None,
+                expected,
+                fix: None,
+                notes: vec![format!("documented by {}", who(ctx.docs, &pages))],
+                related: None,
+            });
+        }
+    }
+}

@@ -1,0 +1,52 @@
+#![doc = include_str!("docs/DL008.md")]
+
+use super::{Context, Finding, Rule, Severity};
+use crate::parse::page::BrokenKind;
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (i, doc) in ctx.docs.iter().enumerate() {
+        for table in &doc.page.tables {
+            let Some(b) = table.broken else { continue };
+            let (message, label) = match b.kind {
+                BrokenKind::UnclosedFence => (
+                    "status table is swallowed by a code fence that is never closed",
+                    "this fence is never closed",
+                ),
+                BrokenKind::IndentedCode => (
+                    "status table is indented into a code block",
+                    "indented four spaces or more: a code block",
+                ),
+                BrokenKind::BlankLineCode => (
+                    "a blank line inside the status table ends its HTML block; the rows after it render as a code block",
+                    "renders as a code block",
+                ),
+                BrokenKind::BlankLineParagraph => (
+                    "a blank line inside the status table ends its HTML block; the rows after it render as a paragraph",
+                    "renders as a paragraph",
+                ),
+            };
+            let rows = doc
+                .page
+                .rows
+                .iter()
+                .filter(|r| std::ptr::eq(&doc.page.tables[r.table], table))
+                .count();
+            out.push(Finding {
+                rule: Rule::BrokenTable,
+                severity: Severity::Warning,
+                doc: i,
+                span: b.at,
+                code: None,
+                message: message.into(),
+                label: label.into(),
+                text: Some(doc.src[b.at.start..b.at.end].to_string()),
+                expected: None,
+                fix: None,
+                notes: vec![format!(
+                    "the table holds {rows} status rows that readers do not see as a table"
+                )],
+                related: None,
+            });
+        }
+    }
+}

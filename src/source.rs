@@ -1,0 +1,159 @@
+//! A file as read from disk: its bytes, checked to be UTF-8, and the map from
+//! byte offsets to lines and columns.
+//!
+//! doclint keeps byte offsets everywhere inside (a BOM counts, CRLF keeps its
+//! `\r`); lines and columns exist only for reporting.
+
+use std::fmt;
+
+/// A byte range `start..end` in a file as it is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span `start..end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span is empty.
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// The UTF-8 byte order mark.
+pub const BOM: &str = "\u{feff}";
+
+/// Why a file's bytes are not a page doclint can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The bytes are not UTF-8; `offset` is the first byte that breaks it.
+    InvalidUtf8 { offset: usize, line: usize },
+    /// A NUL byte: a binary file with a Markdown name.
+    Binary { offset: usize },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::InvalidUtf8 { offset, line } => write!(
+                f,
+                "invalid UTF-8 at byte {offset} (line {line}); doclint reads UTF-8 only"
+            ),
+            DecodeError::Binary { offset } => {
+                write!(f, "binary file (NUL byte at byte {offset}), not Markdown")
+            }
+        }
+    }
+}
+
+/// Checks that `bytes` are text doclint can read, and returns them as `str`.
+pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(DecodeError::Binary { offset });
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
+        DecodeError::InvalidUtf8 { offset, line }
+    })
+}
+
+/// Maps byte offsets of one file to 1-based lines and character columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line]
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 1-based line and 1-based column (in characters) of byte `offset`.
+    /// The BOM is not counted as a column: editors do not show it.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let mut start = self.line_starts[line];
+        if start == 0 && text.starts_with(BOM) && offset >= BOM.len() {
+            start = BOM.len();
+        }
+        let col = text[start..offset].chars().count();
+        (line + 1, col + 1)
+    }
+
+    /// The byte range of 0-based `line`, without its line ending.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_starts[line];
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Span::new(start, end.max(start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_and_skips_bom() {
+        let text = "\u{feff}ab\r\n状态码x\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 3), (1, 1));
+        assert_eq!(idx.line_col(text, 4), (1, 2));
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.line_col(text, x), (2, 4));
+        assert_eq!(idx.line_span(text, 0), Span::new(0, 5));
+    }
+
+    #[test]
+    fn decode_names_the_broken_byte() {
+        assert_eq!(
+            decode(b"ok\n\xff"),
+            Err(DecodeError::InvalidUtf8 { offset: 3, line: 2 })
+        );
+        assert_eq!(decode(b"a\0b"), Err(DecodeError::Binary { offset: 1 }));
+    }
+}
