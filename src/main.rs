@@ -41,6 +41,9 @@ enum Command {
     /// Print the canonical model: every code, its canonical description and
     /// variants, and the code × service coverage matrix.
     Model(LintArgs),
+    /// Print what doclint read from every status page, as JSON: each row's
+    /// spans with the source slice beside them.
+    Pages(LintArgs),
     /// Print a rule's documentation.
     Explain {
         /// Rule id (DL001) or name (description-mismatch).
@@ -130,9 +133,11 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some(Command::Model(args)) => {
-            let outcome = lint(&settings(&args));
+        Some(ref cmd @ (Command::Model(ref args) | Command::Pages(ref args))) => {
+            let pages = matches!(cmd, Command::Pages(_));
+            let outcome = lint(&settings(args));
             let text = match args.format {
+                _ if pages => report::pages::render(&outcome),
                 Format::Json => report::model::render_json(&outcome),
                 Format::Human => report::model::render_human(&outcome, terminal_width()),
             };

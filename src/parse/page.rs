@@ -189,6 +189,15 @@ fn is_status_header(h: &str) -> bool {
         || h.ends_with("状态码")
 }
 
+/// Header words of a description column.
+fn is_description_header(h: &str) -> bool {
+    let h = normalize_header(h);
+    ["说明", "描述", "状态说明", "含义", "description", "meaning"]
+        .iter()
+        .any(|k| h == *k)
+        || h.ends_with("说明")
+}
+
 fn is_catalogue_header(h: &str) -> bool {
     let h = normalize_header(h);
     CATALOGUE_HEADERS.iter().any(|k| h == *k)
@@ -451,7 +460,14 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
         }
         if reason_col.is_none() && reasons * 2 >= filled {
             reason_col = Some(col);
-        } else {
+        } else if desc_col.is_none()
+            || (!header
+                .get(desc_col.unwrap_or(0))
+                .is_some_and(|h| is_description_header(h))
+                && header.get(col).is_some_and(|h| is_description_header(h)))
+        {
+            // The first text column, unless a later one is headed as the
+            // description (状态码 | 描述 | 常见原因 keeps 描述).
             desc_col = Some(col);
         }
     }

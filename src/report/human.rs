@@ -39,6 +39,25 @@ pub struct Style {
     pub width: usize,
 }
 
+/// The widest a label under a snippet may be, in columns.
+const LABEL_COLUMNS: usize = 80;
+
+/// Cuts `text` to `max` columns, marking the cut with `…`.
+fn cut(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw >= max {
+            out.push('…');
+            return out;
+        }
+        w += cw;
+        out.push(if c == '\n' { '⏎' } else { c });
+    }
+    out
+}
+
 /// A window of one source line, with the real line number and column.
 struct Snippet {
     name: String,
@@ -169,7 +188,10 @@ impl Diagnostic for Report {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(Some(self.label.clone()), self.snippet.label),
+            LabeledSpan::new_primary_with_span(
+                Some(cut(&self.label, LABEL_COLUMNS)),
+                self.snippet.label,
+            ),
         )))
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {

@@ -2,6 +2,7 @@
 pub mod human;
 pub mod json;
 pub mod model;
+pub mod pages;
 
 use crate::lint::Outcome;
 use crate::rules::Finding;

@@ -300,6 +300,9 @@ pub fn matrix(outcome: &Outcome, width: usize) -> String {
             out.push_str(&pad(&cut(service, 12), *w));
             out.push(' ');
         }
+        while out.ends_with(' ') {
+            out.pop();
+        }
         out.push('\n');
         for code in &codes {
             out.push_str(&pad(&code.to_string(), 5));

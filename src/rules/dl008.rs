@@ -29,8 +29,19 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .page
                 .rows
                 .iter()
-                .filter(|r| std::ptr::eq(&doc.page.tables[r.table], table))
+                .filter(|r| {
+                    doc.page.tables[r.table]
+                        .broken
+                        .is_some_and(|o| o.at == b.at)
+                })
                 .count();
+            // One fence can swallow several tables: one finding for them all.
+            if out
+                .iter()
+                .any(|f| f.rule == Rule::BrokenTable && f.doc == i && f.span == b.at)
+            {
+                continue;
+            }
             out.push(Finding {
                 rule: Rule::BrokenTable,
                 severity: Severity::Warning,

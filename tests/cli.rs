@@ -1,0 +1,153 @@
+//! The command line: exit codes, determinism, human output, explain, errors.
+
+use std::fs;
+
+use crate::util::*;
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let a = run(&["--format", "json", "fixtures"]);
+    let b = run(&["--format", "json", "fixtures"]);
+    assert_eq!(a.1, b.1);
+    let a = run(&["--color", "never", "fixtures"]);
+    let b = run(&["--color", "never", "fixtures"]);
+    assert_eq!(a.1, b.1);
+}
+
+#[test]
+fn human_output_is_narrow_and_plain_without_a_terminal() {
+    let (code, out, err) = run(&["fixtures"]);
+    assert_eq!(code, 1);
+    assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
+    for line in out.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        assert!(w <= 200, "{w} columns: {line}");
+    }
+    // The source lines of these pages are 300+ characters: the snippet is cut.
+    assert!(out.contains('…'));
+    assert!(out.contains("DL001(description-mismatch)"));
+    assert!(out.contains("canonical: 服务器未能处理请求。"));
+    assert!(out.contains("fixable with --fix"));
+    assert!(out.contains("Checked"));
+    assert!(err.contains("Finished in"));
+    // NO_COLOR wins over --color auto even on a forced width.
+    let out = doclint()
+        .env("NO_COLOR", "1")
+        .arg("fixtures/seeds")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn diagnostic_snapshot() {
+    let (_, out, _) = run(&["--color", "never", "fixtures/seeds"]);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn clean_tree_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("ecs")).unwrap();
+    fs::copy(
+        root().join("fixtures/seeds/ecs/通用请求返回值.md"),
+        dir.path().join("ecs/a.md"),
+    )
+    .unwrap();
+    let (code, out, _) = run_in(dir.path(), &[]);
+    // The seed's own reason phrase `multiple choices` is a finding: fix it.
+    assert_eq!(code, 1, "{out}");
+    let p = dir.path().join("ecs/a.md");
+    let text = fs::read_to_string(&p)
+        .unwrap()
+        .replace("multiple choices", "Multiple Choices");
+    fs::write(&p, text).unwrap();
+    let (code, out, _) = run_in(dir.path(), &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("No findings."));
+    // An empty folder is clean too.
+    let empty = tempfile::tempdir().unwrap();
+    assert_eq!(run_in(empty.path(), &[]).0, 0);
+}
+
+#[test]
+fn unreadable_files_are_named_and_the_rest_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("fixtures/seeds"), dir.path());
+    fs::write(dir.path().join("dew/bad.md"), b"# x\n\xff\xfe oops").unwrap();
+    fs::write(dir.path().join("dew/binary.md"), b"\x00\x01\x02").unwrap();
+    fs::write(dir.path().join("dew/empty.md"), b"").unwrap();
+    let (code, out, _) = run_in(dir.path(), &["--format", "json"]);
+    assert_eq!(code, 2, "an unreadable file exits 2");
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors = r["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["path"], "dew/bad.md");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("invalid UTF-8 at byte 4")
+    );
+    assert_eq!(errors[1]["path"], "dew/binary.md");
+    assert!(errors[1]["message"].as_str().unwrap().contains("binary"));
+    assert_eq!(r["summary"]["pages"], 5, "the good pages are still linted");
+    assert!(!findings(&r, "DL001").is_empty());
+    // Human output names them too.
+    let (code, out, _) = run_in(dir.path(), &[]);
+    assert_eq!(code, 2);
+    assert!(out.contains("error: dew/bad.md: invalid UTF-8"));
+}
+
+#[test]
+fn missing_path_is_an_error() {
+    let (code, out, _) = run(&["--format", "json", "no/such/folder"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("no such file or folder"));
+}
+
+#[test]
+fn explain_prints_the_rule_docs() {
+    for id in [
+        "DL001", "DL002", "DL003", "DL004", "DL005", "DL006", "DL007", "DL008",
+    ] {
+        let (code, out, _) = run(&["explain", id]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with(&format!("# {id} ")), "{out}");
+    }
+    let (code, out, _) = run(&["explain", "punctuation-mismatch"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("DL002"));
+    assert_eq!(run(&["explain", "DL999"]).0, 2);
+}
+
+#[test]
+fn model_matrix_fits_the_terminal() {
+    let out = doclint()
+        .env("COLUMNS", "60")
+        .args(["model", "fixtures/corpus"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let matrix = &text[text.find("Coverage:").unwrap()..];
+    for line in matrix.lines().skip(1) {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 60, "{line}");
+    }
+    // All 14 services appear, in blocks.
+    for s in ["aom", "vpc", "ocr", "obs"] {
+        assert!(matrix.contains(s));
+    }
+}

@@ -1,0 +1,7 @@
+//! Integration tests: one binary, one module per area (as ripgrep does).
+mod util;
+
+mod broken;
+mod cli;
+mod layouts;
+mod seeds;

@@ -1,0 +1,136 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `doclint` run from the project root.
+pub fn doclint() -> Command {
+    let mut cmd = Command::cargo_bin("doclint").expect("binary");
+    cmd.current_dir(root())
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "120");
+    cmd
+}
+
+/// Runs doclint with `args`; returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = doclint().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    )
+}
+
+/// Runs doclint in `dir` with `args`.
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = doclint()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    )
+}
+
+/// The JSON report for `paths`, and the exit code.
+pub fn json(paths: &[&str]) -> (i32, Value) {
+    let mut args = vec!["--format", "json"];
+    args.extend_from_slice(paths);
+    let (code, out, err) = run(&args);
+    let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("bad JSON ({e}): {out}\n{err}"));
+    (code, v)
+}
+
+/// `doclint pages` for `paths`.
+pub fn pages(paths: &[&str]) -> Vec<Value> {
+    let mut args = vec!["pages"];
+    args.extend_from_slice(paths);
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).expect("pages JSON")
+}
+
+/// Findings of `rule` in the report.
+pub fn findings<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
+/// Reads a file relative to the project root (paths in reports are).
+pub fn read(path: &str) -> Vec<u8> {
+    std::fs::read(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Checks that every span in `doclint pages` output slices its file to
+/// exactly the reported slice, and that every `found` in a report does too.
+pub fn assert_spans_exact(pages: &[Value]) -> usize {
+    let mut n = 0;
+    for p in pages {
+        let bytes = read(p["path"].as_str().unwrap());
+        let check = |span: &Value, slice: &Value| {
+            let (s, e) = span_of(span);
+            assert_eq!(
+                std::str::from_utf8(&bytes[s..e]).unwrap(),
+                slice.as_str().unwrap(),
+                "{}",
+                p["path"]
+            );
+        };
+        for r in p["rows"].as_array().unwrap() {
+            check(&r["code_span"], &r["code_slice"]);
+            assert_eq!(r["code_slice"].as_str().unwrap(), r["code"].to_string());
+            n += 1;
+            for key in ["reason", "description"] {
+                let c = &r[key];
+                if c.is_null() {
+                    continue;
+                }
+                check(&c["span"], &c["slice"]);
+                for f in c["fragments"].as_array().unwrap() {
+                    check(&f["span"], &f["slice"]);
+                    n += 1;
+                }
+            }
+        }
+    }
+    n
+}
+
+/// Parses a `start..end` span of `doclint pages`.
+pub fn span_of(v: &Value) -> (usize, usize) {
+    let (s, e) = v.as_str().unwrap().split_once("..").unwrap();
+    (s.parse().unwrap(), e.parse().unwrap())
+}
+
+/// Checks that every finding's span slices to `found`.
+pub fn assert_found_exact(report: &Value) {
+    for f in report["findings"].as_array().unwrap() {
+        if f["found"].is_null() {
+            continue;
+        }
+        let bytes = read(f["path"].as_str().unwrap());
+        let s = f["span"]["start"].as_u64().unwrap() as usize;
+        let e = f["span"]["end"].as_u64().unwrap() as usize;
+        assert_eq!(
+            std::str::from_utf8(&bytes[s..e]).unwrap(),
+            f["found"].as_str().unwrap(),
+            "{f}"
+        );
+    }
+}
