@@ -308,6 +308,8 @@ pub struct HtmlTable {
     pub rows: Vec<RawRow>,
     /// Whether `</table>` was found.
     pub closed: bool,
+    /// The text of its `<caption>`, if it has one.
+    pub caption: Option<String>,
 }
 
 fn span_number(v: Option<&str>) -> usize {
@@ -326,6 +328,7 @@ pub fn read_table(src: &str, start: usize) -> HtmlTable {
     let mut in_thead = false;
     let mut row: Option<RawRow> = None;
     let mut cell: Option<(RawCell, Vec<Piece>)> = None;
+    let mut caption: Option<Vec<Piece>> = None;
 
     // Closes the paragraph being built in the open cell.
     fn flush(src: &str, cell: &mut Option<(RawCell, Vec<Piece>)>) {
@@ -389,6 +392,14 @@ pub fn read_table(src: &str, start: usize) -> HtmlTable {
                     table.rows.push(r);
                 }
             }
+            Token::Start { name, .. } if depth == 1 && name_is(src, name, "caption") => {
+                caption = Some(Vec::new());
+            }
+            Token::End { name, .. } if depth == 1 && name_is(src, name, "caption") => {
+                if let Some(pieces) = caption.take() {
+                    table.caption = Fragment::from_pieces(src, pieces).map(|f| f.text);
+                }
+            }
             Token::Start { name, .. } if depth == 1 && name_is(src, name, "thead") => {
                 in_thead = true
             }
@@ -419,6 +430,8 @@ pub fn read_table(src: &str, start: usize) -> HtmlTable {
             }
             Token::Text(span) => {
                 if let Some((_, pieces)) = cell.as_mut() {
+                    push_text_pieces(src, span, pieces);
+                } else if let Some(pieces) = caption.as_mut() {
                     push_text_pieces(src, span, pieces);
                 }
             }

@@ -150,10 +150,24 @@ pub fn structure(src: &str, base: usize) -> Structure {
             Event::Code(code) => {
                 out.inline_code.push(span);
                 if let Some((_, pieces)) = pipe.as_mut().and_then(|p| p.cell.as_mut()) {
-                    pieces.push(Piece {
-                        span,
-                        decoded: Some(code.to_string()),
-                    });
+                    // `200` in backticks: the piece is the text inside them,
+                    // so that the code's span is its digits.
+                    let raw = &src[span.start..span.end];
+                    let inner = raw.trim_matches('`');
+                    let lead = raw.find(inner).unwrap_or(0);
+                    let piece = if !inner.is_empty() && inner == code.as_ref() {
+                        let start = span.start + lead;
+                        Piece {
+                            span: Span::new(start, start + inner.len()),
+                            decoded: None,
+                        }
+                    } else {
+                        Piece {
+                            span,
+                            decoded: Some(code.to_string()),
+                        }
+                    };
+                    pieces.push(piece);
                 }
             }
             Event::InlineHtml(_) | Event::Html(_) => {

@@ -140,23 +140,23 @@ impl Page {
     }
 }
 
-/// Header words that name a status-code column.
-const STATUS_HEADERS: &[&str] = &[
-    "返回值",
-    "返回码",
+/// Words that name a status-code column wherever they stand in its header
+/// (`HTTP状态码`, `正常返回码`, `Status Codes`).
+const STATUS_HEADER_WORDS: &[&str] = &[
     "状态码",
-    "错误码状态",
-    "http状态码",
-    "http 状态码",
+    "返回码",
+    "返回值",
     "响应码",
+    "错误码状态",
     "status code",
-    "status",
     "http status",
-    "http status code",
-    "code",
     "return code",
+    "return value",
     "response code",
 ];
+
+/// Headers that name a status-code column only when they are the whole header.
+const STATUS_HEADERS: &[&str] = &["status", "code", "http code", "http"];
 
 /// Header words of an error-code catalogue or other non-status columns.
 const CATALOGUE_HEADERS: &[&str] = &[
@@ -183,10 +183,11 @@ fn normalize_header(h: &str) -> String {
 
 fn is_status_header(h: &str) -> bool {
     let h = normalize_header(h);
-    STATUS_HEADERS.iter().any(|k| h == *k)
-        || h.ends_with("返回码")
-        || h.ends_with("返回值")
-        || h.ends_with("状态码")
+    if STATUS_HEADERS.contains(&h.as_str()) {
+        return true;
+    }
+    // `状态码说明` heads the description, not the codes.
+    STATUS_HEADER_WORDS.iter().any(|k| h.contains(k)) && !is_description_header(&h)
 }
 
 /// Header words of a description column.
@@ -314,6 +315,8 @@ fn tail_of(src: &str, fragment: &Fragment, from_char: usize) -> Option<Fragment>
 struct Candidate {
     span: Span,
     kind: TableKind,
+    /// The text of an HTML `<caption>`.
+    caption: Option<String>,
     /// Header row cells, if the table has a header.
     header: Vec<Cell>,
     /// Body rows, cells resolved for rowspan and colspan.
@@ -380,6 +383,7 @@ fn html_candidate(t: &HtmlTable) -> Candidate {
     Candidate {
         span: t.span,
         kind: TableKind::Html,
+        caption: t.caption.clone(),
         header,
         body,
     }
@@ -409,19 +413,25 @@ fn section_of_words(text: &str) -> Option<Section> {
 
 fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
     let header: Vec<String> = c.header.iter().map(Cell::text).collect();
-    if let Some(first) = header.first()
-        && !is_status_header(first)
+    // The code column: the first headed as one (a `序号` column may come
+    // before it), or the first column of a table without a header.
+    let code_col = if header.is_empty() {
+        0
+    } else {
+        header.iter().position(|h| is_status_header(h))?
+    };
+    if header
+        .iter()
+        .enumerate()
+        .any(|(i, h)| i != code_col && is_catalogue_header(h))
     {
         return None;
     }
-    if header.iter().skip(1).any(|h| is_catalogue_header(h)) {
-        return None;
-    }
-    // Rows whose first cell starts with a status code.
+    // Rows whose code cell starts with a status code.
     let mut coded = Vec::new();
     let mut others = 0usize;
     for cells in &c.body {
-        let first = cells.first().and_then(|c| c.fragments.first());
+        let first = cells.get(code_col).and_then(|c| c.fragments.first());
         match first.and_then(|f| parse_code(&f.text).map(|p| (f, p))) {
             Some((f, p)) => coded.push((cells, f, p)),
             None if cells.iter().all(Cell::is_empty) => {}
@@ -432,8 +442,8 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
         return None;
     }
     // Column roles: a column is the reason column when most of its cells read
-    // as the reason phrase of their row's code; the description is the last
-    // other column with text.
+    // as the reason phrase of their row's code; the description is the first
+    // other column with text, or a later one headed as the description.
     let width = c
         .body
         .iter()
@@ -443,7 +453,7 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
         .max(header.len());
     let mut reason_col = None;
     let mut desc_col = None;
-    for col in 1..width {
+    for col in code_col + 1..width {
         let mut filled = 0;
         let mut reasons = 0;
         for (cells, _, (code, _, _)) in &coded {
@@ -606,6 +616,7 @@ pub fn parse_str(src: &str) -> Option<Page> {
     candidates.extend(md.pipe_tables.iter().map(|t| Candidate {
         span: t.span,
         kind: TableKind::Pipe,
+        caption: None,
         header: t.header.clone(),
         body: t.rows.clone(),
     }));
@@ -657,7 +668,9 @@ pub fn parse_str(src: &str) -> Option<Page> {
             return None;
         };
         let index = tables.len();
-        let section = context_section(src, c.span.start).or(st.header_section);
+        let section = context_section(src, c.span.start)
+            .or_else(|| c.caption.as_deref().and_then(section_of_words))
+            .or(st.header_section);
         tables.push(Table {
             span: c.span,
             kind: c.kind,
@@ -727,5 +740,76 @@ mod tests {
         assert!(reason_like("multiple choices", 300));
         assert!(!reason_like("请求成功。", 200));
         assert!(!reason_like("The request has succeeded.", 200));
+    }
+
+    fn rows(src: &str) -> Vec<(u16, String, String)> {
+        let page = parse_str(src).expect("a status page");
+        for r in &page.rows {
+            assert_eq!(&src[r.code_span.start..r.code_span.end], r.code.to_string());
+        }
+        page.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.code,
+                    r.reason.as_ref().map(Cell::text).unwrap_or_default(),
+                    r.description.as_ref().map(Cell::text).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn english_pipe_table_with_backticks_and_bold() {
+        let src = "# Status codes\n\n| Status Code | Description |\n|---|---|\n| `200 OK` | The request succeeded. |\n| **400** | The request is invalid. |\n| 404 Not Found | Not found. |\n";
+        let r = rows(src);
+        assert_eq!(r[0], (200, "OK".into(), "The request succeeded.".into()));
+        assert_eq!(r[1], (400, "".into(), "The request is invalid.".into()));
+        assert_eq!(r[2].1, "Not Found");
+    }
+
+    #[test]
+    fn index_column_before_the_codes() {
+        let src = "<table><tr><th>序号</th><th>状态码</th><th>说明</th></tr>\n<tr><td>1</td><td>200</td><td>成功。</td></tr>\n<tr><td>2</td><td>400</td><td>请求错误。</td></tr>\n<tr><td>3</td><td>500</td><td>服务异常。</td></tr></table>\n";
+        let r = rows(src);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1], (400, "".into(), "请求错误。".into()));
+    }
+
+    #[test]
+    fn headerless_table_lists_and_rowspan() {
+        let src = "<table>\n<tr><td>200</td><td>OK</td><td rowspan=\"2\"><p>成功：</p><ul><li>已创建</li><li>已接受</li></ul></td></tr>\n<tr><td>201</td><td>Created</td></tr>\n<tr><td>503</td><td>Service Unavailable</td><td>稍后重试。</td></tr>\n</table>\n";
+        let page = parse_str(src).unwrap();
+        let r = rows(src);
+        assert_eq!(r[0], (200, "OK".into(), "成功：\n已创建\n已接受".into()));
+        // The spanning cell is the same cell, with the same span, in both rows.
+        assert_eq!(r[1].2, r[0].2);
+        assert_eq!(
+            page.rows[0].description.as_ref().unwrap().span(),
+            page.rows[1].description.as_ref().unwrap().span()
+        );
+        assert_eq!(
+            r[2],
+            (503, "Service Unavailable".into(), "稍后重试。".into())
+        );
+    }
+
+    #[test]
+    fn caption_element_gives_the_section() {
+        let src = "<table><caption>异常返回值</caption><tr><th>返回值</th><th>说明</th></tr><tr><td>400</td><td>a</td></tr><tr><td>404</td><td>b</td></tr><tr><td>500</td><td>c</td></tr></table>";
+        let page = parse_str(src).unwrap();
+        assert_eq!(page.tables[0].section, Some(Section::Error));
+    }
+
+    #[test]
+    fn catalogues_api_pages_and_examples_are_not_status_pages() {
+        let catalogue = "<table><tr><th>状态码</th><th>错误码</th><th>错误信息</th></tr><tr><td>400</td><td>APIGW.0101</td><td>x</td></tr><tr><td>401</td><td>APIGW.0102</td><td>y</td></tr><tr><td>500</td><td>APIGW.0103</td><td>z</td></tr></table>";
+        assert!(parse_str(catalogue).is_none());
+        let api = "| 参数 | 类型 |\n|---|---|\n| id | String |\n\n| 状态码 | 描述 |\n|---|---|\n| 200 | OK |\n| 400 | 错误 |\n| 500 | 异常 |\n";
+        assert!(parse_str(api).is_none());
+        let example = "```html\n<table><tr><th>状态码</th></tr><tr><td>200</td></tr><tr><td>400</td></tr><tr><td>500</td></tr></table>\n```\n";
+        assert!(parse_str(example).is_none());
+        let words = "Use <table_name> and `<table>` here.\n";
+        assert!(parse_str(words).is_none());
     }
 }
