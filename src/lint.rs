@@ -86,6 +86,8 @@ fn read(entry: &Entry) -> Result<Option<Doc>, FileError> {
     let page = page::parse(&bytes).map_err(|e| fail(e.to_string()))?;
     Ok(page.map(|page| Doc {
         path: entry.display.clone(),
+        file: entry.path.clone(),
+        root: entry.root.clone(),
         service: entry.service.clone(),
         // The bytes were checked to be UTF-8 by `parse`.
         src: String::from_utf8(bytes).unwrap_or_default(),

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use doclint::fix::{Applicability, files};
 use doclint::lint::{Outcome, Settings, lint};
 use doclint::report;
 use doclint::rules::{Rule, Severity};
@@ -21,6 +22,21 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     lint: LintArgs,
+    #[command(flatten)]
+    fix: FixArgs,
+}
+
+#[derive(Args, Debug, Clone, Copy)]
+struct FixArgs {
+    /// Apply the safe fixes in place, then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply the unsafe fixes (they change wording).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the unified diff of the fixes --fix would apply; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -119,6 +135,87 @@ fn exit_code(outcome: &Outcome) -> ExitCode {
     }
 }
 
+fn render(outcome: &Outcome, args: &LintArgs) -> String {
+    match args.format {
+        Format::Json => report::json::render(outcome),
+        Format::Human => report::human::render(
+            outcome,
+            report::human::Style {
+                color: use_color(args.color),
+                width: terminal_width(),
+            },
+        ),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Lints; with `--fix` writes the fixes and reports what remains; with
+/// `--diff` prints what `--fix` would change.
+fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
+    let outcome = lint(&settings(args));
+    let wanted = if fix.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    if fix.diff {
+        let plans = files::plan(&outcome, wanted);
+        let mut text = String::new();
+        for p in &plans {
+            text.push_str(&files::diff(&outcome, p));
+        }
+        emit(&text);
+        let n: usize = plans.iter().map(|p| p.fixed.len()).sum();
+        eprintln!(
+            "Would fix {n} finding{} in {} file{}.",
+            plural(n),
+            plans.len(),
+            plural(plans.len())
+        );
+        return if !outcome.errors.is_empty() {
+            ExitCode::from(2)
+        } else if plans.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        };
+    }
+    if !fix.fix {
+        emit(&render(&outcome, args));
+        if args.format == Format::Human {
+            eprintln!("Finished in {:.2}s.", outcome.elapsed.as_secs_f64());
+        }
+        return exit_code(&outcome);
+    }
+    let plans = files::plan(&outcome, wanted);
+    let applied = files::write_all(&outcome, &plans);
+    // Report what remains, from the files as they are now.
+    let mut after = lint(&settings(args));
+    after.errors.extend(applied.errors);
+    after.errors.sort();
+    let mut text = render(&after, args);
+    if args.format == Format::Human {
+        text.push_str(&format!(
+            "Fixed {} finding{} in {} file{}.\n",
+            applied.fixed,
+            plural(applied.fixed),
+            applied.files,
+            plural(applied.files)
+        ));
+    }
+    emit(&text);
+    if args.format == Format::Human {
+        eprintln!(
+            "Finished in {:.2}s.",
+            (outcome.elapsed + after.elapsed).as_secs_f64()
+        );
+    }
+    exit_code(&after)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -151,24 +248,6 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         }
-        None => {
-            let args = cli.lint;
-            let outcome = lint(&settings(&args));
-            let text = match args.format {
-                Format::Json => report::json::render(&outcome),
-                Format::Human => report::human::render(
-                    &outcome,
-                    report::human::Style {
-                        color: use_color(args.color),
-                        width: terminal_width(),
-                    },
-                ),
-            };
-            emit(&text);
-            if args.format == Format::Human {
-                eprintln!("Finished in {:.2}s.", outcome.elapsed.as_secs_f64());
-            }
-            exit_code(&outcome)
-        }
+        None => run_lint(&cli.lint, cli.fix),
     }
 }

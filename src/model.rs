@@ -20,6 +20,10 @@ use crate::registry;
 pub struct Doc {
     /// The path as shown to the user.
     pub path: String,
+    /// The file on disk.
+    pub file: std::path::PathBuf,
+    /// The folder it was found under.
+    pub root: std::path::PathBuf,
     /// The service the page belongs to.
     pub service: String,
     /// The file's text, exactly as on disk.

@@ -14,6 +14,8 @@ pub struct Entry {
     pub display: String,
     /// The path to open.
     pub path: PathBuf,
+    /// The folder it was found under: fixes never write outside it.
+    pub root: PathBuf,
     /// The service the page documents: the first folder under the root it
     /// was found in, or the file stem of a page directly in the root.
     pub service: String,
@@ -72,6 +74,11 @@ pub fn walk(roots: &[PathBuf], extensions: &[String]) -> Walk {
             out.entries.push(Entry {
                 display: display_path(root),
                 path: root.clone(),
+                root: root
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_path_buf(),
                 service,
             });
             continue;
@@ -95,6 +102,7 @@ pub fn walk(roots: &[PathBuf], extensions: &[String]) -> Walk {
                         out.entries.push(Entry {
                             display: display_path(e.path()),
                             path: e.path().to_path_buf(),
+                            root: root.clone(),
                             service: service_of(root, e.path()),
                         });
                     }

@@ -3,5 +3,7 @@ mod util;
 
 mod broken;
 mod cli;
+mod fix;
 mod layouts;
+mod props;
 mod seeds;

@@ -334,7 +334,7 @@ pub fn summary(outcome: &Outcome) -> String {
     ));
     if !outcome.errors.is_empty() {
         out.push_str(&format!(
-            "{} file{} could not be read.\n",
+            "{} file{} could not be read or fixed (named above).\n",
             outcome.errors.len(),
             plural(outcome.errors.len())
         ));

@@ -4,6 +4,8 @@
 //! pieces, never the markup around or between them. Replacements are escaped
 //! for where they go (HTML entities in an HTML cell, `\|` in a pipe table).
 
+pub mod files;
+
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 

@@ -1,0 +1,174 @@
+//! Applying fixes to files: which edits go into each file, the unified diff
+//! of what would change, and writing it safely.
+//!
+//! Safety rules (SPEC.md §6): a file is written through a temporary file in
+//! its own folder and a rename, keeps its permissions, is written only if its
+//! bytes are still the ones that were read, and never through a link that
+//! leaves the tree. A file that fails any of these is left exactly as it was
+//! and named with the reason; the other files are still fixed.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use similar::TextDiff;
+
+use super::{Applicability, Edit, apply};
+use crate::lint::{FileError, Outcome};
+
+/// What fixing one file would do.
+#[derive(Debug, Clone)]
+pub struct FilePlan {
+    /// Index of the doc.
+    pub doc: usize,
+    /// Indexes of the findings whose fixes are applied.
+    pub fixed: Vec<usize>,
+    /// Indexes of findings whose fixes overlap one already taken: they are
+    /// left for the next run.
+    pub skipped: Vec<usize>,
+    /// The edits, sorted and non-overlapping.
+    pub edits: Vec<Edit>,
+    /// The file's new text.
+    pub new_text: String,
+}
+
+/// Plans the fixes at applicability `wanted` or safer, file by file.
+///
+/// Findings are taken in report order; a fix is taken whole or not at all,
+/// and not when one of its edits overlaps an edit already taken (an edit
+/// identical to one taken, as for a cell spanning two rows, is shared).
+pub fn plan(outcome: &Outcome, wanted: Applicability) -> Vec<FilePlan> {
+    let mut plans: Vec<FilePlan> = Vec::new();
+    for (i, f) in outcome.findings.iter().enumerate() {
+        let Some(fix) = f.fix.as_ref().filter(|fix| fix.applicability >= wanted) else {
+            continue;
+        };
+        if plans.last().is_none_or(|p| p.doc != f.doc) {
+            plans.push(FilePlan {
+                doc: f.doc,
+                fixed: Vec::new(),
+                skipped: Vec::new(),
+                edits: Vec::new(),
+                new_text: String::new(),
+            });
+        }
+        let p = plans.last_mut().expect("pushed");
+        let fresh: Vec<&Edit> = fix.edits.iter().filter(|e| !p.edits.contains(e)).collect();
+        let clash = fresh.iter().any(|e| {
+            p.edits.iter().any(|t| {
+                // Overlap, or two insertions at one place.
+                (e.start < t.end && t.start < e.end) || (e.start == t.start && e.end == t.end)
+            })
+        });
+        if clash {
+            p.skipped.push(i);
+            continue;
+        }
+        p.edits.extend(fresh.into_iter().cloned());
+        p.fixed.push(i);
+    }
+    for p in &mut plans {
+        p.edits.sort();
+        let src = &outcome.docs[p.doc].src;
+        let (text, applied) = apply(src, &p.edits);
+        debug_assert_eq!(applied, p.edits.len());
+        p.new_text = text;
+    }
+    plans.retain(|p| !p.fixed.is_empty());
+    plans
+}
+
+/// The unified diff of one plan, with `---`/`+++` headers naming the file.
+pub fn diff(outcome: &Outcome, plan: &FilePlan) -> String {
+    let doc = &outcome.docs[plan.doc];
+    let diff = TextDiff::from_lines(doc.src.as_str(), plan.new_text.as_str());
+    let mut out = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{}", doc.path), &format!("b/{}", doc.path))
+        .to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Resolves the file to write: itself, or for a link the file it points to,
+/// which must be inside `root`.
+fn target(file: &Path, root: &Path) -> Result<PathBuf, String> {
+    let meta = fs::symlink_metadata(file).map_err(|e| format!("cannot stat: {e}"))?;
+    let real = fs::canonicalize(file).map_err(|e| format!("cannot resolve: {e}"))?;
+    let real_root = fs::canonicalize(root).map_err(|e| format!("cannot resolve the root: {e}"))?;
+    if !real.starts_with(&real_root) {
+        return Err(format!(
+            "not fixed: it is a link to {} outside the linted tree",
+            real.display()
+        ));
+    }
+    if meta.file_type().is_symlink() || real != file {
+        // Write the file the link points to, not over the link.
+        return Ok(real);
+    }
+    Ok(file.to_path_buf())
+}
+
+/// Writes `new_text` to the file of doc `doc`, if its bytes on disk are still
+/// `expected`.
+pub fn write(file: &Path, root: &Path, expected: &str, new_text: &str) -> Result<(), String> {
+    let path = target(file, root)?;
+    let now = fs::read(&path).map_err(|e| format!("not fixed: cannot read it again: {e}"))?;
+    if now != expected.as_bytes() {
+        return Err("not fixed: the file changed since doclint read it".into());
+    }
+    let meta = fs::metadata(&path).map_err(|e| format!("not fixed: cannot stat: {e}"))?;
+    if meta.permissions().readonly() {
+        return Err("not fixed: the file is read-only".into());
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".doclint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("not fixed: cannot create a temporary file beside it: {e}"))?;
+    tmp.write_all(new_text.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| format!("not fixed: cannot write the temporary file: {e}"))?;
+    fs::set_permissions(tmp.path(), meta.permissions())
+        .map_err(|e| format!("not fixed: cannot keep the permissions: {e}"))?;
+    tmp.persist(&path)
+        .map_err(|e| format!("not fixed: cannot replace the file: {}", e.error))?;
+    Ok(())
+}
+
+/// What `--fix` did.
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// Findings fixed.
+    pub fixed: usize,
+    /// Files written.
+    pub files: usize,
+    /// Files that could not be written, and why.
+    pub errors: Vec<FileError>,
+}
+
+/// Applies `plans` to disk.
+pub fn write_all(outcome: &Outcome, plans: &[FilePlan]) -> Applied {
+    let mut done = Applied::default();
+    for p in plans {
+        let doc = &outcome.docs[p.doc];
+        match write(&doc.file, &doc.root, &doc.src, &p.new_text) {
+            Ok(()) => {
+                done.fixed += p.fixed.len();
+                done.files += 1;
+            }
+            Err(message) => done.errors.push(FileError {
+                path: doc.path.clone(),
+                message,
+            }),
+        }
+    }
+    done
+}

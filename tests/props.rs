@@ -1,0 +1,167 @@
+//! Property tests: applying edits never touches bytes outside them, and
+//! `--fix` converges on randomly damaged punctuation.
+
+use std::fs;
+
+use doclint::fix::{Applicability, Edit, apply, files};
+use doclint::lint::{Settings, lint};
+use proptest::prelude::*;
+
+use crate::util::root;
+
+/// Checks that `new` is `old` with `edits` applied and nothing else changed.
+fn assert_only_edits(old: &str, new: &str, edits: &[Edit]) {
+    let mut at_old = 0;
+    let mut at_new = 0;
+    for e in edits {
+        let gap = &old[at_old..e.start];
+        assert_eq!(
+            &new[at_new..at_new + gap.len()],
+            gap,
+            "bytes before an edit changed"
+        );
+        at_new += gap.len();
+        assert_eq!(&new[at_new..at_new + e.replacement.len()], e.replacement);
+        at_new += e.replacement.len();
+        at_old = e.end;
+    }
+    assert_eq!(
+        &new[at_new..],
+        &old[at_old..],
+        "bytes after the last edit changed"
+    );
+}
+
+fn text_and_edits() -> impl Strategy<Value = (String, Vec<Edit>)> {
+    "[a-z。，<>&\r\n 状态码]{0,64}".prop_flat_map(|text| {
+        let chars: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let n = chars.len();
+        (
+            Just(text),
+            proptest::collection::vec((0..n, 0..n, "[。，x]{0,3}"), 0..6),
+            Just(chars),
+        )
+            .prop_map(|(text, raw, chars)| {
+                // Non-overlapping edits on character boundaries.
+                let mut edits: Vec<Edit> = raw
+                    .into_iter()
+                    .map(|(a, b, r)| {
+                        let (s, e) = if a <= b { (a, b) } else { (b, a) };
+                        Edit {
+                            start: chars[s],
+                            end: chars[e],
+                            replacement: r,
+                        }
+                    })
+                    .collect();
+                edits.sort();
+                let mut kept: Vec<Edit> = Vec::new();
+                for e in edits {
+                    if kept
+                        .last()
+                        .is_none_or(|k| e.start >= k.end && e.start > k.start)
+                    {
+                        kept.push(e);
+                    }
+                }
+                (text, kept)
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn apply_touches_only_the_edits((text, edits) in text_and_edits()) {
+        let (new, applied) = apply(&text, &edits);
+        prop_assert_eq!(applied, edits.len());
+        assert_only_edits(&text, &new, &edits);
+    }
+}
+
+/// Damage to the punctuation of a page: at the n-th `。`, one of these.
+#[derive(Debug, Clone, Copy)]
+enum Damage {
+    Comma,
+    HalfStop,
+    Drop,
+    Space,
+    WideComma,
+}
+
+fn damage() -> impl Strategy<Value = Vec<(usize, Damage)>> {
+    proptest::collection::vec(
+        (
+            0usize..40,
+            prop_oneof![
+                Just(Damage::Comma),
+                Just(Damage::HalfStop),
+                Just(Damage::Drop),
+                Just(Damage::Space),
+                Just(Damage::WideComma),
+            ],
+        ),
+        1..6,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn fix_converges_on_damaged_punctuation(damages in damage()) {
+        let dir = tempfile::tempdir().unwrap();
+        for svc in ["dew", "ecs", "nat", "rds", "smn"] {
+            let from = root().join("fixtures/seeds").join(svc);
+            fs::create_dir(dir.path().join(svc)).unwrap();
+            for e in fs::read_dir(from).unwrap() {
+                let e = e.unwrap();
+                let text = fs::read_to_string(e.path()).unwrap();
+                fs::write(dir.path().join(svc).join(e.file_name()), text).unwrap();
+            }
+        }
+        // Damage the ecs page's full stops.
+        let page = dir.path().join("ecs/通用请求返回值.md");
+        let mut text = fs::read_to_string(&page).unwrap();
+        for (n, d) in damages {
+            let stops: Vec<usize> = text.match_indices('。').map(|(i, _)| i).collect();
+            if stops.is_empty() {
+                break;
+            }
+            let at = stops[n % stops.len()];
+            let with = match d {
+                Damage::Comma => "，",
+                Damage::HalfStop => ".",
+                Damage::Drop => "",
+                Damage::Space => "。 ",
+                Damage::WideComma => "、",
+            };
+            text.replace_range(at..at + '。'.len_utf8(), with);
+        }
+        fs::write(&page, &text).unwrap();
+
+        let settings = Settings { paths: vec![dir.path().to_path_buf()], ..Settings::default() };
+        let before = lint(&settings);
+        let plans = files::plan(&before, Applicability::Safe);
+        for p in &plans {
+            let doc = &before.docs[p.doc];
+            assert_only_edits(&doc.src, &p.new_text, &p.edits);
+            // The page still reads as the same codes.
+            let reread = doclint::parse::page::parse_str(&p.new_text).unwrap();
+            let a: Vec<u16> = doc.page.rows.iter().map(|r| r.code).collect();
+            let b: Vec<u16> = reread.rows.iter().map(|r| r.code).collect();
+            prop_assert_eq!(a, b);
+        }
+        let applied = files::write_all(&before, &plans);
+        prop_assert!(applied.errors.is_empty());
+        // One run converges: no safe fix remains, and planning again is empty.
+        let after = lint(&settings);
+        prop_assert!(after.findings.iter().all(|f| !f.fixable(Applicability::Safe)));
+        prop_assert!(files::plan(&after, Applicability::Safe).is_empty());
+    }
+}
