@@ -1,14 +1,20 @@
 //! One run: walk the tree, read and parse every file (in parallel), build the
-//! canonical model, run the rules.
+//! canonical model, run the rules, then keep the findings the user asked for
+//! (config levels, overrides, inline suppression, --select/--ignore,
+//! baseline).
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::model::{Doc, Model, Pins};
-use crate::parse::page;
-use crate::rules::{self, Context, Finding, RuleOptions};
+use crate::baseline::Baseline;
+use crate::config::{Level, Loaded};
+use crate::model::{Doc, Model, ModelOptions};
+use crate::parse::page::{self, Lang};
+use crate::rules::{self, Context, Finding, Rule, RuleOptions};
+use crate::suppress::Suppressions;
 use crate::walk::{self, Entry};
 
 /// What to lint and how.
@@ -18,10 +24,18 @@ pub struct Settings {
     pub paths: Vec<PathBuf>,
     /// File extensions to read, without the dot.
     pub extensions: Vec<String>,
-    /// Pinned canonical descriptions.
-    pub pins: Pins,
+    /// Pins and languages for the election.
+    pub model: ModelOptions,
     /// Rule options.
     pub rules: RuleOptions,
+    /// The config file, if one was found.
+    pub config: Option<Loaded>,
+    /// Only these rules (`--select`), if given.
+    pub select: Option<Vec<Rule>>,
+    /// Not these rules (`--ignore`).
+    pub ignore: Vec<Rule>,
+    /// Findings not to report.
+    pub baseline: Option<Baseline>,
 }
 
 impl Default for Settings {
@@ -29,13 +43,51 @@ impl Default for Settings {
         Settings {
             paths: vec![PathBuf::from(".")],
             extensions: vec!["md".into()],
-            pins: Pins::new(),
+            model: ModelOptions::default(),
             rules: RuleOptions::default(),
+            config: None,
+            select: None,
+            ignore: Vec::new(),
+            baseline: None,
         }
     }
 }
 
-/// A file that could not be read, and why.
+impl Settings {
+    /// Settings for `paths` with what `config` pins and tunes.
+    pub fn with_config(paths: Vec<PathBuf>, config: Loaded) -> Settings {
+        let c = &config.config;
+        let mut s = Settings {
+            paths,
+            ..Settings::default()
+        };
+        if !c.extensions.is_empty() {
+            s.extensions = c.extensions.clone();
+        }
+        for (code, pin) in &config.pins {
+            if let Some(d) = &pin.description {
+                s.model.pins.insert((*code, Lang::of(d)), d.clone());
+            }
+            if let Some(r) = &pin.reason {
+                s.rules.reason_pins.insert(*code, r.clone());
+            }
+        }
+        s.model.languages = c
+            .languages
+            .iter()
+            .map(|l| if l == "en" { Lang::En } else { Lang::Zh })
+            .collect();
+        s.rules.required = c.required.clone();
+        if let Some(share) = c.missing_share {
+            s.rules.missing_warning_share = share;
+        }
+        s.rules.allow_former_reasons = !c.current_reasons;
+        s.config = Some(config);
+        s
+    }
+}
+
+/// A file that could not be read (or fixed), and why.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FileError {
     /// The path as shown to the user.
@@ -95,10 +147,99 @@ fn read(entry: &Entry) -> Result<Option<Doc>, FileError> {
     }))
 }
 
+/// `path` relative to the project root, with `/`, for glob matching.
+fn project_path(config: &Loaded, path: &Path) -> Option<String> {
+    let root = std::path::absolute(&config.root).ok()?;
+    let file = std::path::absolute(path).ok()?;
+    let rel = file.strip_prefix(&root).ok()?;
+    Some(rel.to_string_lossy().replace('\\', "/"))
+}
+
+/// Applies include/exclude and service naming from the config.
+fn configure(entries: &mut Vec<Entry>, config: &Loaded) {
+    let level = config.config.service_level.unwrap_or(1).max(1);
+    entries.retain_mut(|e| {
+        let Some(rel) = project_path(config, &e.path) else {
+            return true;
+        };
+        if config.exclude.is_match(&rel)
+            || config
+                .include
+                .as_ref()
+                .is_some_and(|inc| !inc.is_match(&rel))
+        {
+            return false;
+        }
+        if let Some((_, name)) = config.services.iter().find(|(g, _)| g.is_match(&rel)) {
+            e.service = name.clone();
+        } else {
+            // The folder at `level` under the project root; a page above that
+            // level keeps the name the walk gave it.
+            let parts: Vec<&str> = rel.split('/').collect();
+            if parts.len() > level {
+                e.service = parts[level - 1].to_string();
+            }
+        }
+        true
+    });
+}
+
+/// The level of `rule` for the doc at `path`: the last override that matches,
+/// else the config's `[rules]`.
+fn level(config: &Loaded, rule: Rule, rel: Option<&str>) -> Option<Level> {
+    let mut level = config.rules.get(&rule).copied();
+    if let Some(rel) = rel {
+        for (globs, rules) in &config.overrides {
+            if globs.is_match(rel)
+                && let Some(l) = rules.get(&rule)
+            {
+                level = Some(*l);
+            }
+        }
+    }
+    level
+}
+
+/// Keeps the findings the user asked for.
+fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
+    let mut suppressions: BTreeMap<usize, Suppressions> = BTreeMap::new();
+    let mut rels: BTreeMap<usize, Option<String>> = BTreeMap::new();
+    findings.retain_mut(|f| {
+        if let Some(config) = &settings.config {
+            let rel = rels
+                .entry(f.doc)
+                .or_insert_with(|| project_path(config, &docs[f.doc].file));
+            match level(config, f.rule, rel.as_deref()) {
+                Some(Level::Off) => return false,
+                Some(l) => f.severity = l.severity().unwrap_or(f.severity),
+                None => {}
+            }
+        }
+        if settings
+            .select
+            .as_ref()
+            .is_some_and(|s| !s.contains(&f.rule))
+            || settings.ignore.contains(&f.rule)
+        {
+            return false;
+        }
+        let s = suppressions
+            .entry(f.doc)
+            .or_insert_with(|| Suppressions::parse(&docs[f.doc].src));
+        !s.silences(f.rule, f.span.start)
+    });
+    if let Some(b) = &settings.baseline {
+        b.filter(findings, docs);
+    }
+}
+
 /// Lints the tree described by `settings`.
 pub fn lint(settings: &Settings) -> Outcome {
     let start = Instant::now();
-    let walked = walk::walk(&settings.paths, &settings.extensions);
+    let mut walked = walk::walk(&settings.paths, &settings.extensions);
+    if let Some(config) = &settings.config {
+        configure(&mut walked.entries, config);
+    }
     let results: Vec<Result<Option<Doc>, FileError>> =
         walked.entries.par_iter().map(read).collect();
     let files = walked.entries.len();
@@ -119,12 +260,13 @@ pub fn lint(settings: &Settings) -> Outcome {
         }
     }
     errors.sort();
-    let model = Model::build(&docs, &settings.pins);
-    let findings = rules::check(&Context {
+    let model = Model::build(&docs, &settings.model);
+    let mut findings = rules::check(&Context {
         docs: &docs,
         model: &model,
         options: &settings.rules,
     });
+    filter(&mut findings, &docs, settings);
     Outcome {
         docs,
         model,

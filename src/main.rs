@@ -1,11 +1,17 @@
 //! The `doclint` command: arguments → [`doclint::lint`] → report → exit code.
+//!
+//! Only this file and `report` print. Exit codes: 0 clean, 1 findings at
+//! warning level or above, 2 doclint could not do its job (bad config,
+//! unreadable input, a file it could not fix).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use doclint::baseline::{self, Baseline};
+use doclint::config;
 use doclint::fix::{Applicability, files};
 use doclint::lint::{Outcome, Settings, lint};
 use doclint::report;
@@ -26,19 +32,6 @@ struct Cli {
     fix: FixArgs,
 }
 
-#[derive(Args, Debug, Clone, Copy)]
-struct FixArgs {
-    /// Apply the safe fixes in place, then report what remains.
-    #[arg(long)]
-    fix: bool,
-    /// With --fix or --diff, also apply the unsafe fixes (they change wording).
-    #[arg(long)]
-    unsafe_fixes: bool,
-    /// Print the unified diff of the fixes --fix would apply; write nothing.
-    #[arg(long, conflicts_with = "fix")]
-    diff: bool,
-}
-
 #[derive(Args, Debug, Clone)]
 struct LintArgs {
     /// Files or folders to lint.
@@ -50,6 +43,31 @@ struct LintArgs {
     /// When to use colours (NO_COLOR is honoured).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// The config file (default: doclint.toml in the linted folder or a parent).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Report only these rules (ids or names, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Do not report these rules (ids or names, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone, Copy)]
+struct FixArgs {
+    /// Apply the safe fixes in place, then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply the unsafe fixes (they change wording).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the unified diff of the fixes --fix would apply; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -64,6 +82,28 @@ enum Command {
     Explain {
         /// Rule id (DL001) or name (description-mismatch).
         rule: String,
+    },
+    /// Write a commented doclint.toml that pins today's canonical model.
+    Init {
+        /// The tree to read the model from.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Where to write it.
+        #[arg(long, default_value = config::FILE_NAME)]
+        output: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Record today's findings in a baseline file; later runs with
+    /// `--baseline` (or `baseline` in doclint.toml) report only new ones.
+    Baseline {
+        #[command(flatten)]
+        lint: LintArgs,
+        /// Where to write it (default: `baseline` in doclint.toml, else
+        /// doclint-baseline.json).
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -100,24 +140,85 @@ fn terminal_width() -> usize {
         .unwrap_or(120)
 }
 
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// Writes to stdout; a closed pipe (`doclint | head`) is not an error.
-fn emit(text: &str) -> bool {
+fn emit(text: &str) {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => true,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => false,
-        Err(e) => {
-            eprintln!("doclint: cannot write output: {e}");
-            false
-        }
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("doclint: cannot write output: {e}");
     }
 }
 
-fn settings(args: &LintArgs) -> Settings {
-    Settings {
-        paths: args.paths.clone(),
-        ..Settings::default()
+/// Prints a miette report to stderr.
+fn report_error(err: &dyn miette::Diagnostic) {
+    let mut out = String::new();
+    let handler = miette::GraphicalReportHandler::new_themed(
+        if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        },
+    );
+    if handler.render_report(&mut out, err).is_err() {
+        out = err.to_string();
     }
+    eprintln!("{out}");
+}
+
+fn rules_of(names: &[String]) -> Result<Vec<Rule>, String> {
+    names
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| Rule::from_id(n.trim()).ok_or_else(|| format!("no rule `{n}`")))
+        .collect()
+}
+
+/// Settings from the arguments and the config file. Prints what is wrong
+/// and returns exit code 2 when they cannot be used.
+fn settings(args: &LintArgs, with_baseline: bool) -> Result<Settings, ExitCode> {
+    let fail = |message: String| {
+        eprintln!("doclint: {message}");
+        ExitCode::from(2)
+    };
+    let config_path = args
+        .config
+        .clone()
+        .or_else(|| config::discover(args.paths.first().map_or(Path::new("."), |p| p)));
+    let mut s = match config_path {
+        Some(path) => match config::load(&path) {
+            Ok(loaded) => Settings::with_config(args.paths.clone(), loaded),
+            Err(e) => {
+                report_error(&e);
+                return Err(ExitCode::from(2));
+            }
+        },
+        None => Settings {
+            paths: args.paths.clone(),
+            ..Settings::default()
+        },
+    };
+    if !args.select.is_empty() {
+        s.select = Some(rules_of(&args.select).map_err(fail)?);
+    }
+    s.ignore = rules_of(&args.ignore).map_err(fail)?;
+    if with_baseline {
+        let from_config = s.config.as_ref().and_then(|c| {
+            c.config
+                .baseline
+                .as_ref()
+                .map(|b| c.root.join(b))
+                .filter(|p| p.exists())
+        });
+        if let Some(path) = args.baseline.clone().or(from_config) {
+            s.baseline = Some(Baseline::load(&path).map_err(fail)?);
+        }
+    }
+    Ok(s)
 }
 
 /// 2 when a file could not be read, 1 when a finding is a warning or worse.
@@ -148,14 +249,14 @@ fn render(outcome: &Outcome, args: &LintArgs) -> String {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// Lints; with `--fix` writes the fixes and reports what remains; with
 /// `--diff` prints what `--fix` would change.
 fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
-    let outcome = lint(&settings(args));
+    let settings = match settings(args, true) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let outcome = lint(&settings);
     let wanted = if fix.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -163,10 +264,7 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     };
     if fix.diff {
         let plans = files::plan(&outcome, wanted);
-        let mut text = String::new();
-        for p in &plans {
-            text.push_str(&files::diff(&outcome, p));
-        }
+        let text: String = plans.iter().map(|p| files::diff(&outcome, p)).collect();
         emit(&text);
         let n: usize = plans.iter().map(|p| p.fixed.len()).sum();
         eprintln!(
@@ -193,7 +291,7 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     let plans = files::plan(&outcome, wanted);
     let applied = files::write_all(&outcome, &plans);
     // Report what remains, from the files as they are now.
-    let mut after = lint(&settings(args));
+    let mut after = lint(&settings);
     after.errors.extend(applied.errors);
     after.errors.sort();
     let mut text = render(&after, args);
@@ -205,20 +303,62 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
             applied.files,
             plural(applied.files)
         ));
-    }
-    emit(&text);
-    if args.format == Format::Human {
         eprintln!(
             "Finished in {:.2}s.",
             (outcome.elapsed + after.elapsed).as_secs_f64()
         );
     }
+    emit(&text);
     exit_code(&after)
+}
+
+/// `doclint model` and `doclint pages`.
+fn run_view(args: &LintArgs, pages: bool) -> ExitCode {
+    let settings = match settings(args, false) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let outcome = lint(&settings);
+    let text = match args.format {
+        _ if pages => report::pages::render(&outcome),
+        Format::Json => report::model::render_json(&outcome),
+        Format::Human => report::model::render_human(&outcome, terminal_width()),
+    };
+    emit(&text);
+    for e in &outcome.errors {
+        eprintln!("error: {}: {}", e.path, e.message);
+    }
+    if outcome.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+/// Writes `text` to `path` unless it exists and `force` is off.
+fn write_new(path: &Path, text: &str, force: bool) -> ExitCode {
+    if path.exists() && !force {
+        eprintln!(
+            "doclint: {} exists; use --force to overwrite it",
+            path.display()
+        );
+        return ExitCode::from(2);
+    }
+    match std::fs::write(path, text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("doclint: cannot write {}: {e}", path.display());
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        None => run_lint(&cli.lint, cli.fix),
+        Some(Command::Model(args)) => run_view(&args, false),
+        Some(Command::Pages(args)) => run_view(&args, true),
         Some(Command::Explain { rule }) => match Rule::from_id(&rule) {
             Some(r) => {
                 emit(r.doc());
@@ -230,24 +370,60 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some(ref cmd @ (Command::Model(ref args) | Command::Pages(ref args))) => {
-            let pages = matches!(cmd, Command::Pages(_));
-            let outcome = lint(&settings(args));
-            let text = match args.format {
-                _ if pages => report::pages::render(&outcome),
-                Format::Json => report::model::render_json(&outcome),
-                Format::Human => report::model::render_human(&outcome, terminal_width()),
-            };
-            emit(&text);
-            for e in &outcome.errors {
-                eprintln!("error: {}: {}", e.path, e.message);
+        Some(Command::Init {
+            paths,
+            output,
+            force,
+        }) => {
+            // Today's model, as the tree has it, without any config.
+            let outcome = lint(&Settings {
+                paths,
+                ..Settings::default()
+            });
+            let code = write_new(&output, &doclint::init::render(&outcome), force);
+            if code == ExitCode::SUCCESS {
+                eprintln!(
+                    "Wrote {} pinning {} codes from {} status pages.",
+                    output.display(),
+                    outcome.model.codes.len(),
+                    outcome.docs.len()
+                );
             }
-            if outcome.errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(2)
-            }
+            code
         }
-        None => run_lint(&cli.lint, cli.fix),
+        Some(Command::Baseline { lint: args, output }) => {
+            let settings = match settings(&args, false) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let outcome = lint(&settings);
+            let path = output.unwrap_or_else(|| {
+                settings
+                    .config
+                    .as_ref()
+                    .and_then(|c| c.config.baseline.as_ref().map(|b| c.root.join(b)))
+                    .unwrap_or_else(|| PathBuf::from("doclint-baseline.json"))
+            });
+            let code = write_new(
+                &path,
+                &baseline::render(&outcome.findings, &outcome.docs),
+                true,
+            );
+            if code == ExitCode::SUCCESS {
+                eprintln!(
+                    "Wrote {} with {} finding{}.",
+                    path.display(),
+                    outcome.findings.len(),
+                    plural(outcome.findings.len())
+                );
+            }
+            if !outcome.errors.is_empty() {
+                for e in &outcome.errors {
+                    eprintln!("error: {}: {}", e.path, e.message);
+                }
+                return ExitCode::from(2);
+            }
+            code
+        }
     }
 }

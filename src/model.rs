@@ -102,6 +102,15 @@ pub struct Model {
 /// Pinned descriptions: (code, language) → text.
 pub type Pins = BTreeMap<(u16, Lang), String>;
 
+/// What shapes the election.
+#[derive(Debug, Clone, Default)]
+pub struct ModelOptions {
+    /// Pinned descriptions win the election.
+    pub pins: Pins,
+    /// Languages whose descriptions are compared; empty for all.
+    pub languages: Vec<Lang>,
+}
+
 /// The wording of a description: its letters, digits and ideographs only,
 /// full-width forms folded to half-width.
 pub fn wording(text: &str) -> String {
@@ -122,7 +131,8 @@ pub fn fold_width(c: char) -> char {
 
 impl Model {
     /// Builds the model of `docs`.
-    pub fn build(docs: &[Doc], pins: &Pins) -> Model {
+    pub fn build(docs: &[Doc], options: &ModelOptions) -> Model {
+        let pins = &options.pins;
         // code → lang → text → pages
         let mut uses: BTreeMap<u16, BTreeMap<Lang, BTreeMap<String, BTreeSet<usize>>>> =
             BTreeMap::new();
@@ -132,9 +142,13 @@ impl Model {
                 documented.entry(row.code).or_default().insert(i);
                 if let Some(d) = &row.description {
                     let text = d.text();
+                    let lang = Lang::of(&text);
+                    if !options.languages.is_empty() && !options.languages.contains(&lang) {
+                        continue;
+                    }
                     uses.entry(row.code)
                         .or_default()
-                        .entry(Lang::of(&text))
+                        .entry(lang)
                         .or_default()
                         .entry(text)
                         .or_default()

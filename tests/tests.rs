@@ -3,6 +3,7 @@ mod util;
 
 mod broken;
 mod cli;
+mod config;
 mod fix;
 mod layouts;
 mod props;

@@ -181,6 +181,8 @@ pub struct RuleOptions {
     pub required: Vec<u16>,
     /// Accept former registered reason phrases (`Request Entity Too Large`).
     pub allow_former_reasons: bool,
+    /// Reason phrases pinned in config, by code.
+    pub reason_pins: std::collections::BTreeMap<u16, String>,
 }
 
 impl Default for RuleOptions {
@@ -189,6 +191,7 @@ impl Default for RuleOptions {
             missing_warning_share: 0.5,
             required: Vec::new(),
             allow_former_reasons: true,
+            reason_pins: Default::default(),
         }
     }
 }

@@ -1,0 +1,86 @@
+//! `doclint init`: a commented `doclint.toml` that pins today's canonical
+//! model (the majority), for the team to edit.
+
+use crate::lint::Outcome;
+use crate::rules::who;
+
+fn quote(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// The config text for the tree `outcome` was run on.
+pub fn render(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# doclint.toml, written by `doclint init` from {} status page{} of {} service{}.\n",
+        outcome.docs.len(),
+        if outcome.docs.len() == 1 { "" } else { "s" },
+        outcome.services(),
+        if outcome.services() == 1 { "" } else { "s" },
+    ));
+    out.push_str(
+        "# It pins today's majority wording of every code: edit the pins to the wording\n\
+         # your team wants, and every page that differs is reported. `doclint explain\n\
+         # DL001` (… DL008) documents each rule.\n\n",
+    );
+    out.push_str(
+        "# Files to lint, as globs relative to this file's folder (default: every .md).\n\
+         # include = [\"**/*.md\"]\n\
+         # exclude = [\"**/LICENSE.md\"]\n\n\
+         # The folder level under this folder that names a page's service (1 = first).\n\
+         # service-level = 1\n\
+         # [[service]]\n\
+         # paths = [\"legacy/ecs-v1/**\"]\n\
+         # name = \"ecs\"\n\n\
+         # Codes every status page must document: a page lacking one gets a warning.\n\
+         # required = [400, 401, 403, 404, 500]\n\n\
+         # A code missing from a page is a warning when at least this share of pages\n\
+         # documents it, advice otherwise.\n\
+         missing-share = 0.5\n\n\
+         # true: ask for the current reason phrases (`Content Too Large`) rather than\n\
+         # accepting the former ones (`Request Entity Too Large`).\n\
+         current-reasons = false\n\n\
+         # Languages whose descriptions are compared: \"zh\", \"en\" (default: all).\n\
+         # languages = [\"zh\"]\n\n\
+         # Findings recorded by `doclint baseline` are not reported.\n\
+         # baseline = \"doclint-baseline.json\"\n\n\
+         # Rule levels: \"error\", \"warning\", \"advice\" or \"off\".\n\
+         [rules]\n\
+         # DL003 = \"advice\"\n\n\
+         # Levels for some paths only.\n\
+         # [[overrides]]\n\
+         # paths = [\"legacy/**\"]\n\
+         # rules = { DL001 = \"off\" }\n\n\
+         # The canonical description of each code (and, optionally, its reason\n\
+         # phrase: reason = \"Bad Request\").\n",
+    );
+    for cm in outcome.model.codes.values() {
+        // The language most pages write this code's description in.
+        let main = cm.descriptions.values().max_by_key(|e| {
+            e.pages.len() + e.variants.iter().map(|v| v.pages.len()).sum::<usize>()
+        });
+        out.push_str(&format!("\n[canonical.{}]\n", cm.code));
+        match main {
+            Some(e) => {
+                out.push_str(&format!("description = {}\n", quote(&e.canonical)));
+                out.push_str(&format!("# used by {}", who(&outcome.docs, &e.pages)));
+                if e.wording_tie || e.form_tie {
+                    out.push_str("; a tie: choose the wording to keep");
+                }
+                out.push('\n');
+                for v in &e.variants {
+                    out.push_str(&format!(
+                        "# variant: {} ({})\n",
+                        quote(&v.text),
+                        who(&outcome.docs, &v.pages)
+                    ));
+                }
+            }
+            None => out.push_str("# no page describes this code\n"),
+        }
+        if let Some(r) = cm.reason {
+            out.push_str(&format!("# reason = {}\n", quote(r)));
+        }
+    }
+    out
+}
