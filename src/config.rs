@@ -141,6 +141,9 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// A config error, boxed: it carries the file's text.
+pub type Error = Box<ConfigError>;
+
 impl ConfigError {
     fn at(
         path: &Path,
@@ -148,17 +151,17 @@ impl ConfigError {
         span: Option<std::ops::Range<usize>>,
         message: String,
         label: &str,
-    ) -> Self {
-        ConfigError {
+    ) -> Error {
+        Box::new(ConfigError {
             message: format!("{}: {message}", path.display()),
             src: NamedSource::new(path.display().to_string(), text.to_string()),
             span: span.map(|r| SourceSpan::from((r.start, r.end - r.start))),
             label: label.to_string(),
-        }
+        })
     }
 
     /// An error about the file as a whole.
-    pub fn plain(path: &Path, message: String) -> Self {
+    pub fn plain(path: &Path, message: String) -> Error {
         ConfigError::at(path, "", None, message, "")
     }
 }
@@ -215,7 +218,7 @@ fn rule_levels(
     path: &Path,
     text: &str,
     levels: &BTreeMap<String, Level>,
-) -> Result<BTreeMap<Rule, Level>, ConfigError> {
+) -> Result<BTreeMap<Rule, Level>, Error> {
     levels
         .iter()
         .map(|(k, v)| match Rule::from_id(k) {
@@ -232,7 +235,7 @@ fn rule_levels(
 }
 
 /// Parses the config `text` of the file at `path`.
-pub fn parse(path: &Path, text: &str) -> Result<Loaded, ConfigError> {
+pub fn parse(path: &Path, text: &str) -> Result<Loaded, Error> {
     let config: Config = toml::from_str(text).map_err(|e| {
         let msg = e.message().trim().to_string();
         ConfigError::at(path, text, e.span(), msg, "here")
@@ -254,7 +257,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, ConfigError> {
                 s.name.clone(),
             ))
         })
-        .collect::<Result<Vec<_>, ConfigError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     let overrides = config
         .overrides
         .iter()
@@ -264,7 +267,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, ConfigError> {
                 rule_levels(path, text, &o.rules)?,
             ))
         })
-        .collect::<Result<Vec<_>, ConfigError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     let rules = rule_levels(path, text, &config.rules)?;
     let mut pins = BTreeMap::new();
     for (k, pin) in &config.canonical {
@@ -324,7 +327,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, ConfigError> {
 }
 
 /// Reads and parses the config file at `path`.
-pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
+pub fn load(path: &Path) -> Result<Loaded, Error> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| ConfigError::plain(path, format!("cannot read: {e}")))?;
     parse(path, &text)

@@ -193,7 +193,7 @@ fn settings(args: &LintArgs, with_baseline: bool) -> Result<Settings, ExitCode> 
         Some(path) => match config::load(&path) {
             Ok(loaded) => Settings::with_config(args.paths.clone(), loaded),
             Err(e) => {
-                report_error(&e);
+                report_error(e.as_ref());
                 return Err(ExitCode::from(2));
             }
         },
