@@ -36,6 +36,9 @@ pub struct Settings {
     pub ignore: Vec<Rule>,
     /// Findings not to report.
     pub baseline: Option<Baseline>,
+    /// File mode: report only findings in these files or folders (absolute
+    /// paths), while the model is built from all of `paths`.
+    pub only: Option<Vec<PathBuf>>,
 }
 
 impl Default for Settings {
@@ -49,6 +52,7 @@ impl Default for Settings {
             select: None,
             ignore: Vec::new(),
             baseline: None,
+            only: None,
         }
     }
 }
@@ -230,6 +234,15 @@ fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
     });
     if let Some(b) = &settings.baseline {
         b.filter(findings, docs);
+    }
+    if let Some(only) = &settings.only {
+        let mut named: BTreeMap<usize, bool> = BTreeMap::new();
+        findings.retain(|f| {
+            *named.entry(f.doc).or_insert_with(|| {
+                std::path::absolute(&docs[f.doc].file)
+                    .is_ok_and(|file| only.iter().any(|o| file.starts_with(o)))
+            })
+        });
     }
 }
 

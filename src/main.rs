@@ -113,6 +113,10 @@ enum Format {
     Human,
     /// The version-1 JSON contract.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,6 +206,22 @@ fn settings(args: &LintArgs, with_baseline: bool) -> Result<Settings, ExitCode> 
             ..Settings::default()
         },
     };
+    // File mode (what pre-commit does): the model comes from the whole
+    // project, the folder of doclint.toml or else the current folder; only
+    // the named paths are reported.
+    if args.paths.iter().any(|p| p.is_file()) {
+        let only = args
+            .paths
+            .iter()
+            .map(|p| std::path::absolute(p).map_err(|e| fail(format!("{}: {e}", p.display()))))
+            .collect::<Result<Vec<_>, _>>()?;
+        s.only = Some(only);
+        s.paths = vec![
+            s.config
+                .as_ref()
+                .map_or_else(|| PathBuf::from("."), |c| c.root.clone()),
+        ];
+    }
     if !args.select.is_empty() {
         s.select = Some(rules_of(&args.select).map_err(fail)?);
     }
@@ -239,6 +259,8 @@ fn exit_code(outcome: &Outcome) -> ExitCode {
 fn render(outcome: &Outcome, args: &LintArgs) -> String {
     match args.format {
         Format::Json => report::json::render(outcome),
+        Format::Sarif => report::sarif::render(outcome),
+        Format::Github => report::github::render(outcome),
         Format::Human => report::human::render(
             outcome,
             report::human::Style {
@@ -281,6 +303,19 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
             ExitCode::from(1)
         };
     }
+    if args.format == Format::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY")
+    {
+        let summary = report::github::step_summary(&outcome);
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(summary.as_bytes()));
+        if let Err(e) = written {
+            eprintln!("doclint: cannot write GITHUB_STEP_SUMMARY: {e}");
+        }
+    }
     if !fix.fix {
         emit(&render(&outcome, args));
         if args.format == Format::Human {
@@ -321,8 +356,8 @@ fn run_view(args: &LintArgs, pages: bool) -> ExitCode {
     let outcome = lint(&settings);
     let text = match args.format {
         _ if pages => report::pages::render(&outcome),
-        Format::Json => report::model::render_json(&outcome),
         Format::Human => report::model::render_human(&outcome, terminal_width()),
+        _ => report::model::render_json(&outcome),
     };
     emit(&text);
     for e in &outcome.errors {

@@ -1,8 +1,10 @@
 //! Rendering a run: human (miette), JSON; and the `doclint model` views.
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod model;
 pub mod pages;
+pub mod sarif;
 
 use crate::lint::Outcome;
 use crate::rules::Finding;
