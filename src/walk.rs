@@ -92,7 +92,7 @@ pub fn walk(roots: &[PathBuf], extensions: &[String]) -> Walk {
         }
         let walker = ignore::WalkBuilder::new(root)
             .require_git(false)
-            .follow_links(false)
+            .follow_links(true)
             .build();
         for item in walker {
             match item {
