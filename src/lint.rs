@@ -139,7 +139,12 @@ fn read(entry: &Entry) -> Result<Option<Doc>, FileError> {
         message,
     };
     let bytes = std::fs::read(&entry.path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    let page = page::parse(&bytes).map_err(|e| fail(e.to_string()))?;
+    // A bug in the parser must not stop the run: the file is named as not
+    // read, and the rest of the tree is still linted.
+    let parsed = std::panic::catch_unwind(|| page::parse(&bytes)).map_err(|_| {
+        fail("internal error while reading this page (a doclint bug: please report it)".into())
+    })?;
+    let page = parsed.map_err(|e| fail(e.to_string()))?;
     Ok(page.map(|page| Doc {
         path: entry.display.clone(),
         file: entry.path.clone(),

@@ -111,12 +111,27 @@ pub struct ModelOptions {
     pub languages: Vec<Lang>,
 }
 
-/// The wording of a description: its letters, digits and ideographs only,
-/// full-width forms folded to half-width.
+/// Whether `c` is punctuation or white space: what DL002 may change. Symbols
+/// (`&`, `%`, `>`, emoji) are part of the wording.
+pub fn is_punctuation(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '(' | ')' | '[' | ']' | '{' | '}'
+            | '-' | '_' | '/' | '\\' | '…' | '·' | '¡' | '¿' | '«' | '»'
+            | '\u{2010}'..='\u{2027}'   // dashes, quotes, ellipsis
+            | '\u{3001}'..='\u{3003}'   // 、。〃
+            | '\u{3008}'..='\u{3011}'   // 〈〉《》「」『』【】
+            | '\u{3014}'..='\u{301f}'   // 〔〕〖〗〘〙〚〛〜〝〞〟
+            | '\u{30fb}'                // ・
+        )
+}
+
+/// The wording of a description: the text without punctuation and white
+/// space, full-width forms folded to half-width.
 pub fn wording(text: &str) -> String {
     text.chars()
         .map(fold_width)
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| !is_punctuation(*c))
         .collect()
 }
 
@@ -296,5 +311,11 @@ mod tests {
     #[test]
     fn width_folds() {
         assert_eq!(wording("ＡＢ１，"), "AB1");
+        assert_eq!(
+            wording("请求未完成，服务异常。"),
+            wording("请求未完成。服务异常")
+        );
+        assert_ne!(wording("请求成功&"), wording("请求成功。"));
+        assert_ne!(wording("成功👍"), wording("成功"));
     }
 }

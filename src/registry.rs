@@ -126,11 +126,12 @@ pub enum ReasonCheck {
     Different { expected: &'static str },
 }
 
-/// Squeezes a phrase to lower-case letters and digits only, so that
-/// `BadRequest`, `bad request` and `Bad  Request` compare equal.
-fn squeeze(s: &str) -> String {
+/// Squeezes a phrase to lower case without spaces and hyphens, so that
+/// `BadRequest`, `bad request` and `Request-URI`/`Request URI` compare
+/// equal; other marks (brackets, dots) still count.
+pub fn squeeze(s: &str) -> String {
     s.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| !c.is_whitespace() && *c != '-')
         .flat_map(char::to_lowercase)
         .collect()
 }

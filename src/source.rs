@@ -84,8 +84,14 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes the lines of `text`.
     pub fn new(text: &str) -> Self {
+        // A line ends at `\n`, `\r\n`, or a lone `\r` (old Mac files).
+        let b = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        line_starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', b)
+                .filter(|&i| b[i] == b'\n' || b.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         LineIndex { line_starts }
     }
 
@@ -126,7 +132,7 @@ impl LineIndex {
             .line_starts
             .get(line + 1)
             .map_or(text.len(), |next| next - 1);
-        if end > start && text.as_bytes()[end - 1] == b'\r' {
+        if end > start && matches!(text.as_bytes()[end - 1], b'\r' | b'\n') {
             end -= 1;
         }
         Span::new(start, end.max(start))
@@ -146,6 +152,10 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), (2, 4));
         assert_eq!(idx.line_span(text, 0), Span::new(0, 5));
+        let mac = "a\rb\rc";
+        let idx = LineIndex::new(mac);
+        assert_eq!(idx.line_col(mac, 4), (3, 1));
+        assert_eq!(idx.line_span(mac, 1), Span::new(2, 3));
     }
 
     #[test]

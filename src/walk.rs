@@ -39,11 +39,20 @@ pub struct Walk {
     pub errors: Vec<WalkError>,
 }
 
-/// Shows `path` as the user named it, without a leading `./`.
+/// Shows `path` as the user named it: `./` is dropped only for paths found
+/// under the default root `.` (`doclint` alone prints `nat/状态码.md`;
+/// `doclint ./nat` prints `./nat/状态码.md`).
 pub fn display_path(path: &Path) -> String {
-    let s = path.to_string_lossy();
-    let s = s.strip_prefix("./").unwrap_or(&s);
-    s.replace('\\', "/")
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn display_under(root: &Path, path: &Path) -> String {
+    let s = display_path(path);
+    if root == Path::new(".") {
+        s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    } else {
+        s
+    }
 }
 
 fn service_of(root: &Path, path: &Path) -> String {
@@ -100,14 +109,14 @@ pub fn walk(roots: &[PathBuf], extensions: &[String]) -> Walk {
                     let is_file = e.file_type().is_some_and(|t| t.is_file());
                     if is_file && has_extension(e.path(), extensions) {
                         out.entries.push(Entry {
-                            display: display_path(e.path()),
+                            display: display_under(root, e.path()),
                             path: e.path().to_path_buf(),
                             root: root.clone(),
                             service: service_of(root, e.path()),
                         });
                     }
                 }
-                Err(err) => out.errors.push(walk_error(&err)),
+                Err(err) => out.errors.push(walk_error(root, &err)),
             }
         }
     }
@@ -117,7 +126,7 @@ pub fn walk(roots: &[PathBuf], extensions: &[String]) -> Walk {
     out
 }
 
-fn walk_error(err: &ignore::Error) -> WalkError {
+fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {
     fn find(err: &ignore::Error) -> (Option<PathBuf>, String) {
         match err {
             ignore::Error::WithPath { path, err } => (Some(path.clone()), find(err).1),
@@ -126,7 +135,10 @@ fn walk_error(err: &ignore::Error) -> WalkError {
             }
             ignore::Error::Loop { ancestor, child } => (
                 Some(child.clone()),
-                format!("link loop back to {}", display_path(ancestor)),
+                format!(
+                    "link loop back to {}",
+                    display_under(Path::new("."), ancestor)
+                ),
             ),
             ignore::Error::Io(io) => (None, io.to_string()),
             other => (None, other.to_string()),
@@ -134,7 +146,7 @@ fn walk_error(err: &ignore::Error) -> WalkError {
     }
     let (path, message) = find(err);
     WalkError {
-        path: path.map(|p| display_path(&p)).unwrap_or_default(),
+        path: path.map(|p| display_under(root, &p)).unwrap_or_default(),
         message,
     }
 }

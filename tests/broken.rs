@@ -32,7 +32,7 @@ fn blank_line_in_a_cell_is_a_paragraph() {
     let f = dl008("fixtures/broken/blank-paragraph");
     assert_eq!(f.len(), 1);
     assert!(f[0]["message"].as_str().unwrap().contains("paragraph"));
-    assert_eq!(f[0]["found"], "请求参数有误。</p>");
+    assert_eq!(f[0]["found"], "请求参数有误。");
 }
 
 #[test]

@@ -146,6 +146,18 @@ fn columns_sections_and_reasons() {
     assert_eq!(r["reason"]["text"], "Bad Request");
     assert_eq!(r["reason"]["slice"], "Bad Request");
 
+    // 状态码 | 编码 | 状态说明: the reason column, whatever its header.
+    let aom = page(&all, "aom/cn.zh-cn/API参考/状态码.md");
+    assert_eq!(row(aom, 400)["reason"]["text"], "BadRequest");
+    assert_eq!(row(aom, 413)["reason"]["text"], "Request Entity Too Large");
+    let with_reason = aom["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| !r["reason"].is_null())
+        .count();
+    assert_eq!(with_reason, 42);
+
     // Reason phrase only (evs): no description.
     let evs = page(&all, "evs/cn.zh-cn/API参考/状态码.md");
     assert_eq!(row(evs, 200)["reason"]["text"], "OK");

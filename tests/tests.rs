@@ -5,6 +5,7 @@ mod broken;
 mod cli;
 mod config;
 mod fix;
+mod hard_cases;
 mod layouts;
 mod props;
 mod seeds;

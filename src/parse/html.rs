@@ -105,6 +105,13 @@ impl Iterator for Tokenizer<'_> {
                 self.pos = stop;
                 Some(Token::Comment(Span::new(start, stop)))
             }
+            Some(b'/') if !s.get(start + 2).is_some_and(|b| b.is_ascii_alphabetic()) => {
+                // `</>` is ignored, `</ x>` is a bogus comment.
+                let stop =
+                    memchr::memchr(b'>', &s[start..self.end]).map_or(self.end, |i| start + i + 1);
+                self.pos = stop;
+                Some(Token::Comment(Span::new(start, stop)))
+            }
             Some(b'!' | b'?') => {
                 let stop =
                     memchr::memchr(b'>', &s[start..self.end]).map_or(self.end, |i| start + i + 1);
@@ -448,15 +455,21 @@ pub fn read_table(src: &str, start: usize) -> HtmlTable {
     table
 }
 
-/// Every `<table` start tag in `src` (not `<table_name>` or `<tables>`).
-pub fn table_starts(src: &str) -> impl Iterator<Item = usize> + '_ {
+/// Every `<table` start tag in `src`, in any letter case, sorted (not
+/// `<table_name>` or `<tables>`).
+pub fn table_starts(src: &str) -> Vec<usize> {
     let b = src.as_bytes();
-    memchr::memmem::find_iter(b, b"<table")
-        .chain(memchr::memmem::find_iter(b, b"<TABLE"))
-        .filter(move |&i| {
-            b.get(i + 6)
-                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
+    let mut out: Vec<usize> = memchr::memmem::find_iter(b, b"<t")
+        .chain(memchr::memmem::find_iter(b, b"<T"))
+        .filter(|&i| {
+            b.get(i + 2..i + 6)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"able"))
+                && b.get(i + 6)
+                    .is_none_or(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
         })
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 #[cfg(test)]
@@ -509,7 +522,7 @@ mod tests {
 
     #[test]
     fn table_starts_skip_words() {
-        let src = "<table_name> <tables> <table> <TABLE class=x>";
-        assert_eq!(table_starts(src).collect::<Vec<_>>(), vec![22, 30]);
+        let src = "<table_name> <tables> <table> <TABLE class=x><Table>";
+        assert_eq!(table_starts(src), vec![22, 30, 45]);
     }
 }

@@ -45,12 +45,21 @@ pub struct Structure {
     pub pipe_tables: Vec<PipeTable>,
 }
 
+/// A line without its container prefixes (indentation, `>` of block quotes).
+fn unquote(line: &str) -> &str {
+    let mut l = line.trim_start();
+    while let Some(rest) = l.strip_prefix('>') {
+        l = rest.trim_start();
+    }
+    l
+}
+
 fn fence_closed(block: &str) -> bool {
     let mut lines = block.lines();
     let Some(first) = lines.next() else {
         return false;
     };
-    let first = first.trim_start();
+    let first = unquote(first);
     let Some(ch) = first.chars().next().filter(|c| *c == '`' || *c == '~') else {
         return false;
     };
@@ -58,7 +67,7 @@ fn fence_closed(block: &str) -> bool {
     let Some(last) = block.lines().skip(1).last() else {
         return false;
     };
-    let last = last.trim();
+    let last = unquote(last).trim_end();
     last.len() >= n && last.chars().all(|c| c == ch)
 }
 
@@ -183,7 +192,21 @@ pub fn structure(src: &str, base: usize) -> Structure {
             }
             Event::Text(t) => {
                 if let Some((_, pieces)) = pipe.as_mut().and_then(|p| p.cell.as_mut()) {
-                    if t.as_ref() == &src[span.start..span.end] {
+                    let raw = &src[span.start..span.end];
+                    let escaped = span.start > base
+                        && src.as_bytes()[span.start - 1] == b'\\'
+                        && t.as_ref() == raw
+                        && raw.as_bytes()[0].is_ascii_punctuation();
+                    if escaped {
+                        // `\-`: the backslash belongs to the character.
+                        pieces.push(Piece {
+                            span: Span::new(span.start - 1, span.start + 1),
+                            decoded: Some(raw[..1].to_string()),
+                        });
+                        if raw.len() > 1 {
+                            push_text_pieces(src, Span::new(span.start + 1, span.end), pieces);
+                        }
+                    } else if t.as_ref() == &src[span.start..span.end] {
                         push_text_pieces(src, span, pieces);
                     } else {
                         pieces.push(Piece {
@@ -225,26 +248,38 @@ impl Structure {
         i > 0 && self.inline_code[i - 1].end > at
     }
 
-    /// The first byte of `span` that shows as something other than HTML
-    /// (white space aside), if any: where a table stops rendering as a table.
-    pub fn first_non_html(&self, src: &str, span: Span) -> Option<usize> {
+    /// Where a blank line inside `span` breaks it: the first text after a
+    /// blank line that does not start another HTML block (it renders as a
+    /// code block or a paragraph instead). `None` when every blank line is
+    /// followed by HTML.
+    pub fn break_after_blank_line(&self, src: &str, span: Span) -> Option<usize> {
         let b = src.as_bytes();
         let mut at = span.start;
-        let mut i = self.html.partition_point(|s| s.end <= at);
-        while at < span.end {
-            // Skip white space.
-            if b[at].is_ascii_whitespace() {
-                at += 1;
+        while let Some(i) = memchr::memchr(b'\n', &b[at..span.end]) {
+            let line_start = at + i + 1;
+            // Is the line starting here blank?
+            let mut j = line_start;
+            while j < span.end && matches!(b[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            at = line_start;
+            if j >= span.end || b[j] != b'\n' {
                 continue;
             }
-            // Advance past HTML blocks that end before `at`.
-            while i < self.html.len() && self.html[i].end <= at {
-                i += 1;
+            // The first text after the blank line(s).
+            let mut k = j;
+            while k < span.end && b[k].is_ascii_whitespace() {
+                k += 1;
             }
-            match self.html.get(i) {
-                Some(h) if h.start <= at => at = h.end,
-                _ => return Some(at),
+            if k >= span.end {
+                return None;
             }
+            let i = self.html.partition_point(|h| h.end <= k);
+            let in_html = self.html.get(i).is_some_and(|h| h.start <= k);
+            if !in_html {
+                return Some(k);
+            }
+            at = k;
         }
         None
     }
@@ -260,6 +295,7 @@ mod tests {
         assert!(fence_closed("   ~~~~ html\nx\n   ~~~~~"));
         assert!(!fence_closed("```\n<table>\n"));
         assert!(!fence_closed("```\n"));
+        assert!(fence_closed("> ```html\n> <table>\n> ```"));
     }
 
     #[test]
@@ -280,12 +316,23 @@ mod tests {
     fn blank_line_in_table_is_seen() {
         let ok = "<table><tr><td>200</td></tr>\n\n<tr><td>OK</td></tr></table>\n";
         let s = structure(ok, 0);
-        assert_eq!(s.first_non_html(ok, Span::new(0, ok.len())), None);
+        assert_eq!(s.break_after_blank_line(ok, Span::new(0, ok.len())), None);
         let broken = "<table><tr><td>\n\n请求成功。</td></tr></table>\n";
         let s = structure(broken, 0);
         let at = s
-            .first_non_html(broken, Span::new(0, broken.len()))
+            .break_after_blank_line(broken, Span::new(0, broken.len()))
             .unwrap();
         assert!(broken[at..].starts_with("请求成功"));
+        // A table starting mid-line, without blank lines, is not broken.
+        let inline = "状态码如下：<table><tr><th>状态码</th></tr>\n<tr><td>200</td></tr></table>\n";
+        let s = structure(inline, 0);
+        let start = inline.find("<table").unwrap();
+        let span = Span::new(start, inline.len());
+        assert_eq!(s.break_after_blank_line(inline, span), None);
+    }
+
+    #[test]
+    fn quoted_fences_close() {
+        assert!(fence_closed("> ```html\n> <table>\n> ```"));
     }
 }

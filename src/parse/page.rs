@@ -94,6 +94,8 @@ pub struct Table {
     pub kind: TableKind,
     /// The section it holds, from its list item, caption or header.
     pub section: Option<Section>,
+    /// Where the section was read: the list item, caption or header cell.
+    pub section_from: Option<Span>,
     /// Set when the table does not render as a table.
     pub broken: Option<Broken>,
     /// The header cells' text.
@@ -205,16 +207,17 @@ fn is_catalogue_header(h: &str) -> bool {
 }
 
 /// Reads a status code at the start of `text`: `400`, `400 Bad Request`,
-/// `HTTP 400`. Returns the code, the byte offset of its digits in `text`, and
-/// the byte offset where the rest (a reason phrase) starts.
-pub fn parse_code(text: &str) -> Option<(u16, usize, usize)> {
+/// `400 (Bad Request)`, `200（OK）`, `HTTP 400`, `HTTP/1.1 200 OK`. Returns the
+/// code, the byte offset of its digits in `text`, and the byte range of the
+/// reason phrase after it (empty when there is none).
+pub fn parse_code(text: &str) -> Option<(u16, usize, std::ops::Range<usize>)> {
     let trimmed = text.trim_start();
     let mut at = text.len() - trimmed.len();
-    let rest = &text[at..];
-    if let Some(r) = rest
-        .strip_prefix("HTTP ")
-        .or_else(|| rest.strip_prefix("HTTP"))
-    {
+    if let Some(r) = trimmed.strip_prefix("HTTP") {
+        // `HTTP 400`, `HTTP/1.1 400`, `HTTP/2 400`.
+        let r = r.strip_prefix('/').map_or(r, |v| {
+            v.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        });
         at = text.len() - r.trim_start().len();
     }
     let b = text.as_bytes();
@@ -231,15 +234,48 @@ pub fn parse_code(text: &str) -> Option<(u16, usize, usize)> {
     if !(100..=599).contains(&code) {
         return None;
     }
-    let after = text[at + 3..]
+    let rest = &text[at + 3..];
+    let skip = rest
         .char_indices()
-        .find(|(_, c)| !(c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '—' | '(')))
-        .map_or(text.len(), |(i, _)| at + 3 + i);
-    Some((code, at, after))
+        .find(|(_, c)| {
+            !(c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '—' | '(' | '（'))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let mut reason = at + 3 + skip..text.len();
+    // `404、410`, `500/503`: more codes, not a reason phrase.
+    if text[reason.clone()].starts_with(|c: char| c.is_ascii_digit())
+        || rest
+            .trim_start()
+            .starts_with(['、', '/', ',', '，', '|', '&'])
+    {
+        reason = text.len()..text.len();
+    }
+    // `(Bad Request)`: the reason is inside the brackets.
+    let inner = text[reason.clone()].trim_end();
+    let inner = inner.strip_suffix([')', '）']).unwrap_or(inner).trim_end();
+    reason.end = reason.start + inner.len();
+    Some((code, at, reason))
+}
+
+/// Levenshtein distance between two short strings.
+fn distance(a: &[u8], b: &[u8]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// Whether `text` reads like a reason phrase for `code` (`Bad Request`,
-/// `Accept`, `multiple choices`) rather than a description.
+/// `Accept`, `multiple choices`, `Service Unavaliable`) rather than a
+/// description: a short phrase of Latin letters within a few typos of the
+/// registered phrase (current or former).
 fn reason_like(text: &str, code: u16) -> bool {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > 48 {
@@ -247,7 +283,7 @@ fn reason_like(text: &str, code: u16) -> bool {
     }
     if !text
         .chars()
-        .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{a0}'))
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{a0}' | '(' | ')'))
     {
         return false;
     }
@@ -258,25 +294,20 @@ fn reason_like(text: &str, code: u16) -> bool {
         // An unregistered code: any short phrase of words is a reason phrase.
         return true;
     };
-    let key = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
+    let key = |s: &str| -> Vec<u8> {
+        s.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
             .collect()
     };
     let found = key(text);
-    let squeezed: String = found.concat();
     std::iter::once(status.reason)
         .chain(status.former.iter().copied())
         .any(|r| {
-            let words = key(r);
-            squeezed == words.concat()
-                || found.iter().any(|w| {
-                    words.iter().any(|r| {
-                        let n = w.len().min(r.len());
-                        n >= 4 && w.as_bytes()[..4] == r.as_bytes()[..4]
-                    })
-                })
+            let r = key(r);
+            // Within 30% of the longer phrase: `accept`/`accepted` (2 of 8),
+            // not `invalidrequest`/`badrequest` (6 of 14).
+            distance(&found, &r) * 10 <= found.len().max(r.len()) * 3
         })
 }
 
@@ -287,23 +318,23 @@ fn is_placeholder(cell: &Cell) -> bool {
     )
 }
 
-/// Cuts `fragment` to the characters from text offset `from` on.
-fn tail_of(src: &str, fragment: &Fragment, from_char: usize) -> Option<Fragment> {
+/// Cuts `fragment` to its characters `from..to` (indexes into its text).
+fn sub_fragment(src: &str, fragment: &Fragment, from: usize, to: usize) -> Option<Fragment> {
     let chars = fragment.chars(src);
-    let (_, at) = chars.get(from_char)?;
-    let start = at.start;
+    let start = chars.get(from)?.1.start;
+    let end = chars.get(to.checked_sub(1)?)?.1.end;
     let pieces: Vec<Piece> = fragment
         .pieces
         .iter()
-        .filter(|p| p.span.end > start)
+        .filter(|p| p.span.end > start && p.span.start < end)
         .map(|p| {
-            if p.span.start >= start {
+            if p.decoded.is_some() || (p.span.start >= start && p.span.end <= end) {
                 p.clone()
             } else {
                 // Only a literal piece can be cut inside.
                 Piece {
-                    span: Span::new(start, p.span.end),
-                    decoded: p.decoded.clone(),
+                    span: Span::new(p.span.start.max(start), p.span.end.min(end)),
+                    decoded: None,
                 }
             }
         })
@@ -319,6 +350,8 @@ struct Candidate {
     caption: Option<String>,
     /// Header row cells, if the table has a header.
     header: Vec<Cell>,
+    /// The text of header rows above that one.
+    header_above: String,
     /// Body rows, cells resolved for rowspan and colspan.
     body: Vec<Vec<Cell>>,
 }
@@ -361,7 +394,8 @@ fn html_candidate(t: &HtmlTable) -> Candidate {
         let all_th = !row.cells.is_empty() && row.cells.iter().all(|c| c.is_th);
         grid.push((row.in_thead, all_th, cells));
     }
-    let mut header = Vec::new();
+    let mut header: Vec<Cell> = Vec::new();
+    let mut header_above = String::new();
     let mut body_start = 0;
     for (i, (in_thead, all_th, cells)) in grid.iter().enumerate() {
         let first_is_code = cells
@@ -369,6 +403,10 @@ fn html_candidate(t: &HtmlTable) -> Candidate {
             .and_then(|c| c.fragments.first())
             .is_some_and(|f| parse_code(&f.text).is_some());
         if *in_thead || *all_th || (i == 0 && !first_is_code) {
+            for h in &header {
+                header_above.push_str(&h.text());
+                header_above.push(' ');
+            }
             header = cells.clone();
             body_start = i + 1;
         } else {
@@ -385,6 +423,7 @@ fn html_candidate(t: &HtmlTable) -> Candidate {
         kind: TableKind::Html,
         caption: t.caption.clone(),
         header,
+        header_above,
         body,
     }
 }
@@ -393,6 +432,7 @@ fn html_candidate(t: &HtmlTable) -> Candidate {
 struct StatusTable {
     header: Vec<String>,
     header_section: Option<Section>,
+    header_section_from: Option<Span>,
     rows: Vec<Row>,
 }
 
@@ -409,6 +449,24 @@ fn section_of_words(text: &str) -> Option<Section> {
     } else {
         None
     }
+}
+
+/// Whether `text` looks like an error-catalogue code (`APIGW.0101`,
+/// `ECS_0001`, `DEW-0002`), not an HTTP status code.
+fn is_error_code(text: &str) -> bool {
+    let t = text.trim();
+    let Some(sep) = t.find(['.', '_', '-']) else {
+        return false;
+    };
+    let (head, tail) = (&t[..sep], &t[sep + 1..]);
+    head.len() >= 2
+        && head.chars().all(|c| c.is_ascii_alphanumeric())
+        && head.chars().any(|c| c.is_ascii_alphabetic())
+        && tail.len() >= 2
+        && tail
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && tail.chars().any(|c| c.is_ascii_digit())
 }
 
 fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
@@ -441,9 +499,12 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
     if coded.is_empty() || coded.len() < others {
         return None;
     }
-    // Column roles: a column is the reason column when most of its cells read
-    // as the reason phrase of their row's code; the description is the first
-    // other column with text, or a later one headed as the description.
+    // Column roles. A column is the reason column when most of its cells read
+    // as the reason phrase of their row's code (nearly all, if it is headed
+    // as a description); the description is the first other column with
+    // text, or a later one headed as the description. A column of
+    // catalogue codes (`APIGW.0101`) means this is an error-code catalogue;
+    // a column of numbers (`序号`) is skipped.
     let width = c
         .body
         .iter()
@@ -451,31 +512,36 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
         .max()
         .unwrap_or(0)
         .max(header.len());
+    let described = |col: usize| header.get(col).is_some_and(|h| is_description_header(h));
     let mut reason_col = None;
-    let mut desc_col = None;
-    for col in code_col + 1..width {
-        let mut filled = 0;
-        let mut reasons = 0;
+    let mut desc_col: Option<usize> = None;
+    for col in (0..width).filter(|&col| col != code_col) {
+        let (mut filled, mut reasons, mut numbers, mut error_codes) = (0, 0, 0, 0);
         for (cells, _, (code, _, _)) in &coded {
             let Some(cell) = cells.get(col).filter(|c| !is_placeholder(c)) else {
                 continue;
             };
+            let text = cell.text();
             filled += 1;
-            if reason_like(&cell.text(), *code) {
-                reasons += 1;
-            }
+            reasons += usize::from(reason_like(&text, *code));
+            numbers += usize::from(text.trim().chars().all(|c| c.is_ascii_digit()));
+            error_codes += usize::from(is_error_code(&text));
         }
-        if filled == 0 {
+        if filled == 0 || numbers == filled {
             continue;
         }
-        if reason_col.is_none() && reasons * 2 >= filled {
+        if error_codes * 2 >= filled {
+            return None;
+        }
+        // Half of the cells, or four in five under a description header.
+        let (have, needed) = if described(col) {
+            (reasons * 5, filled * 4)
+        } else {
+            (reasons * 2, filled)
+        };
+        if reason_col.is_none() && col > code_col && have >= needed {
             reason_col = Some(col);
-        } else if desc_col.is_none()
-            || (!header
-                .get(desc_col.unwrap_or(0))
-                .is_some_and(|h| is_description_header(h))
-                && header.get(col).is_some_and(|h| is_description_header(h)))
-        {
+        } else if desc_col.is_none_or(|d| !described(d) && described(col)) {
             // The first text column, unless a later one is headed as the
             // description (状态码 | 描述 | 常见原因 keeps 描述).
             desc_col = Some(col);
@@ -483,16 +549,17 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
     }
     let rows = coded
         .into_iter()
-        .map(|(cells, first, (code, digits, after))| {
+        .map(|(cells, first, (code, digits, reason_at))| {
             let chars = first.chars(src);
             // Byte offsets in `first.text` → char indexes.
             let char_at = |byte: usize| first.text[..byte].chars().count();
             let d0 = char_at(digits);
             let code_span = Span::new(chars[d0].1.start, chars[d0 + 2].1.end);
             let mut reason = None;
-            if after < first.text.len() {
-                reason = tail_of(src, first, char_at(after)).map(|f| Cell { fragments: vec![f] });
-            } else if let Some(second) = cells[0].fragments.get(1)
+            if !reason_at.is_empty() {
+                reason = sub_fragment(src, first, char_at(reason_at.start), char_at(reason_at.end))
+                    .map(|f| Cell { fragments: vec![f] });
+            } else if let Some(second) = cells[code_col].fragments.get(1)
                 && reason_like(&second.text, code)
             {
                 reason = Some(Cell {
@@ -517,29 +584,76 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
             }
         })
         .collect();
-    let header_section = header.first().and_then(|h| section_of_words(h));
+    // The section from the header: the code column's header, or a header
+    // row above it (`<th colspan=2>异常返回值</th>`).
+    let (header_section, header_section_from) =
+        match header.get(code_col).and_then(|h| section_of_words(h)) {
+            Some(s) => (Some(s), c.header.get(code_col).and_then(Cell::span)),
+            None => (section_of_words(&c.header_above), None),
+        };
     Some(StatusTable {
         header,
         header_section,
+        header_section_from,
         rows,
     })
 }
 
-/// The section named just before the table: a list item (`-   正常`) or a
-/// caption (`**表 1**  正常返回值`), read from the nearest line with text.
-fn context_section(src: &str, start: usize) -> Option<Section> {
-    let before = &src[..start];
-    for line in before.lines().rev().take(6) {
-        let text = strip_markup(line);
-        if text.is_empty() {
+/// The section named just before the table: a list item (`-   正常`), a
+/// caption (`**表 1**  正常返回值`) or a heading, read from the nearest line
+/// with text, and the span of that line. A line of other HTML or a pipe-table
+/// row (the end of the previous table) names no section.
+fn context_section(src: &str, start: usize) -> Option<(Section, Span)> {
+    let mut end = start;
+    for _ in 0..12 {
+        let line_start = src[..end].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line = &src[line_start..end];
+        let next_end = line_start.saturating_sub(1);
+        let without_anchors = strip_anchors(line);
+        let trimmed = without_anchors.trim();
+        if trimmed.is_empty() {
+            if line_start == 0 {
+                return None;
+            }
+            end = next_end;
             continue;
         }
-        if text.chars().count() > 40 {
+        if trimmed.contains('<') || trimmed.starts_with('|') {
             return None;
         }
-        return section_of_words(&text);
+        let text = strip_markup(trimmed);
+        if text.is_empty() || text.chars().count() > 40 {
+            return None;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let span = Span::new(line_start + lead, line_start + line.trim_end().len());
+        return section_of_words(&text).map(|s| (s, span));
     }
     None
+}
+
+/// `line` without `<a …>` and `</a>` tags (the anchors generated pages put
+/// before every table).
+fn strip_anchors(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let is_anchor = tail.len() > 2
+            && (tail[1..].starts_with("a ")
+                || tail[1..].starts_with("a>")
+                || tail[1..].starts_with("/a>"));
+        match (is_anchor, tail.find('>')) {
+            (true, Some(j)) => rest = &tail[j + 1..],
+            _ => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A line's text without HTML tags and Markdown markers.
@@ -568,19 +682,50 @@ fn title_of(src: &str) -> Option<String> {
     src.lines()
         .map(|l| l.trim_start_matches(BOM).trim_start())
         .find(|l| l.starts_with('#'))
-        .map(|l| strip_markup(l.trim_start_matches('#')))
+        .map(|l| {
+            let t = strip_markup(l.trim_start_matches('#'));
+            // Markdown escapes: `HTTP状态码\(Java SDK\)`.
+            let mut out = String::with_capacity(t.len());
+            let mut chars = t.chars().peekable();
+            while let Some(c) = chars.next() {
+                match (c, chars.peek()) {
+                    ('\\', Some(n)) if n.is_ascii_punctuation() => {}
+                    _ => out.push(c),
+                }
+            }
+            out
+        })
         .filter(|t| !t.is_empty())
 }
 
-/// Whether the text may hold a pipe table: a `|` and a delimiter row.
+/// Whether the text may hold a pipe table: a delimiter row (`|---|---|`,
+/// `| - | :-: |`, `--|--`).
 fn may_have_pipe_table(src: &str) -> bool {
     let b = src.as_bytes();
-    memchr::memchr(b'|', b).is_some()
-        && (memchr::memmem::find(b, b"|--").is_some()
-            || memchr::memmem::find(b, b"| --").is_some()
-            || memchr::memmem::find(b, b"|:-").is_some()
-            || memchr::memmem::find(b, b"| :-").is_some()
-            || memchr::memmem::find(b, b"--|").is_some())
+    if memchr::memchr(b'|', b).is_none() {
+        return false;
+    }
+    // Every `-` that starts a run: is its line made only of `|`, `-`, `:`
+    // and spaces, with at least one `|`?
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'-', &b[at..]) {
+        let dash = at + i;
+        let start = b[..dash]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |j| j + 1);
+        let end = memchr::memchr(b'\n', &b[dash..]).map_or(b.len(), |j| dash + j);
+        let line = &b[start..end];
+        if line.contains(&b'|')
+            && line
+                .iter()
+                .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
+        {
+            return true;
+        }
+        at = end.max(dash + 1);
+    }
+    false
 }
 
 /// Reads one file. `Ok(None)` when it is not a status-code page.
@@ -592,11 +737,16 @@ pub fn parse(bytes: &[u8]) -> Result<Option<Page>, DecodeError> {
 /// Reads one page from its text. `None` when it is not a status-code page.
 pub fn parse_str(src: &str) -> Option<Page> {
     // HTML tables, outermost only.
-    let mut starts: Vec<usize> = html::table_starts(src).collect();
-    starts.sort_unstable();
+    let starts = html::table_starts(src);
+    let comments = comment_spans(src);
     let mut html_tables: Vec<HtmlTable> = Vec::new();
     for start in starts {
         if html_tables.last().is_some_and(|t| start < t.span.end) {
+            continue;
+        }
+        // A table commented out (`<!-- <table>… -->`) is not shown.
+        let i = comments.partition_point(|c| c.end <= start);
+        if comments.get(i).is_some_and(|c| c.start < start) {
             continue;
         }
         html_tables.push(html::read_table(src, start));
@@ -618,6 +768,7 @@ pub fn parse_str(src: &str) -> Option<Page> {
         kind: TableKind::Pipe,
         caption: None,
         header: t.header.clone(),
+        header_above: String::new(),
         body: t.rows.clone(),
     }));
     candidates.sort_by_key(|c| c.span.start);
@@ -645,7 +796,7 @@ pub fn parse_str(src: &str) -> Option<Page> {
                     });
                 }
                 None => {
-                    if let Some(at) = md.first_non_html(src, c.span) {
+                    if let Some(at) = md.break_after_blank_line(src, c.span) {
                         let kind = match md.code_block_at(at) {
                             Some(_) => BrokenKind::BlankLineCode,
                             None => BrokenKind::BlankLineParagraph,
@@ -668,13 +819,18 @@ pub fn parse_str(src: &str) -> Option<Page> {
             return None;
         };
         let index = tables.len();
-        let section = context_section(src, c.span.start)
-            .or_else(|| c.caption.as_deref().and_then(section_of_words))
-            .or(st.header_section);
+        let (section, section_from) = match context_section(src, c.span.start) {
+            Some((s, span)) => (Some(s), Some(span)),
+            None => match c.caption.as_deref().and_then(section_of_words) {
+                Some(s) => (Some(s), None),
+                None => (st.header_section, st.header_section_from),
+            },
+        };
         tables.push(Table {
             span: c.span,
             kind: c.kind,
             section,
+            section_from,
             broken,
             header: st.header,
         });
@@ -695,6 +851,21 @@ pub fn parse_str(src: &str) -> Option<Page> {
     })
 }
 
+/// Every HTML comment (`<!-- … -->`; an unclosed one runs to the end).
+fn comment_spans(src: &str) -> Vec<Span> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = memchr::memmem::find(&b[at..], b"<!--") {
+        let start = at + i;
+        let end =
+            memchr::memmem::find(&b[start + 4..], b"-->").map_or(b.len(), |j| start + 4 + j + 3);
+        out.push(Span::new(start, end));
+        at = end;
+    }
+    out
+}
+
 /// The fewest status rows a status-code page has.
 pub const MIN_ROWS: usize = 3;
 
@@ -708,13 +879,27 @@ fn is_class_table(c: &Candidate) -> bool {
         })
 }
 
-/// The first line of `span`, without its line ending.
+/// The first token of the first line of `span`: a tag (`<tr …>`), a fence,
+/// or text up to the next tag, at most 80 characters.
 fn first_line(src: &str, span: Span) -> Span {
     let text = &src[span.start..span.end];
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
     let line = &text[..end];
     let lead = line.len() - line.trim_start().len();
-    Span::new(span.start + lead, span.start + end.max(lead))
+    let body = &line[lead..];
+    let mut len = if body.starts_with('<') {
+        body.find('>').map_or(body.len(), |i| i + 1)
+    } else {
+        body.char_indices()
+            .skip(1)
+            .find(|(_, c)| *c == '<')
+            .map_or(body.len(), |(i, _)| i)
+    };
+    if let Some((i, _)) = body[..len].char_indices().nth(80) {
+        len = i;
+    }
+    let body = body[..len].trim_end();
+    Span::new(span.start + lead, span.start + lead + body.len())
 }
 
 #[cfg(test)]
@@ -723,9 +908,16 @@ mod tests {
 
     #[test]
     fn codes() {
-        assert_eq!(parse_code("400"), Some((400, 0, 3)));
-        assert_eq!(parse_code("400 Bad Request"), Some((400, 0, 4)));
-        assert_eq!(parse_code("HTTP 404"), Some((404, 5, 8)));
+        assert_eq!(parse_code("400"), Some((400, 0, 3..3)));
+        assert_eq!(parse_code("400 Bad Request"), Some((400, 0, 4..15)));
+        assert_eq!(parse_code("HTTP 404"), Some((404, 5, 8..8)));
+        assert_eq!(parse_code("HTTP/1.1 200 OK"), Some((200, 9, 13..15)));
+        assert_eq!(parse_code("400 (Bad Request)"), Some((400, 0, 5..16)));
+        let t = "200（OK）";
+        let (_, _, r) = parse_code(t).unwrap();
+        assert_eq!(&t[r], "OK");
+        assert_eq!(parse_code("404、410"), Some((404, 0, 9..9)));
+        assert_eq!(parse_code("500/503"), Some((500, 0, 7..7)));
         assert_eq!(parse_code("4001"), None);
         assert_eq!(parse_code("404.01"), None);
         assert_eq!(parse_code("APIGW.0101"), None);
@@ -740,6 +932,13 @@ mod tests {
         assert!(reason_like("multiple choices", 300));
         assert!(!reason_like("请求成功。", 200));
         assert!(!reason_like("The request has succeeded.", 200));
+        assert!(reason_like("Service Unavaliable", 503));
+        assert!(reason_like("BadRequest", 400));
+        assert!(reason_like("Request Entity Too Large", 413));
+        assert!(!reason_like("Invalid request", 400));
+        assert!(!reason_like("Resource not found", 404));
+        assert!(!reason_like("Success", 200));
+        assert!(!reason_like("Authentication failed", 401));
     }
 
     fn rows(src: &str) -> Vec<(u16, String, String)> {

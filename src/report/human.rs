@@ -39,6 +39,10 @@ pub struct Style {
     pub width: usize,
 }
 
+/// The widest a help line may be before it is cut, in columns (it wraps at
+/// the terminal width before that).
+const HELP_COLUMNS: usize = 240;
+
 /// The widest a label under a snippet may be, in columns.
 const LABEL_COLUMNS: usize = 80;
 
@@ -215,9 +219,12 @@ fn report(outcome: &Outcome, lines: &Lines, f: &Finding) -> Report {
     let idx = lines.index(f.doc).expect("indexed");
     let mut help = Vec::new();
     if let Some(text) = &f.text {
-        help.push(format!("found: {}", text.replace('\n', " ⏎ ")));
+        help.push(cut(
+            &format!("found: {}", text.replace('\n', " ⏎ ")),
+            HELP_COLUMNS,
+        ));
     }
-    help.extend(f.notes.iter().cloned());
+    help.extend(f.notes.iter().map(|n| cut(n, HELP_COLUMNS)));
     match &f.fix {
         Some(fix) if fix.applicability == Applicability::Safe => {
             help.push("fix: safe, applied by --fix".into())

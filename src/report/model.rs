@@ -228,7 +228,7 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
     let mut out = String::new();
     let n = outcome.docs.len();
     out.push_str(&format!(
-        "Canonical model of {} code{} from {} status page{} ({} services)\n\n",
+        "Canonical model of {} code{} from {} status page{} ({} service{})\n\n",
         outcome.model.codes.len(),
         if outcome.model.codes.len() == 1 {
             ""
@@ -237,7 +237,8 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
         },
         n,
         if n == 1 { "" } else { "s" },
-        outcome.services()
+        outcome.services(),
+        if outcome.services() == 1 { "" } else { "s" },
     ));
     let desc_w = width.saturating_sub(5 + 32 + 12 + 6).clamp(20, 80);
     out.push_str(&format!(

@@ -1,6 +1,6 @@
 #![doc = include_str!("docs/DL001.md")]
 
-use super::{Context, Finding, Rule, Severity, canonical_cell, descriptions, who};
+use super::{Context, Finding, Rule, Severity, canonical_cell, descriptions, one_line, who};
 use crate::fix::{Applicability, Fix, replace_cell};
 use crate::model::wording;
 
@@ -51,7 +51,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 u.row.code,
                 if e.wording_tie { " (a tie)" } else { "" }
             ),
-            label: format!("canonical: {}", e.canonical),
+            label: format!("canonical: {}", one_line(&e.canonical)),
             text: Some(u.text.clone()),
             expected: Some(e.canonical.clone()),
             fix,

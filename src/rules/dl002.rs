@@ -1,7 +1,7 @@
 #![doc = include_str!("docs/DL002.md")]
 
 use super::{
-    Context, Finding, Rule, Severity, canonical_cell, descriptions, mark_differences, who,
+    Context, Finding, Rule, Severity, canonical_cell, descriptions, mark_differences, one_line, who,
 };
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::wording;
@@ -45,9 +45,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             message: format!(
                 "{} description differs from the canonical one only in punctuation or spacing: {}",
                 u.row.code,
-                marks.join("; ")
+                if marks.len() > 3 {
+                    format!("{}; and {} more", marks[..3].join("; "), marks.len() - 3)
+                } else {
+                    marks.join("; ")
+                }
             ),
-            label: format!("canonical: {}", e.canonical),
+            label: format!("canonical: {}", one_line(&e.canonical)),
             text: Some(u.text.clone()),
             expected: Some(e.canonical.clone()),
             fix,

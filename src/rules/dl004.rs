@@ -2,7 +2,7 @@
 
 use super::{Context, Finding, Rule, Severity};
 use crate::fix::{Applicability, Fix, replace_cell};
-use crate::registry::{ReasonCheck, check_reason, lookup, normalize_space};
+use crate::registry::{ReasonCheck, check_reason, lookup, normalize_space, squeeze};
 
 /// How a page's reason phrase compares with the expected one.
 enum Check {
@@ -23,12 +23,6 @@ impl From<ReasonCheck> for Check {
 
 /// Compares with a reason phrase pinned in config.
 fn check_pinned(pin: &str, found: &str) -> Check {
-    let squeeze = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     if normalize_space(found) == normalize_space(pin) {
         Check::Registered
     } else if squeeze(found) == squeeze(pin) {

@@ -1,6 +1,6 @@
 #![doc = include_str!("docs/DL005.md")]
 
-use super::{Context, Finding, Rule, Severity};
+use super::{Context, Finding, Related, Rule, Severity};
 use crate::parse::page::Section;
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -11,6 +11,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 Some(Section::Success) if row.code >= 400 => ("an error", "a success"),
                 _ => continue,
             };
+            let table = &doc.page.tables[row.table];
+            let related = table.section_from.map(|span| Related {
+                doc: i,
+                span,
+                label: format!("the table is {wrong} table because of this"),
+            });
             out.push(Finding {
                 rule: Rule::WrongSection,
                 severity: Severity::Error,
@@ -26,7 +32,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 expected: None,
                 fix: None,
                 notes: vec![],
-                related: None,
+                related,
             });
         }
     }

@@ -229,6 +229,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
+/// `text` on one line: paragraph breaks shown as ` ⏎ `.
+pub fn one_line(text: &str) -> String {
+    text.replace('\n', " ⏎ ")
+}
+
 /// `N pages (svc, svc, …)` for the pages `pages` of `docs`.
 pub fn who(docs: &[Doc], pages: &[usize]) -> String {
     let mut services: Vec<&str> = pages.iter().map(|&i| docs[i].service.as_str()).collect();
@@ -313,6 +318,7 @@ pub fn mark_differences(found: &str, expected: &str) -> Vec<String> {
         s.chars()
             .map(|c| match c {
                 ' ' => "␠".to_string(),
+                '\n' => "⏎".to_string(),
                 '\u{a0}' => "⍽".to_string(),
                 '\t' => "⇥".to_string(),
                 c => c.to_string(),

@@ -1,0 +1,187 @@
+//! Hard cases found by review: each was a wrong report or a damaging fix.
+
+use std::fs;
+use std::path::Path;
+
+use crate::util::*;
+
+/// Two plain pages that agree, so that a third page has something to
+/// diverge from.
+const BASE: &str = "<table><tr><th>返回值</th><th>说明</th></tr>\n<tr><td>200 OK</td><td>请求成功。</td></tr>\n<tr><td>400 Bad Request</td><td>服务器未能处理请求。</td></tr>\n<tr><td>404 Not Found</td><td>资源不存在。</td></tr>\n<tr><td>500 Internal Server Error</td><td>服务内部错误。</td></tr>\n</table>\n";
+
+fn tree(page: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for svc in ["a", "b"] {
+        fs::create_dir(dir.path().join(svc)).unwrap();
+        fs::write(dir.path().join(svc).join("状态码.md"), BASE).unwrap();
+    }
+    fs::create_dir(dir.path().join("c")).unwrap();
+    fs::write(dir.path().join("c/状态码.md"), page).unwrap();
+    dir
+}
+
+fn report(dir: &Path) -> serde_json::Value {
+    let (_, out, err) = run_in(dir, &["--format", "json"]);
+    serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}"))
+}
+
+fn on_c<'a>(r: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
+    findings(r, rule)
+        .into_iter()
+        .filter(|f| f["service"] == "c")
+        .collect()
+}
+
+fn pages_in(dir: &Path) -> Vec<serde_json::Value> {
+    let (_, out, _) = run_in(dir, &["pages"]);
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn back_to_back_tables_take_their_section_from_their_own_header() {
+    let page = "<table><tr><th>正常返回值</th><th>说明</th></tr>\n<tr><td>200 OK</td><td>请求成功。</td></tr>\n<tr><td>204 No Content</td><td>删除成功。</td></tr>\n</table>\n\n<table><tr><th>异常返回值</th><th>说明</th></tr>\n<tr><td>400 Bad Request</td><td>服务器未能处理请求。</td></tr>\n<tr><td>404 Not Found</td><td>资源不存在。</td></tr>\n<tr><td>500 Internal Server Error</td><td>服务内部错误。</td></tr>\n</table>\n";
+    let dir = tree(page);
+    assert!(findings(&report(dir.path()), "DL005").is_empty());
+    let p = pages_in(dir.path());
+    let c = p.iter().find(|p| p["service"] == "c").unwrap();
+    assert_eq!(c["tables"][0]["section"], "success");
+    assert_eq!(c["tables"][1]["section"], "error");
+}
+
+#[test]
+fn a_wrong_section_says_where_the_section_came_from() {
+    let page = "-   正常\n\n    <table><tr><th>返回值</th><th>说明</th></tr>\n    <tr><td>200 OK</td><td>请求成功。</td></tr>\n    <tr><td>404 Not Found</td><td>资源不存在。</td></tr>\n    <tr><td>500 Internal Server Error</td><td>服务内部错误。</td></tr>\n    </table>\n";
+    let dir = tree(page);
+    let (_, out, _) = run_in(dir.path(), &["--color", "never"]);
+    assert!(out.contains("DL005(wrong-section)"));
+    assert!(out.contains("because of this"), "{out}");
+    assert!(out.contains("-   正常"));
+}
+
+#[test]
+fn reason_phrases_in_brackets_are_fixed_inside_them() {
+    let page = "| 返回值 | 说明 |\n|---|---|\n| 200（OK） | 请求成功。 |\n| 400 (bad request) | 服务器未能处理请求。 |\n| 404、410 | 资源不存在。 |\n| 500 Internal Server Error | 服务内部错误。 |\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    let dl004 = on_c(&r, "DL004");
+    assert_eq!(dl004.len(), 1, "{dl004:?}");
+    assert_eq!(dl004[0]["found"], "bad request");
+    assert_eq!(dl004[0]["fix"]["applicability"], "safe");
+    run_in(dir.path(), &["--fix"]);
+    let fixed = fs::read_to_string(dir.path().join("c/状态码.md")).unwrap();
+    assert!(fixed.contains("| 400 (Bad Request) |"), "{fixed}");
+    assert!(fixed.contains("| 200（OK） |"));
+    assert!(fixed.contains("| 404、410 |"));
+    let p = pages_in(dir.path());
+    let c = p.iter().find(|p| p["service"] == "c").unwrap();
+    assert_eq!(c["rows"].as_array().unwrap().len(), 4, "no row is lost");
+}
+
+#[test]
+fn commented_out_tables_are_not_read() {
+    let old = BASE.replace("请求成功。", "旧的成功。");
+    let dir = tree(&format!("<!--\n{old}-->\n\n{BASE}"));
+    let r = report(dir.path());
+    assert!(on_c(&r, "DL001").is_empty());
+    assert!(on_c(&r, "DL006").is_empty());
+    let only_comment = tree(&format!("<!--\n{old}-->\n"));
+    assert_eq!(report(only_comment.path())["summary"]["pages"], 2);
+}
+
+#[test]
+fn english_descriptions_are_not_reason_phrases() {
+    let page = "| Status Code | Description |\n|---|---|\n| 200 | Success |\n| 400 | Invalid request |\n| 401 | Authentication failed |\n| 403 | Access forbidden |\n| 404 | Resource not found |\n| 500 | Internal error |\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    assert!(on_c(&r, "DL004").is_empty(), "{r}");
+    let p = pages_in(dir.path());
+    let c = p.iter().find(|p| p["service"] == "c").unwrap();
+    assert_eq!(c["rows"][1]["description"]["text"], "Invalid request");
+}
+
+#[test]
+fn catalogues_with_other_headers_are_not_status_pages() {
+    for page in [
+        "| 状态码 | 错误代码 | 错误消息 | 处理建议 |\n|---|---|---|---|\n| 400 | APIGW.0101 | The API does not exist | 检查API |\n| 400 | APIGW.0102 | Bad param | 检查 |\n| 401 | APIGW.0301 | Unauthorized | 检查 |\n| 500 | APIGW.0001 | Internal error | 重试 |\n",
+        "| HTTP状态码 | 错误码（error_code） | 错误信息（error_msg） | 描述 |\n|---|---|---|---|\n| 400 | DEW.0101 | a | b |\n| 401 | DEW.0102 | c | d |\n| 500 | DEW.0001 | e | f |\n",
+        "| 状态码 | 编号 | 说明 |\n|---|---|---|\n| 400 | ECS.0001 | a |\n| 401 | ECS.0002 | b |\n| 500 | ECS.0003 | c |\n",
+    ] {
+        let dir = tree(page);
+        assert_eq!(report(dir.path())["summary"]["pages"], 2, "{page}");
+    }
+}
+
+#[test]
+fn an_example_fence_in_a_block_quote_is_closed() {
+    let page = format!(
+        "# 写法示例\n\n> ```html\n{}> ```\n",
+        BASE.lines().map(|l| format!("> {l}\n")).collect::<String>()
+    );
+    let dir = tree(&page);
+    let r = report(dir.path());
+    assert_eq!(r["summary"]["pages"], 2);
+    assert!(findings(&r, "DL008").is_empty());
+}
+
+#[test]
+fn escaped_characters_in_pipe_cells_are_fixed_whole() {
+    let page = "| 返回值 | 说明 |\n|---|---|\n| 200 OK | 请求\\-成功。 |\n| 400 Bad Request | 服务器未能处理请求。 |\n| 404 Not Found | 资源不存在。 |\n| 500 Internal Server Error | 服务内部错误。 |\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    let f = on_c(&r, "DL002");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["found"], "请求\\-成功。");
+    assert_eq!(f[0]["text"], "请求-成功。");
+    run_in(dir.path(), &["--fix"]);
+    let fixed = fs::read_to_string(dir.path().join("c/状态码.md")).unwrap();
+    assert!(fixed.contains("| 200 OK | 请求成功。 |"), "{fixed}");
+    let (_, out, _) = run_in(dir.path(), &["--fix"]);
+    assert!(out.contains("Fixed 0 findings"));
+}
+
+#[test]
+fn a_description_column_before_the_codes_is_read() {
+    let page = "<table><tr><td><strong>说明</strong></td><td><strong>状态码</strong></td></tr>\n<tr><td>请求成功</td><td>200</td></tr>\n<tr><td>服务器未能处理请求。</td><td>400</td></tr>\n<tr><td>资源不存在。</td><td>404</td></tr>\n</table>\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    let f = on_c(&r, "DL002");
+    assert_eq!(f.len(), 1, "{r}");
+    assert_eq!(f[0]["found"], "请求成功");
+}
+
+#[test]
+fn a_table_starting_mid_line_is_not_broken() {
+    let page = format!("状态码如下：{BASE}");
+    let dir = tree(&page);
+    let r = report(dir.path());
+    assert_eq!(r["summary"]["pages"], 3);
+    assert!(findings(&r, "DL008").is_empty(), "{r}");
+}
+
+#[test]
+fn messages_stay_on_one_line() {
+    let two = BASE.replace(
+        "<td>资源不存在。</td>",
+        "<td><p>资源不存在。</p><p>请检查。</p></td>",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for svc in ["a", "b"] {
+        fs::create_dir(dir.path().join(svc)).unwrap();
+        fs::write(dir.path().join(svc).join("状态码.md"), &two).unwrap();
+    }
+    fs::create_dir(dir.path().join("c")).unwrap();
+    fs::write(
+        dir.path().join("c/状态码.md"),
+        BASE.replace("资源不存在。", "资源不存在，请检查。"),
+    )
+    .unwrap();
+    let r = report(dir.path());
+    let f = on_c(&r, "DL002");
+    assert_eq!(f.len(), 1);
+    assert!(
+        !f[0]["message"].as_str().unwrap().contains('\n'),
+        "{}",
+        f[0]["message"]
+    );
+    assert_eq!(f[0]["expected"], "资源不存在。\n请检查。");
+}
