@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod fix;
 mod hard_cases;
+mod integrations;
 mod layouts;
 mod props;
 mod seeds;

@@ -1,0 +1,263 @@
+//! Where doclint runs: file mode (pre-commit), the real pre-commit tool,
+//! SARIF validated against the OASIS schema, GitHub workflow commands.
+
+use std::fs;
+use std::process::Command;
+
+use crate::util::*;
+
+#[test]
+fn file_mode_reports_the_whole_tree_findings_for_that_file() {
+    let dir = root().join("fixtures/seeds");
+    let (code, whole, _) = run_in(&dir, &["--format", "json"]);
+    assert_eq!(code, 1);
+    let (code, one, _) = run_in(&dir, &["--format", "json", "nat/状态码.md"]);
+    assert_eq!(code, 1);
+    let whole: serde_json::Value = serde_json::from_str(&whole).unwrap();
+    let one: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let expected: Vec<&serde_json::Value> = whole["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"] == "nat/状态码.md")
+        .collect();
+    let got: Vec<&serde_json::Value> = one["findings"].as_array().unwrap().iter().collect();
+    assert!(!expected.is_empty());
+    assert_eq!(got, expected);
+    // The model was built from all five pages.
+    assert_eq!(one["summary"]["pages"], 5);
+    // A file with no findings exits 0 even though others have some.
+    let (code, _, _) = run_in(&dir, &["README.md"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn sarif_is_valid_and_has_one_result_per_finding() {
+    let (_, json_out, _) = run(&["--format", "json", "fixtures"]);
+    let (code, sarif_out, _) = run(&["--format", "sarif", "fixtures"]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&json_out).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&sarif_out).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_slice(&read("fixtures/schemas/sarif-schema-2.1.0.json")).unwrap();
+    let validator = jsonschema::draft4::new(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (r, f) in results.iter().zip(findings) {
+        assert_eq!(r["ruleId"], f["rule"]);
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], f["line"]);
+        assert_eq!(region["startColumn"], f["column"]);
+        assert_eq!(region["byteOffset"], f["span"]["start"]);
+    }
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), 8);
+    assert!(
+        rules[0]["fullDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("DL001")
+    );
+    // Unreadable files are tool notifications.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.md"), b"\xff").unwrap();
+    let (code, out, _) = run_in(dir.path(), &["--format", "sarif"]);
+    assert_eq!(code, 2);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(validator.is_valid(&sarif));
+    let inv = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    assert!(
+        inv["toolExecutionNotifications"][0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("bad.md")
+    );
+}
+
+/// A page whose description tries to start workflow commands of its own.
+fn hostile_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = root().join("fixtures/seeds");
+    for svc in ["dew", "ecs", "nat", "rds"] {
+        fs::create_dir(dir.path().join(svc)).unwrap();
+        for e in fs::read_dir(seeds.join(svc)).unwrap() {
+            let e = e.unwrap();
+            fs::copy(e.path(), dir.path().join(svc).join(e.file_name())).unwrap();
+        }
+    }
+    let smn = fs::read_to_string(seeds.join("smn/状态码.md")).unwrap();
+    let hostile = smn.replace(
+        "请求参数错误。</p>",
+        "请求参数错误。</p><p>::error file=x.md,line=1::injected %0A</p>\n<p>\r::add-mask::secret</p>",
+    );
+    assert_ne!(hostile, smn);
+    fs::create_dir(dir.path().join("smn,x:y")).unwrap();
+    fs::write(dir.path().join("smn,x:y/状态码.md"), hostile).unwrap();
+    dir
+}
+
+#[test]
+fn github_commands_cannot_be_injected_by_page_text() {
+    let dir = hostile_tree();
+    let summary = dir.path().join("summary.md");
+    let out = doclint()
+        .current_dir(dir.path())
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args(["--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (_, json_out, _) = run_in(dir.path(), &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json_out).unwrap();
+    let n = report["findings"].as_array().unwrap().len();
+    // Exactly one line per finding, each a command doclint wrote.
+    let lines: Vec<&str> = text.split(['\n', '\r']).filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), n, "{text}");
+    for l in &lines {
+        assert!(
+            l.starts_with("::warning file=")
+                || l.starts_with("::notice file=")
+                || l.starts_with("::error file="),
+            "{l}"
+        );
+    }
+    // The page's text is there, escaped.
+    let hostile = lines
+        .iter()
+        .find(|l| l.contains("injected"))
+        .expect("the description is shown");
+    assert!(
+        hostile.contains("%0A::error file=x.md,line=1::injected %250A"),
+        "{hostile}"
+    );
+    assert!(hostile.contains("%0A::add-mask::secret"), "{hostile}");
+    // Properties escape `,` and `:` (a folder named `smn,x:y`).
+    assert!(text.contains("file=smn%2Cx%3Ay/状态码.md,line="));
+    // The step summary was written.
+    let md = fs::read_to_string(&summary).unwrap();
+    assert!(md.starts_with("## doclint"));
+    assert!(md.contains("| DL001 description-mismatch |"));
+}
+
+/// The real `pre-commit` tool, in a throwaway repository holding the seed
+/// pages, with doclint listed by this project's path: the commit is stopped
+/// and the output shows the divergences. Skipped (with the reason printed)
+/// where pre-commit or git is missing, unless DOCLINT_REQUIRE_PRECOMMIT=1.
+#[test]
+fn pre_commit_stops_the_commit() {
+    let required = std::env::var("DOCLINT_REQUIRE_PRECOMMIT").is_ok_and(|v| v == "1");
+    let have = |tool: &str| {
+        Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let project = root();
+    let head = Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(&project)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let missing = if !have("pre-commit") {
+        Some("pre-commit is not installed (pip install pre-commit)")
+    } else if head.is_none() {
+        Some("the project is not a git checkout with a commit")
+    } else {
+        None
+    };
+    if let Some(why) = missing {
+        assert!(!required, "DOCLINT_REQUIRE_PRECOMMIT=1 but {why}");
+        eprintln!("skipped pre_commit_stops_the_commit: {why}");
+        return;
+    }
+    let head = head.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(args)
+            .current_dir(repo)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.email", "docs@example.com"]);
+    git(&["config", "user.name", "Docs"]);
+    git(&["config", "commit.gpgsign", "false"]);
+    for svc in ["dew", "ecs", "nat", "rds", "smn"] {
+        let from = project.join("fixtures/seeds").join(svc);
+        fs::create_dir(repo.join(svc)).unwrap();
+        for e in fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            fs::write(
+                repo.join(svc).join(e.file_name()),
+                fs::read(e.path()).unwrap(),
+            )
+            .unwrap();
+        }
+    }
+    fs::write(
+        repo.join(".pre-commit-config.yaml"),
+        format!(
+            "repos:\n  - repo: {}\n    rev: {head}\n    hooks:\n      - id: doclint\n",
+            project.display()
+        ),
+    )
+    .unwrap();
+    // pre-commit builds doclint once per commit of this project; keep its
+    // cache beside the build.
+    let home = project.join("target/pre-commit-home");
+    let pc = |args: &[&str]| {
+        Command::new("pre-commit")
+            .args(args)
+            .current_dir(repo)
+            .env("PRE_COMMIT_HOME", &home)
+            .output()
+            .unwrap()
+    };
+    let o = pc(&["install"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    git(&["add", "-A"]);
+    let out = Command::new("git")
+        .args(["commit", "-m", "status pages"])
+        .current_dir(repo)
+        .env("PRE_COMMIT_HOME", &home)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.status.success(), "the commit must be stopped:\n{text}");
+    assert!(text.contains("doclint"), "{text}");
+    assert!(text.contains("DL001(description-mismatch)"), "{text}");
+    assert!(text.contains("请求参数有误。"), "{text}");
+    let log = Command::new("git")
+        .args(["log", "--oneline"])
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    assert!(
+        !log.status.success() || log.stdout.is_empty(),
+        "nothing was committed"
+    );
+}
