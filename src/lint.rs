@@ -7,8 +7,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::baseline::Baseline;
 use crate::config::{Level, Loaded};
 use crate::model::{Doc, Model, ModelOptions};
@@ -132,28 +130,81 @@ impl Outcome {
     }
 }
 
-/// Reads and parses one file.
-fn read(entry: &Entry) -> Result<Option<Doc>, FileError> {
-    let fail = |message: String| FileError {
-        path: entry.display.clone(),
-        message,
+thread_local! {
+    /// Each thread reads its files into one buffer: most files are not
+    /// status pages, and need no allocation of their own.
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Reads all of `file` into `buf` (which keeps its size between files, so
+/// it is zeroed only when it grows) and returns the length read. Unlike
+/// `read_to_end` it does not ask for the file's size first: for 10,000 small
+/// files that is 10,000 fewer system calls.
+fn read_all(file: &mut std::fs::File, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    use std::io::Read;
+    const CHUNK: usize = 64 * 1024;
+    let mut len = 0;
+    loop {
+        if buf.len() - len < CHUNK {
+            buf.resize(len + CHUNK.max(len), 0);
+        }
+        match file.read(&mut buf[len..]) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// What reading one file gave.
+enum Read {
+    /// Not a status-code page.
+    Other,
+    /// A status-code page.
+    Page(Box<Doc>),
+    /// Could not be read.
+    Error(FileError),
+}
+
+/// Reads and parses one file; `service` overrides the walk's naming.
+fn read(entry: &Entry<'_>, service: Option<String>) -> Read {
+    let fail = |message: String| {
+        Read::Error(FileError {
+            path: entry.display(),
+            message,
+        })
     };
-    let bytes = std::fs::read(&entry.path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    // A bug in the parser must not stop the run: the file is named as not
-    // read, and the rest of the tree is still linted.
-    let parsed = std::panic::catch_unwind(|| page::parse(&bytes)).map_err(|_| {
-        fail("internal error while reading this page (a doclint bug: please report it)".into())
-    })?;
-    let page = parsed.map_err(|e| fail(e.to_string()))?;
-    Ok(page.map(|page| Doc {
-        path: entry.display.clone(),
-        file: entry.path.clone(),
-        root: entry.root.clone(),
-        service: entry.service.clone(),
-        // The bytes were checked to be UTF-8 by `parse`.
-        src: String::from_utf8(bytes).unwrap_or_default(),
-        page,
-    }))
+    BUFFER.with_borrow_mut(|buffer| {
+        let len = match std::fs::File::open(&entry.path).and_then(|mut f| read_all(&mut f, buffer))
+        {
+            Ok(len) => len,
+            Err(e) => return fail(format!("cannot read: {e}")),
+        };
+        let bytes = &buffer[..len];
+        // A bug in the parser must not stop the run: the file is named as
+        // not read, and the rest of the tree is still linted.
+        let page = match std::panic::catch_unwind(|| page::parse(bytes)) {
+            Err(_) => {
+                return fail(
+                    "internal error while reading this page (a doclint bug: please report it)"
+                        .into(),
+                );
+            }
+            Ok(Err(e)) => return fail(e.to_string()),
+            Ok(Ok(None)) => return Read::Other,
+            Ok(Ok(Some(page))) => page,
+        };
+        Read::Page(Box::new(Doc {
+            path: entry.display(),
+            file: entry.path.clone(),
+            root: entry.root.to_path_buf(),
+            service: service.unwrap_or_else(|| entry.service()),
+            // The bytes were checked to be UTF-8 by `parse`.
+            src: String::from_utf8_lossy(bytes).into_owned(),
+            page,
+        }))
+    })
 }
 
 /// `path` relative to the project root, with `/`, for glob matching.
@@ -164,33 +215,29 @@ fn project_path(config: &Loaded, path: &Path) -> Option<String> {
     Some(rel.to_string_lossy().replace('\\', "/"))
 }
 
-/// Applies include/exclude and service naming from the config.
-fn configure(entries: &mut Vec<Entry>, config: &Loaded) {
+/// Applies include/exclude and service naming from the config to one file:
+/// `None` when the file is not to be linted, else the service name the
+/// config gives it, if any.
+fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
     let level = config.config.service_level.unwrap_or(1).max(1);
-    entries.retain_mut(|e| {
-        let Some(rel) = project_path(config, &e.path) else {
-            return true;
-        };
-        if config.exclude.is_match(&rel)
-            || config
-                .include
-                .as_ref()
-                .is_some_and(|inc| !inc.is_match(&rel))
-        {
-            return false;
-        }
-        if let Some((_, name)) = config.services.iter().find(|(g, _)| g.is_match(&rel)) {
-            e.service = name.clone();
-        } else {
-            // The folder at `level` under the project root; a page above that
-            // level keeps the name the walk gave it.
-            let parts: Vec<&str> = rel.split('/').collect();
-            if parts.len() > level {
-                e.service = parts[level - 1].to_string();
-            }
-        }
-        true
-    });
+    let Some(rel) = project_path(config, &e.path) else {
+        return Some(None);
+    };
+    if config.exclude.is_match(&rel)
+        || config
+            .include
+            .as_ref()
+            .is_some_and(|inc| !inc.is_match(&rel))
+    {
+        return None;
+    }
+    if let Some((_, name)) = config.services.iter().find(|(g, _)| g.is_match(&rel)) {
+        return Some(Some(name.clone()));
+    }
+    // The folder at `level` under the project root; a page above that level
+    // keeps the name the walk gives it.
+    let parts: Vec<&str> = rel.split('/').collect();
+    Some((parts.len() > level).then(|| parts[level - 1].to_string()))
 }
 
 /// The level of `rule` for the doc at `path`: the last override that matches,
@@ -254,30 +301,37 @@ fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
 /// Lints the tree described by `settings`.
 pub fn lint(settings: &Settings) -> Outcome {
     let start = Instant::now();
-    let mut walked = walk::walk(&settings.paths, &settings.extensions);
-    if let Some(config) = &settings.config {
-        configure(&mut walked.entries, config);
-    }
-    let results: Vec<Result<Option<Doc>, FileError>> =
-        walked.entries.par_iter().map(read).collect();
-    let files = walked.entries.len();
+    // Walk, read and parse in one parallel pass.
+    let visit = |entry: Entry<'_>| -> Option<Read> {
+        let service = match &settings.config {
+            Some(config) => configure(&entry, config)?,
+            None => None,
+        };
+        Some(read(&entry, service))
+    };
+    let (visited, walk_errors) = walk::walk(&settings.paths, &settings.extensions, &visit);
+    let mut files = 0;
     let mut docs = Vec::new();
-    let mut errors: Vec<FileError> = walked
-        .errors
+    let mut errors: Vec<FileError> = walk_errors
         .into_iter()
         .map(|e| FileError {
             path: e.path,
             message: e.message,
         })
         .collect();
-    for r in results {
+    for r in visited.into_iter().flatten() {
+        files += 1;
         match r {
-            Ok(Some(doc)) => docs.push(doc),
-            Ok(None) => {}
-            Err(e) => errors.push(e),
+            Read::Page(doc) => docs.push(*doc),
+            Read::Other => {}
+            Read::Error(e) => errors.push(e),
         }
     }
+    // Sorted, and once each when roots overlap (`doclint docs docs/ecs`).
+    docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.file.cmp(&b.file)));
+    docs.dedup_by(|a, b| a.file == b.file);
     errors.sort();
+    errors.dedup();
     let model = Model::build(&docs, &settings.model);
     let mut findings = rules::check(&Context {
         docs: &docs,

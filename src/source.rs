@@ -63,10 +63,19 @@ impl fmt::Display for DecodeError {
     }
 }
 
+/// How far into a file to look for a NUL byte.
+const BINARY_PROBE: usize = 8 * 1024;
+
 /// Checks that `bytes` are text doclint can read, and returns them as `str`.
 pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
-    if let Some(offset) = memchr::memchr(0, bytes) {
+    // Like git and ripgrep, a NUL byte near the start marks a binary file.
+    let head = &bytes[..bytes.len().min(BINARY_PROBE)];
+    if let Some(offset) = memchr::memchr(0, head) {
         return Err(DecodeError::Binary { offset });
+    }
+    // simdutf8 validates several times faster; on failure, std says where.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();

@@ -7,18 +7,27 @@
 
 use std::path::{Path, PathBuf};
 
-/// A file to lint.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Entry {
-    /// The path as the user would write it (relative paths stay relative).
-    pub display: String,
+/// A file to lint. Its display path and service are worked out only for
+/// the files that need them (status pages, errors): most files are neither.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<'a> {
     /// The path to open.
     pub path: PathBuf,
     /// The folder it was found under: fixes never write outside it.
-    pub root: PathBuf,
+    pub root: &'a Path,
+}
+
+impl Entry<'_> {
+    /// The path as the user would write it (relative paths stay relative).
+    pub fn display(&self) -> String {
+        display_under(self.root, &self.path)
+    }
+
     /// The service the page documents: the first folder under the root it
     /// was found in, or the file stem of a page directly in the root.
-    pub service: String,
+    pub fn service(&self) -> String {
+        service_of(self.root, &self.path)
+    }
 }
 
 /// A path that could not be walked.
@@ -28,15 +37,6 @@ pub struct WalkError {
     pub path: String,
     /// What went wrong.
     pub message: String,
-}
-
-/// The files found under the roots, and what could not be read.
-#[derive(Debug, Default)]
-pub struct Walk {
-    /// Files to lint, sorted by display path.
-    pub entries: Vec<Entry>,
-    /// Folders or links that could not be walked.
-    pub errors: Vec<WalkError>,
 }
 
 /// Shows `path` as the user named it: `./` is dropped only for paths found
@@ -74,56 +74,65 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
         .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// Walks `roots` for files with one of `extensions` (without the dot).
-pub fn walk(roots: &[PathBuf], extensions: &[String]) -> Walk {
-    let mut out = Walk::default();
+/// Walks `roots` for files with one of `extensions` (without the dot), and
+/// calls `visit` on each as soon as it is found, on as many threads as the
+/// machine has (ripgrep's parallel walker): reading and parsing overlap with
+/// walking. Returns what `visit` returned for each file, in no particular
+/// order (callers sort), and what could not be walked.
+pub fn walk<T: Send>(
+    roots: &[PathBuf],
+    extensions: &[String],
+    visit: &(dyn Fn(Entry<'_>) -> T + Sync),
+) -> (Vec<T>, Vec<WalkError>) {
+    let out = std::sync::Mutex::new(Vec::new());
+    let errors = std::sync::Mutex::new(Vec::new());
+    let push = |t: T| out.lock().expect("no panics hold this lock").push(t);
+    let fail = |e: WalkError| errors.lock().expect("no panics hold this lock").push(e);
     for root in roots {
         if root.is_file() {
-            let service = service_of(root.parent().unwrap_or(Path::new("")), root);
-            out.entries.push(Entry {
-                display: display_path(root),
+            let parent = root
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            push(visit(Entry {
                 path: root.clone(),
-                root: root
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."))
-                    .to_path_buf(),
-                service,
-            });
+                root: parent,
+            }));
             continue;
         }
         if !root.exists() {
-            out.errors.push(WalkError {
+            fail(WalkError {
                 path: display_path(root),
                 message: "no such file or folder".into(),
             });
             continue;
         }
-        let walker = ignore::WalkBuilder::new(root)
+        ignore::WalkBuilder::new(root)
             .require_git(false)
             .follow_links(true)
-            .build();
-        for item in walker {
-            match item {
-                Ok(e) => {
-                    let is_file = e.file_type().is_some_and(|t| t.is_file());
-                    if is_file && has_extension(e.path(), extensions) {
-                        out.entries.push(Entry {
-                            display: display_under(root, e.path()),
-                            path: e.path().to_path_buf(),
-                            root: root.clone(),
-                            service: service_of(root, e.path()),
-                        });
+            .build_parallel()
+            .run(|| {
+                Box::new(|item| {
+                    match item {
+                        Ok(e) => {
+                            let is_file = e.file_type().is_some_and(|t| t.is_file());
+                            if is_file && has_extension(e.path(), extensions) {
+                                push(visit(Entry {
+                                    path: e.into_path(),
+                                    root,
+                                }));
+                            }
+                        }
+                        Err(err) => fail(walk_error(root, &err)),
                     }
-                }
-                Err(err) => out.errors.push(walk_error(root, &err)),
-            }
-        }
+                    ignore::WalkState::Continue
+                })
+            });
     }
-    out.entries.sort();
-    out.entries.dedup_by(|a, b| a.path == b.path);
-    out.errors.sort();
-    out
+    let mut errors = errors.into_inner().expect("no panics hold this lock");
+    errors.sort();
+    errors.dedup();
+    (out.into_inner().expect("no panics hold this lock"), errors)
 }
 
 fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {

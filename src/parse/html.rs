@@ -9,6 +9,10 @@
 //! nothing per token, never recurses (tables nested 20,000 deep are a counter)
 //! and cannot fail: broken HTML becomes text or a tag that runs to the end.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::text::{Cell, Fragment, Piece};
 use crate::source::Span;
 
@@ -325,8 +329,30 @@ fn span_number(v: Option<&str>) -> usize {
         .map_or(1, |n| n.min(1000))
 }
 
+/// `rowspan`/`colspan` of the tag at `tag`; most tags have neither, so look
+/// for `span` before parsing attributes.
+fn spans(src: &str, tag: Span, name: &str) -> usize {
+    let bytes = &src.as_bytes()[tag.start..tag.end];
+    let has_span = memchr::memchr2_iter(b's', b'S', bytes).any(|i| {
+        bytes
+            .get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"span"))
+    });
+    if !has_span {
+        return 1;
+    }
+    span_number(attribute(src, tag, name))
+}
+
 /// Reads the table whose `<table` tag starts at `start`.
 pub fn read_table(src: &str, start: usize) -> HtmlTable {
+    read_rows(src, start, usize::MAX)
+}
+
+/// Reads at most `max_rows` rows of the table at `start`: enough to tell a
+/// status table from another kind without reading all of it. The span of a
+/// table cut short ends where reading stopped.
+pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
     let mut table = HtmlTable {
         span: Span::new(start, src.len()),
         ..HtmlTable::default()
@@ -371,8 +397,8 @@ pub fn read_table(src: &str, start: usize) -> HtmlTable {
                     RawCell {
                         cell: Cell::default(),
                         is_th: name_is(src, name, "th"),
-                        rowspan: span_number(attribute(src, span, "rowspan")),
-                        colspan: span_number(attribute(src, span, "colspan")),
+                        rowspan: spans(src, span, "rowspan"),
+                        colspan: spans(src, span, "colspan"),
                     },
                     Vec::new(),
                 ));
@@ -397,6 +423,9 @@ pub fn read_table(src: &str, start: usize) -> HtmlTable {
                 close_cell(src, &mut cell, &mut row);
                 if let Some(r) = row.take() {
                     table.rows.push(r);
+                }
+                if table.rows.len() >= max_rows {
+                    break;
                 }
             }
             Token::Start { name, .. } if depth == 1 && name_is(src, name, "caption") => {
@@ -459,16 +488,23 @@ pub fn read_table(src: &str, start: usize) -> HtmlTable {
 /// `<table_name>` or `<tables>`).
 pub fn table_starts(src: &str) -> Vec<usize> {
     let b = src.as_bytes();
-    let mut out: Vec<usize> = memchr::memmem::find_iter(b, b"<t")
-        .chain(memchr::memmem::find_iter(b, b"<T"))
+    // `able` is rare in these pages, `<t` is in every cell: search for the
+    // rarer part and look back.
+    static LOWER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"able"));
+    static UPPER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"ABLE"));
+    let mut out: Vec<usize> = LOWER
+        .find_iter(b)
+        .chain(UPPER.find_iter(b))
+        .filter(|&i| i >= 2 && b[i - 2] == b'<' && b[i - 1].eq_ignore_ascii_case(&b't'))
+        .map(|i| i - 2)
         .filter(|&i| {
-            b.get(i + 2..i + 6)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"able"))
+            b[i + 2..i + 6].eq_ignore_ascii_case(b"able")
                 && b.get(i + 6)
                     .is_none_or(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
         })
         .collect();
     out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -5,6 +5,10 @@
 //! whose rows start with HTTP status codes, and no other tables (a page with
 //! request-parameter tables beside a small status table is an API page).
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::html::{self, HtmlTable};
 use super::markdown::{self, CodeKind, Structure};
 use super::text::{Cell, Fragment, Piece};
@@ -698,35 +702,166 @@ fn title_of(src: &str) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// Whether the text may hold a pipe table: a delimiter row (`|---|---|`,
-/// `| - | :-: |`, `--|--`).
-fn may_have_pipe_table(src: &str) -> bool {
+/// The line of every pipe-table delimiter row (`|---|---|`, `| - | :-: |`,
+/// `--|--`), as (line start, line end).
+fn delimiter_rows(src: &str) -> Vec<(usize, usize)> {
     let b = src.as_bytes();
-    if memchr::memchr(b'|', b).is_none() {
-        return false;
-    }
-    // Every `-` that starts a run: is its line made only of `|`, `-`, `:`
-    // and spaces, with at least one `|`?
+    let mut out = Vec::new();
+    // Only lines with a `|` can be delimiter rows: visit each such line once.
     let mut at = 0;
-    while let Some(i) = memchr::memchr(b'-', &b[at..]) {
-        let dash = at + i;
-        let start = b[..dash]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |j| j + 1);
-        let end = memchr::memchr(b'\n', &b[dash..]).map_or(b.len(), |j| dash + j);
+    while let Some(i) = memchr::memchr(b'|', &b[at..]) {
+        let bar = at + i;
+        let start = memchr::memrchr(b'\n', &b[..bar]).map_or(0, |j| j + 1);
+        let end = memchr::memchr(b'\n', &b[bar..]).map_or(b.len(), |j| bar + j);
         let line = &b[start..end];
-        if line.contains(&b'|')
+        if line.contains(&b'-')
             && line
                 .iter()
                 .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
         {
+            out.push((start, end));
+        }
+        at = end;
+    }
+    out
+}
+
+/// The cells of one pipe-table line, split at unescaped `|`, as plain text.
+fn pipe_cells(src: &str, start: usize, end: usize) -> Vec<Cell> {
+    let line = &src[start..end];
+    let b = line.as_bytes();
+    let mut bounds = vec![0];
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'|' && (i == 0 || b[i - 1] != b'\\') {
+            bounds.push(i + 1);
+        }
+    }
+    bounds.push(b.len() + 1);
+    bounds
+        .windows(2)
+        .map(|w| (w[0], w[1] - 1))
+        .filter(|(s, e)| s < e || *e < b.len())
+        .map(|(s, e)| {
+            // Inline Markdown (`code`, **bold**, \| escapes) does not matter to
+            // the probe: keep the plain text.
+            let raw = &line[s..e.min(b.len())];
+            let plain: String = raw
+                .replace("\\|", "|")
+                .chars()
+                .filter(|c| !matches!(c, '`' | '*' | '_'))
+                .collect();
+            let piece = Piece {
+                span: Span::new(start + s, start + e.min(b.len())),
+                decoded: Some(plain),
+            };
+            Cell {
+                fragments: Fragment::from_pieces(src, vec![piece])
+                    .into_iter()
+                    .collect(),
+            }
+        })
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Whether byte `at` seems to be inside a fenced code block, by counting
+/// fence lines before it: a quick look for [`probe`], not a parse.
+fn in_fence_roughly(src: &str, at: usize) -> bool {
+    static BACKTICKS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"```"));
+    static TILDES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"~~~"));
+    let b = &src.as_bytes()[..at];
+    // A fence opens or closes where it starts its line (after indentation
+    // or `>`); runs of more than three count once.
+    let at_line_start = |i: usize| {
+        b[..i]
+            .iter()
+            .rev()
+            .take_while(|c| **c != b'\n')
+            .all(|c| matches!(c, b' ' | b'\t' | b'>'))
+    };
+    let fences = BACKTICKS
+        .find_iter(b)
+        .chain(TILDES.find_iter(b))
+        .filter(|&i| at_line_start(i))
+        .count();
+    fences % 2 == 1
+}
+
+/// A quick look at a file before any Markdown parsing: whether it may be a
+/// status-code page. It is not when it has no status table, or when it has
+/// a table of another kind (an API page's parameters, a catalogue): most
+/// files are decided here after reading a few rows of their first table.
+fn probe(src: &str) -> bool {
+    let mut status = false;
+    let mut other = |at: usize, c: &Candidate| -> bool {
+        if read_status_table(src, c).is_some() {
+            status = true;
             return true;
         }
-        at = end.max(dash + 1);
+        (c.body.is_empty() && c.header.is_empty()) || is_class_table(c) || in_fence_roughly(src, at)
+    };
+    let starts = html::table_starts(src);
+    let comments = if starts.is_empty() {
+        Vec::new()
+    } else {
+        comment_spans(src)
+    };
+    let mut skip_to = 0;
+    for start in starts {
+        let i = comments.partition_point(|c| c.end <= start);
+        if start < skip_to || comments.get(i).is_some_and(|c| c.start < start) {
+            continue;
+        }
+        skip_to = TABLE_END
+            .find(&src.as_bytes()[start..])
+            .map_or(src.len(), |j| start + j);
+        // Most tables are told apart by their first row: a header without
+        // a status column (an API page's parameters). Only a table of code
+        // classes (`1XX`) needs more rows to be let through.
+        let head = html_candidate(&html::read_rows(src, start, 2));
+        let plain_header =
+            !head.header.is_empty() && head.header.iter().all(|h| !is_status_header(&h.text()));
+        if plain_header && !is_class_table(&head) {
+            if in_fence_roughly(src, start) {
+                continue;
+            }
+            return false;
+        }
+        if !other(
+            start,
+            &html_candidate(&html::read_rows(src, start, PROBE_ROWS)),
+        ) {
+            return false;
+        }
     }
-    false
+    for (start, end) in delimiter_rows(src) {
+        // The header is the line before; one body line after is enough.
+        let head_end = start.saturating_sub(1);
+        let head_start = src[..head_end].rfind('\n').map_or(0, |i| i + 1);
+        let body_start = (end + 1).min(src.len());
+        let body_end = src[body_start..]
+            .find('\n')
+            .map_or(src.len(), |i| body_start + i);
+        let c = Candidate {
+            span: Span::new(head_start, body_end),
+            kind: TableKind::Pipe,
+            caption: None,
+            header: pipe_cells(src, head_start, head_end),
+            header_above: String::new(),
+            body: vec![pipe_cells(src, body_start, body_end)],
+        };
+        if !other(head_start, &c) {
+            return false;
+        }
+    }
+    status
 }
+
+static TABLE_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"</table"));
+
+/// Rows [`probe`] reads of each HTML table: a two-row header and a few body
+/// rows (some tables open with a section row).
+const PROBE_ROWS: usize = 6;
 
 /// Reads one file. `Ok(None)` when it is not a status-code page.
 pub fn parse(bytes: &[u8]) -> Result<Option<Page>, DecodeError> {
@@ -736,6 +871,9 @@ pub fn parse(bytes: &[u8]) -> Result<Option<Page>, DecodeError> {
 
 /// Reads one page from its text. `None` when it is not a status-code page.
 pub fn parse_str(src: &str) -> Option<Page> {
+    if !probe(src) {
+        return None;
+    }
     // HTML tables, outermost only.
     let starts = html::table_starts(src);
     let comments = comment_spans(src);
@@ -751,14 +889,7 @@ pub fn parse_str(src: &str) -> Option<Page> {
         }
         html_tables.push(html::read_table(src, start));
     }
-    let pipes = may_have_pipe_table(src);
     let html_candidates: Vec<Candidate> = html_tables.iter().map(html_candidate).collect();
-    let any_status = html_candidates
-        .iter()
-        .any(|c| read_status_table(src, c).is_some());
-    if !any_status && !pipes {
-        return None;
-    }
 
     let base = if src.starts_with(BOM) { BOM.len() } else { 0 };
     let md: Structure = markdown::structure(src, base);
@@ -853,13 +984,16 @@ pub fn parse_str(src: &str) -> Option<Page> {
 
 /// Every HTML comment (`<!-- … -->`; an unclosed one runs to the end).
 fn comment_spans(src: &str) -> Vec<Span> {
+    static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!--"));
+    static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-->"));
     let b = src.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(i) = memchr::memmem::find(&b[at..], b"<!--") {
+    while let Some(i) = OPEN.find(&b[at..]) {
         let start = at + i;
-        let end =
-            memchr::memmem::find(&b[start + 4..], b"-->").map_or(b.len(), |j| start + 4 + j + 3);
+        let end = CLOSE
+            .find(&b[start + 4..])
+            .map_or(b.len(), |j| start + 4 + j + 3);
         out.push(Span::new(start, end));
         at = end;
     }

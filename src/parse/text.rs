@@ -39,24 +39,44 @@ fn collapsible(c: char) -> bool {
 impl Fragment {
     /// Builds a fragment from its pieces; `None` when they hold no visible text.
     pub fn from_pieces(src: &str, pieces: Vec<Piece>) -> Option<Fragment> {
-        let chars = char_map(src, &pieces);
-        let first = chars.iter().position(|(c, _)| !collapsible(*c))?;
-        let last = chars.iter().rposition(|(c, _)| !collapsible(*c))?;
-        let span = Span::new(chars[first].1.start, chars[last].1.end);
+        // One pass, no intermediate list: this runs for every cell doclint
+        // looks at, most of them in tables that turn out not to matter.
         let mut text = String::new();
+        let mut span: Option<Span> = None;
         let mut in_space = false;
-        for (c, _) in &chars[first..=last] {
-            if collapsible(*c) {
-                in_space = true;
-            } else {
-                if in_space {
-                    text.push(' ');
-                    in_space = false;
+        for p in &pieces {
+            let mut visit = |c: char, at: Span| {
+                if collapsible(c) {
+                    in_space = true;
+                    return;
                 }
-                text.push(*c);
+                match span.as_mut() {
+                    None => span = Some(at),
+                    Some(s) => {
+                        if in_space {
+                            text.push(' ');
+                        }
+                        s.end = at.end;
+                    }
+                }
+                in_space = false;
+                text.push(c);
+            };
+            match &p.decoded {
+                None => {
+                    for (i, c) in src[p.span.start..p.span.end].char_indices() {
+                        let start = p.span.start + i;
+                        visit(c, Span::new(start, start + c.len_utf8()));
+                    }
+                }
+                Some(d) => d.chars().for_each(|c| visit(c, p.span)),
             }
         }
-        Some(Fragment { span, text, pieces })
+        Some(Fragment {
+            span: span?,
+            text,
+            pieces,
+        })
     }
 
     /// Each character of [`Fragment::text`] with the bytes that produce it: a
