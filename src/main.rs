@@ -101,6 +101,16 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the coverage report: one self-contained HTML page with the
+    /// code × service matrix, the variants of every code and the findings
+    /// of every service.
+    Report {
+        #[command(flatten)]
+        lint: LintArgs,
+        /// The HTML file to write.
+        #[arg(long, value_name = "FILE")]
+        html: PathBuf,
+    },
     /// Record today's findings in a baseline file; later runs with
     /// `--baseline` (or `baseline` in doclint.toml) report only new ones.
     Baseline {
@@ -431,6 +441,31 @@ fn main() -> ExitCode {
                 );
             }
             code
+        }
+        Some(Command::Report { lint: args, html }) => {
+            let settings = match settings(&args, true) {
+                Ok(s) => s,
+                Err(code) => return code,
+            };
+            let outcome = lint(&settings);
+            let code = write_new(&html, &report::html::render(&outcome), true);
+            if code == ExitCode::SUCCESS {
+                eprintln!(
+                    "Wrote {}: {} codes × {} services, {} findings.",
+                    html.display(),
+                    outcome.model.codes.len(),
+                    outcome.services(),
+                    outcome.findings.len()
+                );
+            }
+            for e in &outcome.errors {
+                eprintln!("error: {}: {}", e.path, e.message);
+            }
+            if outcome.errors.is_empty() {
+                code
+            } else {
+                ExitCode::from(2)
+            }
         }
         Some(Command::Baseline { lint: args, output }) => {
             let settings = match settings(&args, false) {

@@ -1,5 +1,6 @@
 //! Rendering a run: human (miette), JSON; and the `doclint model` views.
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod model;
