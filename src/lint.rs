@@ -179,7 +179,7 @@ fn read(entry: &Entry<'_>, service: Option<String>) -> Read {
         let len = match std::fs::File::open(&entry.path).and_then(|mut f| read_all(&mut f, buffer))
         {
             Ok(len) => len,
-            Err(e) => return fail(format!("cannot read: {e}")),
+            Err(e) => return fail(format!("cannot read: {}", walk::io_message(&e))),
         };
         let bytes = &buffer[..len];
         // A bug in the parser must not stop the run: the file is named as

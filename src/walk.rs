@@ -135,6 +135,17 @@ pub fn walk<T: Send>(
     (out.into_inner().expect("no panics hold this lock"), errors)
 }
 
+/// What an I/O error means to someone linting a tree.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!("not found: a broken link, or removed while doclint ran ({e})")
+        }
+        std::io::ErrorKind::PermissionDenied => format!("permission denied ({e})"),
+        _ => e.to_string(),
+    }
+}
+
 fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {
     fn find(err: &ignore::Error) -> (Option<PathBuf>, String) {
         match err {
@@ -149,7 +160,7 @@ fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {
                     display_under(Path::new("."), ancestor)
                 ),
             ),
-            ignore::Error::Io(io) => (None, io.to_string()),
+            ignore::Error::Io(io) => (None, io_message(io)),
             other => (None, other.to_string()),
         }
     }

@@ -165,3 +165,70 @@ proptest! {
         prop_assert!(files::plan(&after, Applicability::Safe).is_empty());
     }
 }
+
+/// Pieces of status pages to build random ones from.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("<table>".to_string()),
+        Just("</table>".to_string()),
+        Just("<thead><tr><th>状态码</th><th>说明</th></tr></thead>".to_string()),
+        Just("<tr>".to_string()),
+        Just("</tr>".to_string()),
+        Just("<td>".to_string()),
+        Just("</td>".to_string()),
+        Just("<td rowspan=\"2\">".to_string()),
+        Just("<td colspan=0>".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<br>".to_string()),
+        Just("<ul><li>".to_string()),
+        Just("<!-- ".to_string()),
+        Just(" -->".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n    ".to_string()),
+        Just("```\n".to_string()),
+        Just("-   正常\n".to_string()),
+        Just("**表 1**  异常返回值\n".to_string()),
+        Just("| 返回值 | 说明 |\n|---|---|\n".to_string()),
+        Just("| 404 Not Found | 资源不存在。 |\n".to_string()),
+        Just("\\|".to_string()),
+        Just("&nbsp;".to_string()),
+        Just("&amp".to_string()),
+        Just("\u{feff}".to_string()),
+        (100u16..600).prop_map(|c| c.to_string()),
+        (100u16..600).prop_map(|c| format!("{c} Bad Request")),
+        "[a-zA-Z 。，、（）()<>/&;#=\"'|*_`-]{0,12}",
+        "[\u{4e00}-\u{4e20}]{1,6}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn parsing_random_pages_never_panics_and_spans_are_exact(parts in proptest::collection::vec(fragment(), 0..80)) {
+        let src: String = parts.concat();
+        if let Some(page) = doclint::parse::page::parse_str(&src) {
+            let ok = |s: doclint::source::Span| {
+                s.start <= s.end && s.end <= src.len() && src.is_char_boundary(s.start) && src.is_char_boundary(s.end)
+            };
+            for t in &page.tables {
+                prop_assert!(ok(t.span));
+                if let Some(b) = t.broken {
+                    prop_assert!(ok(b.at));
+                }
+            }
+            for r in &page.rows {
+                prop_assert!(ok(r.code_span));
+                prop_assert_eq!(&src[r.code_span.start..r.code_span.end], r.code.to_string());
+                for cell in r.reason.iter().chain(r.description.iter()) {
+                    for f in &cell.fragments {
+                        prop_assert!(ok(f.span));
+                        prop_assert_eq!(f.chars(&src).len(), f.text.chars().count());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -9,4 +9,5 @@ mod hard_cases;
 mod integrations;
 mod layouts;
 mod props;
+mod reliability;
 mod seeds;

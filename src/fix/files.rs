@@ -96,9 +96,10 @@ pub fn diff(outcome: &Outcome, plan: &FilePlan) -> String {
 /// Resolves the file to write: itself, or for a link the file it points to,
 /// which must be inside `root`.
 fn target(file: &Path, root: &Path) -> Result<PathBuf, String> {
-    let meta = fs::symlink_metadata(file).map_err(|e| format!("cannot stat: {e}"))?;
-    let real = fs::canonicalize(file).map_err(|e| format!("cannot resolve: {e}"))?;
-    let real_root = fs::canonicalize(root).map_err(|e| format!("cannot resolve the root: {e}"))?;
+    let gone = |e: std::io::Error| format!("not fixed: {}", crate::walk::io_message(&e));
+    let meta = fs::symlink_metadata(file).map_err(gone)?;
+    let real = fs::canonicalize(file).map_err(gone)?;
+    let real_root = fs::canonicalize(root).map_err(gone)?;
     if !real.starts_with(&real_root) {
         return Err(format!(
             "not fixed: it is a link to {} outside the linted tree",

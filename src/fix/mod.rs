@@ -123,7 +123,9 @@ pub fn minimal_edits(src: &str, cell: &Cell, new_text: &str, kind: TableKind) ->
         chars.extend(f.chars(src).into_iter().map(|(c, s)| (c, Some(s))));
     }
     let old: String = chars.iter().map(|(c, _)| *c).collect();
-    let diff = TextDiff::from_chars(old.as_str(), new_text);
+    let diff = TextDiff::configure()
+        .timeout(std::time::Duration::from_millis(200))
+        .diff_chars(old.as_str(), new_text);
     let mut edits: Vec<Edit> = Vec::new();
     let mut old_i = 0usize; // index into `chars`
     // Where an insertion goes: after the previous character's bytes.

@@ -575,6 +575,10 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
             {
                 reason = Some(cell.clone());
             }
+            // A reason phrase is Latin text: Chinese beside a code (`200 成功`,
+            // a description in the reason column) is not one, and must not
+            // be "fixed" into one.
+            reason = reason.filter(|c| Lang::of(&c.text()) == Lang::En);
             let description = desc_col
                 .and_then(|col| cells.get(col))
                 .filter(|c| !is_placeholder(c))

@@ -310,12 +310,23 @@ pub fn canonical_cell(
 /// `「，」 where the canonical text has 「。」`.
 pub fn mark_differences(found: &str, expected: &str) -> Vec<String> {
     use similar::{ChangeTag, TextDiff};
-    let diff = TextDiff::from_chars(found, expected);
+    let diff = TextDiff::configure()
+        .timeout(std::time::Duration::from_millis(200))
+        .diff_chars(found, expected);
     let mut out = Vec::new();
     let mut del = String::new();
     let mut ins = String::new();
     let show = |s: &str| -> String {
-        s.chars()
+        // A long run is shown by its start and its length.
+        let n = s.chars().count();
+        let s: String = s.chars().take(12).collect();
+        let more = if n > 12 {
+            format!("…(+{} more)", n - 12)
+        } else {
+            String::new()
+        };
+        let shown: String = s
+            .chars()
             .map(|c| match c {
                 ' ' => "␠".to_string(),
                 '\n' => "⏎".to_string(),
@@ -323,7 +334,8 @@ pub fn mark_differences(found: &str, expected: &str) -> Vec<String> {
                 '\t' => "⇥".to_string(),
                 c => c.to_string(),
             })
-            .collect()
+            .collect();
+        shown + &more
     };
     let flush = |del: &mut String, ins: &mut String, out: &mut Vec<String>| {
         match (del.is_empty(), ins.is_empty()) {
@@ -353,5 +365,11 @@ pub fn mark_differences(found: &str, expected: &str) -> Vec<String> {
         }
     }
     flush(&mut del, &mut ins, &mut out);
+    // Many scattered differences: the first ones tell the story.
+    if out.len() > 10 {
+        let more = out.len() - 10;
+        out.truncate(10);
+        out.push(format!("and {more} more differences"));
+    }
     out
 }
