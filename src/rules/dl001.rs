@@ -1,6 +1,8 @@
 #![doc = include_str!("docs/DL001.md")]
 
-use super::{Context, Finding, Rule, Severity, canonical_cell, descriptions, one_line, who};
+use super::{
+    Context, Finding, Rule, Severity, canonical_cell, canonical_note, descriptions, one_line, who,
+};
 use crate::fix::{Applicability, Fix, replace_cell};
 use crate::model::wording;
 
@@ -15,16 +17,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let kind = doc.page.tables[u.row.table].kind;
         let fix = replace_cell(u.cell, &e.canonical, kind)
             .map(|edits| Fix::new(Applicability::Unsafe, edits));
-        let users = if e.pages.is_empty() {
-            "pinned in config".to_string()
-        } else {
-            format!("used by {}", who(ctx.docs, &e.pages))
-        };
-        let mut notes = vec![format!(
-            "canonical: {} ({}, {users})",
-            e.canonical,
-            e.source.as_str()
-        )];
+        let mut notes = vec![canonical_note(ctx, e)];
         if e.wording_tie {
             notes.push(
                 "tie: another wording is used by as many pages; the canonical one was chosen by code-point order. Pin one in doclint.toml to settle it."

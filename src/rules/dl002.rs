@@ -1,7 +1,8 @@
 #![doc = include_str!("docs/DL002.md")]
 
 use super::{
-    Context, Finding, Rule, Severity, canonical_cell, descriptions, mark_differences, one_line, who,
+    Context, Finding, Rule, Severity, canonical_cell, canonical_note, descriptions,
+    mark_differences, one_line,
 };
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::wording;
@@ -19,16 +20,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .or_else(|| replace_cell(u.cell, &e.canonical, kind));
         let fix = edits.map(|edits| Fix::new(Applicability::Safe, edits));
         let marks = mark_differences(&u.text, &e.canonical);
-        let users = if e.pages.is_empty() {
-            "pinned in config".to_string()
-        } else {
-            format!("used by {}", who(ctx.docs, &e.pages))
-        };
-        let mut notes = vec![format!(
-            "canonical: {} ({}, {users})",
-            e.canonical,
-            e.source.as_str()
-        )];
+        let mut notes = vec![canonical_note(ctx, e)];
         notes.extend(marks.iter().map(|m| format!("differs: {m}")));
         if e.form_tie {
             notes.push(

@@ -229,6 +229,20 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
+/// `canonical: TEXT (majority, used by 3 pages (ecs, nat, rds))`.
+pub fn canonical_note(ctx: &Context<'_>, e: &crate::model::Election) -> String {
+    let users = if e.pages.is_empty() {
+        "pinned in config".to_string()
+    } else {
+        format!("used by {}", who(ctx.docs, &e.pages))
+    };
+    format!(
+        "canonical: {} ({}, {users})",
+        one_line(&e.canonical),
+        e.source.as_str()
+    )
+}
+
 /// `text` on one line: paragraph breaks shown as ` ⏎ `.
 pub fn one_line(text: &str) -> String {
     text.replace('\n', " ⏎ ")
