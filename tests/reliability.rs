@@ -216,8 +216,18 @@ fn bom_and_crlf_copies_read_as_the_same_codes_everywhere() {
 
 #[test]
 fn a_fix_never_changes_the_codes_of_a_page() {
-    // Found by the apply_fixes fuzzer: a Chinese description read as a
-    // reason phrase was "fixed" into one, and the row was lost.
+    // Found by the apply_fixes fuzzer: a Chinese description, and stray
+    // markup after a code (`503< headers=…>`), read as reason phrases were
+    // "fixed" into ones, and the rows were lost.
+    for case in [
+        "apply-fixes-chinese-reason.md",
+        "apply-fixes-markup-reason.md",
+    ] {
+        fix_keeps_codes(case);
+    }
+}
+
+fn fix_keeps_codes(case: &str) {
     let dir = tempfile::tempdir().unwrap();
     let reference = fs::read(root().join("fixtures/seeds/dew/状态码.md")).unwrap();
     for svc in ["a", "b"] {

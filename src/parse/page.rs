@@ -315,6 +315,18 @@ fn reason_like(text: &str, code: u16) -> bool {
         })
 }
 
+/// Whether `text` could be a reason phrase at all: Latin words, spaces and
+/// the marks reason phrases use (`Request-URI Too Long`, `I'm a teapot`,
+/// `(Unused)`).
+fn is_phrase(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(|c: char| c.is_ascii_alphabetic() || c == '(')
+        && t.chars().all(|c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, ' ' | '-' | '\'' | '.' | '(' | ')' | '/' | '\u{a0}')
+        })
+}
+
 fn is_placeholder(cell: &Cell) -> bool {
     matches!(
         cell.text().trim(),
@@ -575,10 +587,11 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
             {
                 reason = Some(cell.clone());
             }
-            // A reason phrase is Latin text: Chinese beside a code (`200 成功`,
-            // a description in the reason column) is not one, and must not
-            // be "fixed" into one.
-            reason = reason.filter(|c| Lang::of(&c.text()) == Lang::En);
+            // A reason phrase is a phrase of Latin words: Chinese beside a
+            // code (`200 成功`, a description in the reason column) or stray
+            // markup (`503< headers=…>`) is not one, and must not be "fixed"
+            // into one.
+            reason = reason.filter(|c| is_phrase(&c.text()));
             let description = desc_col
                 .and_then(|col| cells.get(col))
                 .filter(|c| !is_placeholder(c))
