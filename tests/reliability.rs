@@ -236,7 +236,7 @@ fn fix_keeps_codes(case: &str) {
     }
     fs::create_dir(dir.path().join("c")).unwrap();
     fs::copy(
-        root().join("fixtures/fuzz/apply-fixes-chinese-reason.md"),
+        root().join("fixtures/fuzz").join(case),
         dir.path().join("c/s.md"),
     )
     .unwrap();
