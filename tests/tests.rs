@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod fix;
 mod hard_cases;
+mod html_report;
 mod integrations;
 mod layouts;
 mod props;
