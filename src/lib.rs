@@ -1,9 +1,12 @@
 //! doclint: a documentation consistency linter for HTTP status-code pages.
 //!
-//! The flow reads top to bottom: [`walk`] finds the files, [`parse`] turns
-//! each into a [`parse::page::Page`], [`model`] elects the canonical model,
-//! [`rules`] compare every page with it and produce [`rules::Finding`]s,
-//! [`report`] renders them and [`fix`] edits the files.
+//! The flow reads top to bottom, and [`lint::lint`] is where it is wired:
+//! [`walk`] finds the files, [`parse`] turns each into a
+//! [`parse::page::Page`] (most files are turned down by a quick probe),
+//! [`model`] elects the canonical model, [`rules`] compare every page with it
+//! and produce [`rules::Finding`]s, which [`config`], [`suppress`] and
+//! [`baseline`] filter; [`report`] renders them and [`fix`] edits the files.
+//! `src/main.rs` only reads arguments and picks the exit code.
 pub mod baseline;
 pub mod config;
 pub mod fix;
