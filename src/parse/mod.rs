@@ -1,4 +1,4 @@
-//! From one file's text to a [`Page`]: its status tables and their rows.
+//! From one file's text to a [`page::Page`]: its status tables and their rows.
 pub mod html;
 pub mod markdown;
 pub mod page;

@@ -5,7 +5,7 @@
 //! whose rows start with HTTP status codes, and no other tables (a page with
 //! request-parameter tables beside a small status table is an API page).
 //!
-//! Reading is in two stages: [`probe`] looks at the first rows of every
+//! Reading is in two stages: `probe` looks at the first rows of every
 //! table without parsing any Markdown and turns most files down; the pages
 //! left are read whole ([`parse_str`]), with pulldown-cmark for what the
 //! Markdown does to each table.
