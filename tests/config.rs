@@ -9,18 +9,7 @@ use crate::util::*;
 /// A writable copy of the seed tree.
 fn seeds() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for svc in ["dew", "ecs", "nat", "rds", "smn"] {
-        let from = root().join("fixtures/seeds").join(svc);
-        fs::create_dir(dir.path().join(svc)).unwrap();
-        for e in fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            fs::write(
-                dir.path().join(svc).join(e.file_name()),
-                fs::read(e.path()).unwrap(),
-            )
-            .unwrap();
-        }
-    }
+    write_seeds(dir.path());
     dir
 }
 

@@ -202,18 +202,7 @@ fn pre_commit_stops_the_commit() {
     git(&["config", "user.email", "docs@example.com"]);
     git(&["config", "user.name", "Docs"]);
     git(&["config", "commit.gpgsign", "false"]);
-    for svc in ["dew", "ecs", "nat", "rds", "smn"] {
-        let from = project.join("fixtures/seeds").join(svc);
-        fs::create_dir(repo.join(svc)).unwrap();
-        for e in fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            fs::write(
-                repo.join(svc).join(e.file_name()),
-                fs::read(e.path()).unwrap(),
-            )
-            .unwrap();
-        }
-    }
+    write_seeds(repo);
     fs::write(
         repo.join(".pre-commit-config.yaml"),
         format!(

@@ -7,7 +7,7 @@ use doclint::fix::{Applicability, Edit, apply, files};
 use doclint::lint::{Settings, lint};
 use proptest::prelude::*;
 
-use crate::util::root;
+use crate::util::write_seeds;
 
 /// Checks that `new` is `old` with `edits` applied and nothing else changed.
 fn assert_only_edits(old: &str, new: &str, edits: &[Edit]) {
@@ -116,15 +116,7 @@ proptest! {
     #[test]
     fn fix_converges_on_damaged_punctuation(damages in damage()) {
         let dir = tempfile::tempdir().unwrap();
-        for svc in ["dew", "ecs", "nat", "rds", "smn"] {
-            let from = root().join("fixtures/seeds").join(svc);
-            fs::create_dir(dir.path().join(svc)).unwrap();
-            for e in fs::read_dir(from).unwrap() {
-                let e = e.unwrap();
-                let text = fs::read_to_string(e.path()).unwrap();
-                fs::write(dir.path().join(svc).join(e.file_name()), text).unwrap();
-            }
-        }
+        write_seeds(dir.path());
         // Damage the ecs page's full stops.
         let page = dir.path().join("ecs/通用请求返回值.md");
         let mut text = fs::read_to_string(&page).unwrap();

@@ -11,13 +11,7 @@ use crate::util::*;
 fn bad_tree() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    for svc in ["dew", "ecs", "nat", "rds", "smn"] {
-        fs::create_dir(d.join(svc)).unwrap();
-        for e in fs::read_dir(root().join("fixtures/seeds").join(svc)).unwrap() {
-            let e = e.unwrap();
-            fs::write(d.join(svc).join(e.file_name()), fs::read(e.path()).unwrap()).unwrap();
-        }
-    }
+    write_seeds(d);
     let nat = fs::read_to_string(d.join("nat/状态码.md")).unwrap();
     fs::create_dir(d.join("bad")).unwrap();
     let bad = d.join("bad");
@@ -268,17 +262,7 @@ fn fix_keeps_codes(case: &str) {
 #[test]
 fn fix_into_a_vanished_folder_leaves_the_others_fixed() {
     let dir = tempfile::tempdir().unwrap();
-    for svc in ["dew", "ecs", "nat", "rds", "smn"] {
-        fs::create_dir(dir.path().join(svc)).unwrap();
-        for e in fs::read_dir(root().join("fixtures/seeds").join(svc)).unwrap() {
-            let e = e.unwrap();
-            fs::write(
-                dir.path().join(svc).join(e.file_name()),
-                fs::read(e.path()).unwrap(),
-            )
-            .unwrap();
-        }
-    }
+    write_seeds(dir.path());
     let settings = doclint::lint::Settings {
         paths: vec![dir.path().to_path_buf()],
         ..Default::default()

@@ -134,3 +134,23 @@ pub fn assert_found_exact(report: &Value) {
         );
     }
 }
+
+/// The five seed services.
+pub const SEED_SERVICES: [&str; 5] = ["dew", "ecs", "nat", "rds", "smn"];
+
+/// Writes the seed pages into `to`, one folder per service, as new writable
+/// files (the fixtures may be read-only).
+pub fn write_seeds(to: &Path) {
+    for svc in SEED_SERVICES {
+        let from = root().join("fixtures/seeds").join(svc);
+        std::fs::create_dir_all(to.join(svc)).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            std::fs::write(
+                to.join(svc).join(e.file_name()),
+                std::fs::read(e.path()).unwrap(),
+            )
+            .unwrap();
+        }
+    }
+}
