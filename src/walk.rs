@@ -139,9 +139,9 @@ pub fn walk<T: Send>(
 pub fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => {
-            format!("not found: a broken link, or removed while doclint ran ({e})")
+            "not found: a broken link, or removed while doclint ran".to_string()
         }
-        std::io::ErrorKind::PermissionDenied => format!("permission denied ({e})"),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),
     }
 }

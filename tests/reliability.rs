@@ -283,3 +283,77 @@ fn fix_into_a_vanished_folder_leaves_the_others_fixed() {
     assert_eq!(applied.files, plans.len() - 1, "the others are fixed");
     assert!(!dir.path().join("nat").exists(), "nothing is recreated");
 }
+
+/// A folder doclint may not read is named, and the rest is linted. Root
+/// reads every folder, so as root the run drops to `nobody` with setpriv;
+/// skipped, with the reason printed, where that cannot be done.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    write_seeds(dir.path());
+    for e in walk_all(dir.path()) {
+        fs::set_permissions(
+            &e,
+            fs::Permissions::from_mode(if e.is_dir() { 0o755 } else { 0o644 }),
+        )
+        .unwrap();
+    }
+    fs::set_permissions(dir.path().join("smn"), fs::Permissions::from_mode(0o000)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("doclint");
+    let root_user = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let mut cmd = if root_user {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        Command::new(&bin)
+    };
+    // Can this user run the binary at all (its folders may be private)?
+    let probe = if root_user {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin)
+            .arg("--version")
+            .output()
+    } else {
+        Command::new(&bin).arg("--version").output()
+    };
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!(
+            "skipped an_unreadable_folder_is_named: cannot run doclint as an unprivileged user here"
+        );
+        fs::set_permissions(dir.path().join("smn"), fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    }
+    let out = cmd
+        .current_dir(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    fs::set_permissions(dir.path().join("smn"), fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["errors"][0]["path"], "smn");
+    assert_eq!(r["errors"][0]["message"], "permission denied");
+    assert_eq!(r["summary"]["pages"], 4, "the other pages are linted");
+}
+
+fn walk_all(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk_all(&p));
+        }
+        out.push(p);
+    }
+    out
+}
