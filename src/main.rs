@@ -363,6 +363,19 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     exit_code(&after)
 }
 
+/// For commands whose output is not a report: names the files that could
+/// not be read on stderr, and turns `code` into 2 when there were any.
+fn with_read_errors(outcome: &Outcome, code: ExitCode) -> ExitCode {
+    for e in &outcome.errors {
+        eprintln!("error: {}: {}", e.path, e.message);
+    }
+    if outcome.errors.is_empty() {
+        code
+    } else {
+        ExitCode::from(2)
+    }
+}
+
 /// `doclint model` and `doclint pages`.
 fn run_view(args: &LintArgs, pages: bool) -> ExitCode {
     let settings = match settings(args, false) {
@@ -376,14 +389,7 @@ fn run_view(args: &LintArgs, pages: bool) -> ExitCode {
         _ => report::model::render_json(&outcome),
     };
     emit(&text);
-    for e in &outcome.errors {
-        eprintln!("error: {}: {}", e.path, e.message);
-    }
-    if outcome.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    }
+    with_read_errors(&outcome, ExitCode::SUCCESS)
 }
 
 /// Writes `text` to `path` unless it exists and `force` is off.
@@ -458,14 +464,7 @@ fn main() -> ExitCode {
                     outcome.findings.len()
                 );
             }
-            for e in &outcome.errors {
-                eprintln!("error: {}: {}", e.path, e.message);
-            }
-            if outcome.errors.is_empty() {
-                code
-            } else {
-                ExitCode::from(2)
-            }
+            with_read_errors(&outcome, code)
         }
         Some(Command::Baseline { lint: args, output }) => {
             let settings = match settings(&args, false) {
@@ -493,13 +492,7 @@ fn main() -> ExitCode {
                     plural(outcome.findings.len())
                 );
             }
-            if !outcome.errors.is_empty() {
-                for e in &outcome.errors {
-                    eprintln!("error: {}: {}", e.path, e.message);
-                }
-                return ExitCode::from(2);
-            }
-            code
+            with_read_errors(&outcome, code)
         }
     }
 }
