@@ -25,7 +25,8 @@ pub struct Entry {
     pub code: Option<u16>,
     /// What a reader sees at the finding, if anything.
     pub text: Option<String>,
-    /// Where it was when recorded (for people; not part of the key).
+    /// Where it was when recorded, relative to the project root (for
+    /// people; not part of the key).
     pub path: String,
 }
 
@@ -53,7 +54,7 @@ fn entry(f: &Finding, doc: &Doc) -> Entry {
         service: doc.service.clone(),
         code: f.code,
         text: f.text.clone(),
-        path: doc.path.clone(),
+        path: doc.rel.clone(),
     }
 }
 

@@ -1,8 +1,9 @@
 //! `doclint.toml`: what a team pins and tunes.
 //!
-//! The file is found in the linted folder or its parents (`--config FILE`
-//! overrides); its folder is the project root, against which path globs are
-//! matched. Unknown keys and wrong types are errors that point at the key.
+//! The file marks the project root (see [`crate::project`]); path globs and
+//! service levels are relative to the project root. `--config FILE` uses
+//! another file for the settings. Unknown keys and wrong types are errors
+//! that point at the key.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -106,6 +107,9 @@ pub struct Config {
     pub languages: Vec<String>,
     /// A baseline file: findings in it are not reported.
     pub baseline: Option<String>,
+    /// The lowest severity reported: `advice` (default), `warning` or
+    /// `error` (`--min-severity` overrides).
+    pub min_severity: Option<Severity>,
     /// Rule id or name → level.
     #[serde(default)]
     pub rules: BTreeMap<String, Level>,
@@ -228,7 +232,7 @@ fn rule_levels(
                 text,
                 key_span(text, k),
                 format!("unknown rule `{k}`"),
-                "not a rule id (DL001…DL008) or name",
+                "not a rule id (DL001…DL009) or name",
             )),
         })
         .collect()
@@ -413,8 +417,8 @@ mod tests {
     fn wrong_types_and_values_are_errors() {
         let e = parse(Path::new("d.toml"), "required = \"400\"\n").unwrap_err();
         assert!(e.span.is_some());
-        let e = parse(Path::new("d.toml"), "[rules]\nDL009 = \"off\"\n").unwrap_err();
-        assert!(e.message.contains("DL009"));
+        let e = parse(Path::new("d.toml"), "[rules]\nDL099 = \"off\"\n").unwrap_err();
+        assert!(e.message.contains("DL099"));
         let e = parse(Path::new("d.toml"), "[rules]\nDL001 = \"loud\"\n").unwrap_err();
         assert!(e.span.is_some());
         let e = parse(

@@ -1,8 +1,9 @@
 //! `doclint init`: a commented `doclint.toml` that pins today's canonical
-//! model (the majority), for the team to edit.
+//! model (the majority), for the team to edit. A tie is written as a choice
+//! to make (every tied text, commented out), never as a pin.
 
 use crate::lint::Outcome;
-use crate::rules::who;
+use crate::rules::services;
 
 fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
@@ -21,7 +22,7 @@ pub fn render(outcome: &Outcome) -> String {
     out.push_str(
         "# It pins today's majority wording of every code: edit the pins to the wording\n\
          # your team wants, and every page that differs is reported. `doclint explain\n\
-         # DL001` (… DL008) documents each rule.\n\n",
+         # DL001` (… DL009) documents each rule.\n\n",
     );
     out.push_str(
         "# Files to lint, as globs relative to this file's folder (default: every .md).\n\
@@ -61,21 +62,33 @@ pub fn render(outcome: &Outcome) -> String {
         });
         out.push_str(&format!("\n[canonical.{}]\n", cm.code));
         match main {
-            Some(e) => {
-                out.push_str(&format!("description = {}\n", quote(&e.canonical)));
-                out.push_str(&format!("# used by {}", who(&outcome.docs, &e.pages)));
-                if e.wording_tie || e.form_tie {
-                    out.push_str("; a tie: choose the wording to keep");
+            Some(e) => match &e.canonical {
+                Some(c) => {
+                    out.push_str(&format!("description = {}\n", quote(c)));
+                    out.push_str(&format!("# used by {}\n", services(&e.services)));
+                    for v in &e.variants {
+                        out.push_str(&format!(
+                            "# variant: {} ({})\n",
+                            quote(&v.text),
+                            services(&v.services)
+                        ));
+                    }
                 }
-                out.push('\n');
-                for v in &e.variants {
-                    out.push_str(&format!(
-                        "# variant: {} ({})\n",
-                        quote(&v.text),
-                        who(&outcome.docs, &v.pages)
-                    ));
+                None => {
+                    out.push_str(
+                        "# A TIE, a choice to make: no text is used by more services than\n\
+                         # the others. Uncomment the one to keep; until then every page\n\
+                         # documenting this code is reported, with no fix.\n",
+                    );
+                    for v in &e.variants {
+                        out.push_str(&format!(
+                            "# description = {}  # {}\n",
+                            quote(&v.text),
+                            services(&v.services)
+                        ));
+                    }
                 }
-            }
+            },
             None => out.push_str("# no page describes this code\n"),
         }
         if let Some(r) = cm.reason {

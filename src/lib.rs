@@ -1,7 +1,7 @@
 //! doclint: a documentation consistency linter for HTTP status-code pages.
 //!
 //! The flow reads top to bottom, and [`lint::lint`] is where it is wired:
-//! [`walk`] finds the files, [`parse`] turns each into a
+//! [`project`] finds the tree a path belongs to, [`walk`] finds its files, [`parse`] turns each into a
 //! [`parse::page::Page`] (most files are turned down by a quick probe),
 //! [`model`] elects the canonical model, [`rules`] compare every page with it
 //! and produce [`rules::Finding`]s, which [`config`], [`suppress`] and
@@ -14,6 +14,7 @@ pub mod init;
 pub mod lint;
 pub mod model;
 pub mod parse;
+pub mod project;
 pub mod registry;
 pub mod report;
 pub mod rules;

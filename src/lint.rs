@@ -3,7 +3,6 @@
 //! (config levels, overrides, inline suppression, --select/--ignore,
 //! baseline).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -11,15 +10,21 @@ use crate::baseline::Baseline;
 use crate::config::{Level, Loaded};
 use crate::model::{Doc, Model, ModelOptions};
 use crate::parse::page::{self, Lang};
-use crate::rules::{self, Context, Finding, Rule, RuleOptions};
+use crate::rules::{self, Context, Finding, Rule, RuleOptions, Severity};
 use crate::suppress::Suppressions;
 use crate::walk::{self, Entry};
 
 /// What to lint and how.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Files and folders to lint.
+    /// Files and folders to report on. The whole project they belong to is
+    /// read for the model; findings are reported only in these.
     pub paths: Vec<PathBuf>,
+    /// The project root, when the caller has found it already (else it is
+    /// found from the first path, see [`crate::project`]).
+    pub root: Option<PathBuf>,
+    /// The folder paths are shown relative to (default: the current one).
+    pub cwd: Option<PathBuf>,
     /// File extensions to read, without the dot.
     pub extensions: Vec<String>,
     /// Pins and languages for the election.
@@ -34,15 +39,16 @@ pub struct Settings {
     pub ignore: Vec<Rule>,
     /// Findings not to report.
     pub baseline: Option<Baseline>,
-    /// File mode: report only findings in these files or folders (absolute
-    /// paths), while the model is built from all of `paths`.
-    pub only: Option<Vec<PathBuf>>,
+    /// The lowest severity reported.
+    pub min_severity: Severity,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             paths: vec![PathBuf::from(".")],
+            root: None,
+            cwd: None,
             extensions: vec!["md".into()],
             model: ModelOptions::default(),
             rules: RuleOptions::default(),
@@ -50,7 +56,7 @@ impl Default for Settings {
             select: None,
             ignore: Vec::new(),
             baseline: None,
-            only: None,
+            min_severity: Severity::Advice,
         }
     }
 }
@@ -84,6 +90,9 @@ impl Settings {
             s.rules.missing_warning_share = share;
         }
         s.rules.allow_former_reasons = !c.current_reasons;
+        if let Some(m) = c.min_severity {
+            s.min_severity = m;
+        }
         s.config = Some(config);
         s
     }
@@ -111,11 +120,63 @@ pub struct Outcome {
     pub errors: Vec<FileError>,
     /// How many files were read.
     pub files: usize,
+    /// The project root.
+    pub root: PathBuf,
+    /// Projects below this one, inside the paths named (a folder holding
+    /// its own `doclint.toml` or `.git`): not read here, to be linted on
+    /// their own.
+    pub nested: Vec<PathBuf>,
     /// How long it took.
     pub elapsed: Duration,
 }
 
 impl Outcome {
+    /// The outcomes of several projects as one report: pages, findings and
+    /// errors side by side. The model is the first project's (the commands
+    /// that show a model take one project).
+    pub fn merge(outcomes: Vec<Outcome>) -> Option<Outcome> {
+        let mut it = outcomes.into_iter();
+        let mut out = it.next()?;
+        for o in it {
+            let offset = out.docs.len();
+            out.findings.extend(o.findings.into_iter().map(|mut f| {
+                f.doc += offset;
+                if let Some(r) = &mut f.related {
+                    r.doc += offset;
+                }
+                f
+            }));
+            out.docs.extend(o.docs);
+            out.errors.extend(o.errors);
+            out.nested.extend(o.nested);
+            out.files += o.files;
+            out.elapsed += o.elapsed;
+        }
+        out.errors.sort();
+        Some(out)
+    }
+
+    /// When no page at all was found: an error, so that a gate pointed at
+    /// the wrong folder does not pass quietly.
+    pub fn require_pages(&mut self, cwd: &Path) {
+        if self.docs.is_empty() {
+            self.errors.push(FileError {
+                path: crate::project::display(&self.root, cwd),
+                message: format!(
+                    "no status-code page in this project ({} file{} read): nothing was checked",
+                    self.files,
+                    if self.files == 1 { "" } else { "s" }
+                ),
+            });
+            self.errors.sort();
+        }
+    }
+
+    /// The pages under the paths named on the command line.
+    pub fn named(&self) -> impl Iterator<Item = &Doc> {
+        self.docs.iter().filter(|d| d.named)
+    }
+
     /// Number of services with a status page.
     pub fn services(&self) -> usize {
         let mut s: Vec<&str> = self.docs.iter().map(|d| d.service.as_str()).collect();
@@ -167,11 +228,11 @@ enum Read {
     Error(FileError),
 }
 
-/// Reads and parses one file; `service` overrides the walk's naming.
-fn read(entry: &Entry<'_>, service: Option<String>) -> Read {
+/// Reads and parses one file; `service` is the name the config gives it.
+fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>) -> Read {
     let fail = |message: String| {
         Read::Error(FileError {
-            path: entry.display(),
+            path: crate::project::display(&entry.path, cwd),
             message,
         })
     };
@@ -196,10 +257,12 @@ fn read(entry: &Entry<'_>, service: Option<String>) -> Read {
             Ok(Ok(Some(page))) => page,
         };
         Read::Page(Box::new(Doc {
-            path: entry.display(),
+            path: crate::project::display(&entry.path, cwd),
             file: entry.path.clone(),
             root: entry.root.to_path_buf(),
-            service: service.unwrap_or_else(|| entry.service()),
+            rel: crate::project::relative(&entry.path, entry.root).unwrap_or_default(),
+            named: false,
+            service: service.unwrap_or_default(),
             // The bytes were checked to be UTF-8 by `parse`.
             src: String::from_utf8_lossy(bytes).into_owned(),
             page,
@@ -207,20 +270,11 @@ fn read(entry: &Entry<'_>, service: Option<String>) -> Read {
     })
 }
 
-/// `path` relative to the project root, with `/`, for glob matching.
-fn project_path(config: &Loaded, path: &Path) -> Option<String> {
-    let root = std::path::absolute(&config.root).ok()?;
-    let file = std::path::absolute(path).ok()?;
-    let rel = file.strip_prefix(&root).ok()?;
-    Some(rel.to_string_lossy().replace('\\', "/"))
-}
-
 /// Applies include/exclude and service naming from the config to one file:
 /// `None` when the file is not to be linted, else the service name the
 /// config gives it, if any.
 fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
-    let level = config.config.service_level.unwrap_or(1).max(1);
-    let Some(rel) = project_path(config, &e.path) else {
+    let Some(rel) = crate::project::relative(&e.path, e.root) else {
         return Some(None);
     };
     if config.exclude.is_match(&rel)
@@ -234,82 +288,151 @@ fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
     if let Some((_, name)) = config.services.iter().find(|(g, _)| g.is_match(&rel)) {
         return Some(Some(name.clone()));
     }
-    // The folder at `level` under the project root; a page above that level
-    // keeps the name the walk gives it.
+    // The folder at `service-level` under the project root; a page above
+    // that level is named as if no level was set.
+    let Some(level) = config.config.service_level.map(|l| l.max(1)) else {
+        return Some(None);
+    };
     let parts: Vec<&str> = rel.split('/').collect();
     Some((parts.len() > level).then(|| parts[level - 1].to_string()))
 }
 
-/// The level of `rule` for the doc at `path`: the last override that matches,
-/// else the config's `[rules]`.
-fn level(config: &Loaded, rule: Rule, rel: Option<&str>) -> Option<Level> {
+/// Names the services of the pages the config did not name. The services
+/// are the folders under the deepest folder holding every status page (in
+/// a tree `docs/ecs/…`, `docs/rds/…` they are `ecs` and `rds`; in
+/// `ecs/cn.zh-cn/…` they are `ecs`). When every page is in one folder, that
+/// folder names the service. A page directly in the services folder is
+/// named after its file. The names depend only on the project, never on
+/// the paths named on the command line.
+fn name_services(docs: &mut [Doc]) {
+    let folders = |d: &Doc| -> Vec<String> {
+        let mut parts: Vec<String> = d.rel.split('/').map(str::to_string).collect();
+        parts.pop();
+        parts
+    };
+    let unnamed: Vec<usize> = (0..docs.len())
+        .filter(|&i| docs[i].service.is_empty())
+        .collect();
+    let Some(&first) = unnamed.first() else {
+        return;
+    };
+    let mut common = folders(&docs[first]);
+    for &i in &unnamed[1..] {
+        let f = folders(&docs[i]);
+        let n = common.iter().zip(&f).take_while(|(a, b)| a == b).count();
+        common.truncate(n);
+    }
+    let all_in_one = unnamed.iter().all(|&i| folders(&docs[i]) == common);
+    if all_in_one && !common.is_empty() {
+        common.pop();
+    }
+    for i in unnamed {
+        let parts = folders(&docs[i]);
+        docs[i].service = match parts.get(common.len()) {
+            Some(folder) => folder.clone(),
+            None => docs[i]
+                .file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+    }
+}
+
+/// The level of `rule` for the doc at `rel`: the last override that
+/// matches, else the config's `[rules]`.
+fn level(config: &Loaded, rule: Rule, rel: &str) -> Option<Level> {
     let mut level = config.rules.get(&rule).copied();
-    if let Some(rel) = rel {
-        for (globs, rules) in &config.overrides {
-            if globs.is_match(rel)
-                && let Some(l) = rules.get(&rule)
-            {
-                level = Some(*l);
-            }
+    for (globs, rules) in &config.overrides {
+        if globs.is_match(rel)
+            && let Some(l) = rules.get(&rule)
+        {
+            level = Some(*l);
         }
     }
     level
 }
 
-/// Keeps the findings the user asked for.
+/// Keeps the findings the user asked for. Suppression comments that name
+/// an unknown rule are findings themselves (DL009).
 fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
-    let mut suppressions: BTreeMap<usize, Suppressions> = BTreeMap::new();
-    let mut rels: BTreeMap<usize, Option<String>> = BTreeMap::new();
+    let suppressions: Vec<Suppressions> =
+        docs.iter().map(|d| Suppressions::parse(&d.src)).collect();
+    for (doc, s) in suppressions.iter().enumerate() {
+        findings.extend(s.invalid(doc));
+    }
     findings.retain_mut(|f| {
+        if !docs[f.doc].named {
+            return false;
+        }
         if let Some(config) = &settings.config {
-            let rel = rels
-                .entry(f.doc)
-                .or_insert_with(|| project_path(config, &docs[f.doc].file));
-            match level(config, f.rule, rel.as_deref()) {
+            match level(config, f.rule, &docs[f.doc].rel) {
                 Some(Level::Off) => return false,
                 Some(l) => f.severity = l.severity().unwrap_or(f.severity),
                 None => {}
             }
         }
-        if settings
-            .select
-            .as_ref()
-            .is_some_and(|s| !s.contains(&f.rule))
+        if f.severity < settings.min_severity
+            || settings
+                .select
+                .as_ref()
+                .is_some_and(|s| !s.contains(&f.rule))
             || settings.ignore.contains(&f.rule)
         {
             return false;
         }
-        let s = suppressions
-            .entry(f.doc)
-            .or_insert_with(|| Suppressions::parse(&docs[f.doc].src));
-        !s.silences(f.rule, f.span.start)
+        // A bad suppression comment cannot silence its own report.
+        f.rule == Rule::InvalidSuppression || !suppressions[f.doc].silences(f.rule, f.span.start)
     });
+    rules::sort(findings);
     if let Some(b) = &settings.baseline {
         b.filter(findings, docs);
     }
-    if let Some(only) = &settings.only {
-        let mut named: BTreeMap<usize, bool> = BTreeMap::new();
-        findings.retain(|f| {
-            *named.entry(f.doc).or_insert_with(|| {
-                std::path::absolute(&docs[f.doc].file)
-                    .is_ok_and(|file| only.iter().any(|o| file.starts_with(o)))
-            })
-        });
-    }
 }
 
-/// Lints the tree described by `settings`.
+/// Lints the project described by `settings`.
 pub fn lint(settings: &Settings) -> Outcome {
     let start = Instant::now();
+    let cwd = match &settings.cwd {
+        Some(c) => c.clone(),
+        None => crate::project::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    };
+    let named: Vec<PathBuf> = settings
+        .paths
+        .iter()
+        .map(|p| crate::project::absolute(p, &cwd))
+        .collect();
+    let root = match &settings.root {
+        Some(r) => crate::project::absolute(r, &cwd),
+        None => {
+            let first = named.first().cloned().unwrap_or_else(|| cwd.clone());
+            crate::project::find(&first, &cwd).root
+        }
+    };
     // Walk, read and parse in one parallel pass.
-    let visit = |entry: Entry<'_>| -> Option<Read> {
+    let visit = |entry: Entry<'_>| -> Option<(PathBuf, Read)> {
         let service = match &settings.config {
             Some(config) => configure(&entry, config)?,
             None => None,
         };
-        Some(read(&entry, service))
+        Some((entry.path.clone(), read(&entry, &cwd, service)))
     };
-    let (visited, walk_errors) = walk::walk(&settings.paths, &settings.extensions, &visit);
+    let mut roots = vec![root.clone()];
+    // A file named outside the usual extensions (`notes.txt`) is still read.
+    roots.extend(
+        named
+            .iter()
+            .filter(|p| p.is_file() && p.starts_with(&root))
+            .cloned(),
+    );
+    let walked = walk::walk(&roots, &root, &settings.extensions, &cwd, &visit);
+    let (visited, walk_errors) = (walked.visited, walked.errors);
+    // Projects below this one, inside the paths named: linted on their own.
+    let nested = walked
+        .nested
+        .into_iter()
+        .filter(|n| named.iter().any(|p| n.starts_with(p)))
+        .collect();
     let mut files = 0;
     let mut docs = Vec::new();
     let mut errors: Vec<FileError> = walk_errors
@@ -319,7 +442,11 @@ pub fn lint(settings: &Settings) -> Outcome {
             message: e.message,
         })
         .collect();
-    for r in visited.into_iter().flatten() {
+    // Once each: a file named on the command line is also found by the walk.
+    let mut visited: Vec<(PathBuf, Read)> = visited.into_iter().flatten().collect();
+    visited.sort_by(|a, b| a.0.cmp(&b.0));
+    visited.dedup_by(|a, b| a.0 == b.0);
+    for (_, r) in visited {
         files += 1;
         match r {
             Read::Page(doc) => docs.push(*doc),
@@ -327,9 +454,11 @@ pub fn lint(settings: &Settings) -> Outcome {
             Read::Error(e) => errors.push(e),
         }
     }
-    // Sorted, and once each when roots overlap (`doclint docs docs/ecs`).
-    docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.file.cmp(&b.file)));
-    docs.dedup_by(|a, b| a.file == b.file);
+    docs.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
+    for d in &mut docs {
+        d.named = named.iter().any(|n| d.file.starts_with(n));
+    }
+    name_services(&mut docs);
     errors.sort();
     errors.dedup();
     let model = Model::build(&docs, &settings.model);
@@ -345,6 +474,8 @@ pub fn lint(settings: &Settings) -> Outcome {
         findings,
         errors,
         files,
+        root,
+        nested,
         elapsed: start.elapsed(),
     }
 }

@@ -19,9 +19,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use doclint::baseline::{self, Baseline};
 use doclint::config;
 use doclint::fix::{Applicability, files};
-use doclint::lint::{Outcome, Settings, lint};
-use doclint::report;
+use doclint::lint::{FileError, Outcome, Settings, lint};
 use doclint::rules::{Rule, Severity};
+use doclint::{project, report};
 
 /// A documentation consistency linter for HTTP status-code pages.
 ///
@@ -38,29 +38,62 @@ struct Cli {
     fix: FixArgs,
 }
 
+/// Where the project comes from: the paths and the config.
 #[derive(Args, Debug, Clone)]
-struct LintArgs {
-    /// Files or folders to lint.
+struct ProjectArgs {
+    /// Files or folders to check. The project they belong to (the nearest
+    /// folder above them holding doclint.toml, else the root of their git
+    /// work tree) is read for the model; findings are reported in these.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
+    /// The config file (default: doclint.toml at the project root).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+struct LintArgs {
+    #[command(flatten)]
+    project: ProjectArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// When to use colours (NO_COLOR is honoured).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-    /// The config file (default: doclint.toml in the linted folder or a parent).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
     /// Report only these rules (ids or names, comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     select: Vec<String>,
     /// Do not report these rules (ids or names, comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
+    /// Report only findings at this severity or above (default: `min-severity`
+    /// in doclint.toml, else advice).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<MinSeverity>,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+}
+
+/// The arguments of `doclint model`.
+#[derive(Args, Debug, Clone)]
+struct ModelArgs {
+    #[command(flatten)]
+    project: ProjectArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ModelFormat::Human)]
+    format: ModelFormat,
+}
+
+/// The arguments of `doclint pages`.
+#[derive(Args, Debug, Clone)]
+struct PagesArgs {
+    #[command(flatten)]
+    project: ProjectArgs,
+    /// Output format (JSON only).
+    #[arg(long, value_enum, default_value_t = PagesFormat::Json)]
+    format: PagesFormat,
 }
 
 #[derive(Args, Debug, Clone, Copy)]
@@ -80,14 +113,14 @@ struct FixArgs {
 enum Command {
     /// Print the canonical model: every code, its canonical description and
     /// variants, and the code × service coverage matrix.
-    Model(LintArgs),
+    Model(ModelArgs),
     /// Print what doclint read from every status page, as JSON: each row's
     /// spans with the source slice beside them.
-    Pages(LintArgs),
-    /// Print a rule's documentation.
+    Pages(PagesArgs),
+    /// Print a rule's documentation (without an id: the list of rules).
     Explain {
         /// Rule id (DL001) or name (description-mismatch).
-        rule: String,
+        rule: Option<String>,
     },
     /// Write a commented doclint.toml that pins today's canonical model.
     Init {
@@ -136,6 +169,37 @@ enum Format {
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum ModelFormat {
+    /// A table and the code × service matrix.
+    Human,
+    /// The version-1 model JSON.
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum PagesFormat {
+    /// Every row's spans with the source slices beside them.
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum MinSeverity {
+    Advice,
+    Warning,
+    Error,
+}
+
+impl MinSeverity {
+    fn severity(self) -> Severity {
+        match self {
+            MinSeverity::Advice => Severity::Advice,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Error => Severity::Error,
+        }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 enum Color {
     Auto,
     Always,
@@ -153,10 +217,20 @@ fn use_color(c: Color) -> bool {
     }
 }
 
+/// The width to lay human output out in: the terminal's when stdout is
+/// one, else `COLUMNS` when set, else 120.
 fn terminal_width() -> usize {
+    let stdout = std::io::stdout();
+    if stdout.is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(&stdout)
+        && w > 0
+    {
+        return usize::from(w);
+    }
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w > 0)
         .unwrap_or(120)
 }
 
@@ -198,63 +272,225 @@ fn rules_of(names: &[String]) -> Result<Vec<Rule>, String> {
         .collect()
 }
 
-/// Settings from the arguments and the config file. Prints what is wrong
-/// and returns exit code 2 when they cannot be used.
-fn settings(args: &LintArgs, with_baseline: bool) -> Result<Settings, ExitCode> {
+/// What the command line asks to lint: one [`Settings`] per project the
+/// paths belong to (usually one), and the paths that do not exist.
+struct Plan {
+    projects: Vec<Settings>,
+    missing: Vec<FileError>,
+}
+
+/// Whether `path` is a project's config or baseline file: naming it means
+/// "check the whole project" (pre-commit passes it when only it changed).
+fn is_project_file(path: &Path, baseline: Option<&Path>) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == config::FILE_NAME || n == "doclint-baseline.json")
+        || baseline.is_some_and(|b| b == path)
+}
+
+/// Finds the projects of `args.paths` and loads their config. Prints what
+/// is wrong and returns exit code 2 when they cannot be used.
+fn plan(args: &ProjectArgs) -> Result<Plan, ExitCode> {
     let fail = |message: String| {
         eprintln!("doclint: {message}");
         ExitCode::from(2)
     };
-    let config_path = args
-        .config
-        .clone()
-        .or_else(|| config::discover(args.paths.first().map_or(Path::new("."), |p| p)));
-    let mut s = match config_path {
-        Some(path) => match config::load(&path) {
-            Ok(loaded) => Settings::with_config(args.paths.clone(), loaded),
+    let cwd =
+        project::current_dir().map_err(|e| fail(format!("cannot read the current folder: {e}")))?;
+    let explicit = match &args.config {
+        Some(path) => match config::load(path) {
+            Ok(loaded) => Some(loaded),
             Err(e) => {
                 report_error(e.as_ref());
                 return Err(ExitCode::from(2));
             }
         },
+        None => None,
+    };
+    let explicit_root = args
+        .config
+        .as_ref()
+        .map(|p| project::absolute(p, &cwd))
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    let mut missing = Vec::new();
+    // project root → (its doclint.toml, the paths named in it)
+    let mut groups: Vec<(project::Project, Vec<PathBuf>)> = Vec::new();
+    for given in &args.paths {
+        let path = project::absolute(given, &cwd);
+        if !path.exists() {
+            missing.push(FileError {
+                path: given.to_string_lossy().replace('\\', "/"),
+                message: "no such file or folder".into(),
+            });
+            continue;
+        }
+        let mut p = project::find(&path, &cwd);
+        if let Some(root) = &explicit_root
+            && path.starts_with(root)
+        {
+            p.root = root.clone();
+        }
+        if p.found == project::Found::Fallback && explicit_root.is_none() {
+            eprintln!(
+                "doclint: note: no doclint.toml or git work tree above {}: the project is {} (a doclint.toml at the top of the documentation sets it)",
+                given.to_string_lossy().replace('\\', "/"),
+                project::display(&p.root, &cwd)
+            );
+        }
+        match groups.iter_mut().find(|(q, _)| q.root == p.root) {
+            Some((_, paths)) => paths.push(path),
+            None => groups.push((p, vec![path])),
+        }
+    }
+    let mut projects = Vec::new();
+    for (p, paths) in groups {
+        projects.push(project_settings(p, paths, explicit.as_ref(), &cwd)?);
+    }
+    Ok(Plan { projects, missing })
+}
+
+/// The settings of project `p` for `paths` in it, with its config (or the
+/// one given with `--config`).
+fn project_settings(
+    p: project::Project,
+    mut paths: Vec<PathBuf>,
+    explicit: Option<&config::Loaded>,
+    cwd: &Path,
+) -> Result<Settings, ExitCode> {
+    let loaded = match (explicit, &p.config) {
+        (Some(c), _) => Some(c.clone()),
+        (None, Some(path)) => match config::load(path) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                report_error(e.as_ref());
+                return Err(ExitCode::from(2));
+            }
+        },
+        (None, None) => None,
+    };
+    let baseline = loaded
+        .as_ref()
+        .and_then(|c| c.config.baseline.as_ref())
+        .map(|b| p.root.join(b));
+    // The config or baseline itself named: the whole project.
+    for path in &mut paths {
+        if is_project_file(path, baseline.as_deref()) {
+            *path = p.root.clone();
+        }
+    }
+    let mut s = match loaded {
+        Some(c) => Settings::with_config(paths, c),
         None => Settings {
-            paths: args.paths.clone(),
+            paths,
             ..Settings::default()
         },
     };
-    // File mode (what pre-commit does): the model comes from the whole
-    // project, the folder of doclint.toml or else the current folder; only
-    // the named paths are reported.
-    if args.paths.iter().any(|p| p.is_file()) {
-        let only = args
-            .paths
+    s.root = Some(p.root);
+    s.cwd = Some(cwd.to_path_buf());
+    Ok(s)
+}
+
+/// [`plan`], refusing paths of several projects for a command that shows
+/// one project's model.
+fn plan_one(args: &ProjectArgs, command: &str) -> Result<Plan, ExitCode> {
+    let plan = plan(args)?;
+    if plan.projects.len() > 1 {
+        let cwd = project::current_dir().unwrap_or_default();
+        let roots: Vec<String> = plan
+            .projects
             .iter()
-            .map(|p| std::path::absolute(p).map_err(|e| fail(format!("{}: {e}", p.display()))))
-            .collect::<Result<Vec<_>, _>>()?;
-        s.only = Some(only);
-        s.paths = vec![
-            s.config
-                .as_ref()
-                .map_or_else(|| PathBuf::from("."), |c| c.root.clone()),
-        ];
+            .filter_map(|s| s.root.as_deref().map(|r| project::display(r, &cwd)))
+            .collect();
+        eprintln!(
+            "doclint: these paths belong to {} projects ({}): run `doclint {command}` once for each",
+            roots.len(),
+            roots.join(", ")
+        );
+        return Err(ExitCode::from(2));
     }
-    if !args.select.is_empty() {
-        s.select = Some(rules_of(&args.select).map_err(fail)?);
-    }
-    s.ignore = rules_of(&args.ignore).map_err(fail)?;
-    if with_baseline {
+    Ok(plan)
+}
+
+/// Applies the lint options (rules, severity, baseline) to every project.
+fn lint_options(plan: &mut Plan, args: &LintArgs, with_baseline: bool) -> Result<(), ExitCode> {
+    let fail = |message: String| {
+        eprintln!("doclint: {message}");
+        ExitCode::from(2)
+    };
+    let select = if args.select.is_empty() {
+        None
+    } else {
+        Some(rules_of(&args.select).map_err(fail)?)
+    };
+    let ignore = rules_of(&args.ignore).map_err(fail)?;
+    let explicit = match (&args.baseline, with_baseline) {
+        (Some(path), true) => Some(Baseline::load(path).map_err(fail)?),
+        _ => None,
+    };
+    for s in &mut plan.projects {
+        s.select.clone_from(&select);
+        s.ignore.clone_from(&ignore);
+        if let Some(m) = args.min_severity {
+            s.min_severity = m.severity();
+        }
+        if !with_baseline {
+            continue;
+        }
+        if explicit.is_some() {
+            s.baseline.clone_from(&explicit);
+            continue;
+        }
         let from_config = s.config.as_ref().and_then(|c| {
+            let root = s.root.as_deref()?;
             c.config
                 .baseline
                 .as_ref()
-                .map(|b| c.root.join(b))
+                .map(|b| root.join(b))
                 .filter(|p| p.exists())
         });
-        if let Some(path) = args.baseline.clone().or(from_config) {
+        if let Some(path) = from_config {
             s.baseline = Some(Baseline::load(&path).map_err(fail)?);
         }
     }
-    Ok(s)
+    Ok(())
+}
+
+/// Lints every project of `plan`, and the projects found inside the
+/// folders named (a folder with its own doclint.toml or .git); the paths
+/// that do not exist are errors.
+fn lint_plan(plan: &Plan) -> Option<Outcome> {
+    let mut outcomes = Vec::new();
+    let mut queue: std::collections::VecDeque<Settings> = plan.projects.iter().cloned().collect();
+    while let Some(s) = queue.pop_front() {
+        let outcome = lint(&s);
+        for root in &outcome.nested {
+            let p = project::Project {
+                root: root.clone(),
+                config: Some(root.join(config::FILE_NAME)).filter(|c| c.is_file()),
+                found: project::Found::Config,
+            };
+            let mut nested =
+                project_settings(p, vec![root.clone()], None, s.cwd.as_deref()?).ok()?;
+            nested.select.clone_from(&s.select);
+            nested.ignore.clone_from(&s.ignore);
+            nested.min_severity = nested.min_severity.max(s.min_severity);
+            queue.push_back(nested);
+        }
+        outcomes.push(outcome);
+    }
+    let mut outcome = Outcome::merge(outcomes)?;
+    let cwd = plan.projects.first()?.cwd.clone()?;
+    outcome.require_pages(&cwd);
+    outcome.errors.extend(plan.missing.iter().cloned());
+    outcome.errors.sort();
+    Some(outcome)
+}
+
+/// For a run with nothing to lint (every path is missing): names them.
+fn only_missing(plan: &Plan) -> ExitCode {
+    for e in &plan.missing {
+        eprintln!("doclint: {}: {}", e.path, e.message);
+    }
+    ExitCode::from(2)
 }
 
 /// 2 when a file could not be read, 1 when a finding is a warning or worse.
@@ -290,11 +526,20 @@ fn render(outcome: &Outcome, args: &LintArgs) -> String {
 /// Lints; with `--fix` writes the fixes and reports what remains; with
 /// `--diff` prints what `--fix` would change.
 fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
-    let settings = match settings(args, true) {
-        Ok(s) => s,
+    if fix.unsafe_fixes && !fix.fix && !fix.diff {
+        eprintln!("doclint: --unsafe-fixes works with --fix or --diff");
+        return ExitCode::from(2);
+    }
+    let mut plan = match plan(&args.project) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let outcome = lint(&settings);
+    if let Err(code) = lint_options(&mut plan, args, true) {
+        return code;
+    }
+    let Some(outcome) = lint_plan(&plan) else {
+        return only_missing(&plan);
+    };
     let wanted = if fix.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -304,6 +549,9 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
         let plans = files::plan(&outcome, wanted);
         let text: String = plans.iter().map(|p| files::diff(&outcome, p)).collect();
         emit(&text);
+        for e in &outcome.errors {
+            eprintln!("error: {}: {}", e.path, e.message);
+        }
         let n: usize = plans.iter().map(|p| p.fixed.len()).sum();
         eprintln!(
             "Would fix {n} finding{} in {} file{}.",
@@ -334,15 +582,15 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     }
     if !fix.fix {
         emit(&render(&outcome, args));
-        if args.format == Format::Human {
-            eprintln!("Finished in {:.2}s.", outcome.elapsed.as_secs_f64());
-        }
+        eprintln!("Finished in {:.2}s.", outcome.elapsed.as_secs_f64());
         return exit_code(&outcome);
     }
     let plans = files::plan(&outcome, wanted);
     let applied = files::write_all(&outcome, &plans);
     // Report what remains, from the files as they are now.
-    let mut after = lint(&settings);
+    let Some(mut after) = lint_plan(&plan) else {
+        return only_missing(&plan);
+    };
     after.errors.extend(applied.errors);
     after.errors.sort();
     let mut text = render(&after, args);
@@ -354,11 +602,19 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
             applied.files,
             plural(applied.files)
         ));
+    } else {
         eprintln!(
-            "Finished in {:.2}s.",
-            (outcome.elapsed + after.elapsed).as_secs_f64()
+            "Fixed {} finding{} in {} file{}.",
+            applied.fixed,
+            plural(applied.fixed),
+            applied.files,
+            plural(applied.files)
         );
     }
+    eprintln!(
+        "Finished in {:.2}s.",
+        (outcome.elapsed + after.elapsed).as_secs_f64()
+    );
     emit(&text);
     exit_code(&after)
 }
@@ -376,20 +632,79 @@ fn with_read_errors(outcome: &Outcome, code: ExitCode) -> ExitCode {
     }
 }
 
-/// `doclint model` and `doclint pages`.
-fn run_view(args: &LintArgs, pages: bool) -> ExitCode {
-    let settings = match settings(args, false) {
-        Ok(s) => s,
+/// The outcome of one project for `model`, `pages`, `init`, `report` and
+/// `baseline`, or the exit code when there is none.
+fn one_project(
+    args: &ProjectArgs,
+    command: &str,
+    lint_args: Option<&LintArgs>,
+) -> Result<(Plan, Outcome), ExitCode> {
+    let mut plan = plan_one(args, command)?;
+    if let Some(l) = lint_args {
+        lint_options(&mut plan, l, command == "report")?;
+    }
+    match lint_plan(&plan) {
+        Some(outcome) => Ok((plan, outcome)),
+        None => Err(only_missing(&plan)),
+    }
+}
+
+/// `doclint model`.
+fn run_model(args: &ModelArgs) -> ExitCode {
+    let (_, outcome) = match one_project(&args.project, "model", None) {
+        Ok(x) => x,
         Err(code) => return code,
     };
-    let outcome = lint(&settings);
     let text = match args.format {
-        _ if pages => report::pages::render(&outcome),
-        Format::Human => report::model::render_human(&outcome, terminal_width()),
-        _ => report::model::render_json(&outcome),
+        ModelFormat::Human => report::model::render_human(&outcome, terminal_width()),
+        ModelFormat::Json => report::model::render_json(&outcome),
     };
     emit(&text);
     with_read_errors(&outcome, ExitCode::SUCCESS)
+}
+
+/// `doclint pages`: the pages under the paths named.
+fn run_pages(args: &PagesArgs) -> ExitCode {
+    let mut plan = match plan(&args.project) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    // Only what was read matters here, not the findings.
+    for s in &mut plan.projects {
+        s.select = Some(Vec::new());
+    }
+    let Some(outcome) = lint_plan(&plan) else {
+        return only_missing(&plan);
+    };
+    emit(&report::pages::render(&outcome));
+    with_read_errors(&outcome, ExitCode::SUCCESS)
+}
+
+/// `doclint explain [RULE]`.
+fn run_explain(rule: Option<&str>) -> ExitCode {
+    let Some(rule) = rule else {
+        let mut text = String::from("Rules (doclint explain ID prints one):\n");
+        for r in Rule::ALL {
+            let title = r.doc().lines().find(|l| l.starts_with("**What it does.**"));
+            let what = title
+                .map(|l| l.trim_start_matches("**What it does.**").trim())
+                .unwrap_or("");
+            text.push_str(&format!("  {} {:<22} {what}\n", r.id(), r.name()));
+        }
+        emit(&text);
+        return ExitCode::SUCCESS;
+    };
+    match Rule::from_id(rule) {
+        Some(r) => {
+            emit(r.doc());
+            ExitCode::SUCCESS
+        }
+        None => {
+            let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+            eprintln!("doclint: no rule `{rule}`; rules are {}", ids.join(", "));
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Writes `text` to `path` unless it exists and `force` is off.
@@ -414,46 +729,52 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_lint(&cli.lint, cli.fix),
-        Some(Command::Model(args)) => run_view(&args, false),
-        Some(Command::Pages(args)) => run_view(&args, true),
-        Some(Command::Explain { rule }) => match Rule::from_id(&rule) {
-            Some(r) => {
-                emit(r.doc());
-                ExitCode::SUCCESS
-            }
-            None => {
-                let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
-                eprintln!("doclint: no rule `{rule}`; rules are {}", ids.join(", "));
-                ExitCode::from(2)
-            }
-        },
+        Some(Command::Model(args)) => run_model(&args),
+        Some(Command::Pages(args)) => run_pages(&args),
+        Some(Command::Explain { rule }) => run_explain(rule.as_deref()),
         Some(Command::Init {
             paths,
             output,
             force,
         }) => {
-            // Today's model, as the tree has it, without any config.
-            let outcome = lint(&Settings {
+            // Today's model, as the tree has it, without the config's pins.
+            let args = ProjectArgs {
                 paths,
-                ..Settings::default()
-            });
+                config: None,
+            };
+            let (mut plan, _) = match one_project(&args, "init", None) {
+                Ok(x) => x,
+                Err(code) => return code,
+            };
+            for s in &mut plan.projects {
+                s.model = Default::default();
+            }
+            let Some(outcome) = lint_plan(&plan) else {
+                return only_missing(&plan);
+            };
+            let ties = outcome
+                .model
+                .codes
+                .values()
+                .filter(|c| c.descriptions.values().any(|e| e.tie.is_some()))
+                .count();
             let code = write_new(&output, &doclint::init::render(&outcome), force);
             if code == ExitCode::SUCCESS {
                 eprintln!(
-                    "Wrote {} pinning {} codes from {} status pages.",
+                    "Wrote {} pinning {} codes from {} status pages; {ties} tied code{} left as a choice to make.",
                     output.display(),
-                    outcome.model.codes.len(),
-                    outcome.docs.len()
+                    outcome.model.codes.len() - ties,
+                    outcome.docs.len(),
+                    plural(ties)
                 );
             }
             code
         }
         Some(Command::Report { lint: args, html }) => {
-            let settings = match settings(&args, true) {
-                Ok(s) => s,
+            let (_, outcome) = match one_project(&args.project, "report", Some(&args)) {
+                Ok(x) => x,
                 Err(code) => return code,
             };
-            let outcome = lint(&settings);
             let code = write_new(&html, &report::html::render(&outcome), true);
             if code == ExitCode::SUCCESS {
                 eprintln!(
@@ -467,17 +788,20 @@ fn main() -> ExitCode {
             with_read_errors(&outcome, code)
         }
         Some(Command::Baseline { lint: args, output }) => {
-            let settings = match settings(&args, false) {
-                Ok(s) => s,
+            let (plan, outcome) = match one_project(&args.project, "baseline", Some(&args)) {
+                Ok(x) => x,
                 Err(code) => return code,
             };
-            let outcome = lint(&settings);
+            // Next to the config, else at the project root.
             let path = output.unwrap_or_else(|| {
-                settings
+                let s = &plan.projects[0];
+                let root = s.root.clone().unwrap_or_default();
+                let name = s
                     .config
                     .as_ref()
-                    .and_then(|c| c.config.baseline.as_ref().map(|b| c.root.join(b)))
-                    .unwrap_or_else(|| PathBuf::from("doclint-baseline.json"))
+                    .and_then(|c| c.config.baseline.clone())
+                    .unwrap_or_else(|| "doclint-baseline.json".into());
+                root.join(name)
             });
             let code = write_new(
                 &path,

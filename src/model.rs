@@ -5,10 +5,14 @@
 //! The election: descriptions are first grouped by their *wording* (the text
 //! without punctuation, white space and full/half-width differences), so that
 //! `请求未完成。服务异常。` and `请求未完成，服务异常。` count for the same
-//! wording. The wording used by most pages wins; within it, the exact form
-//! used by most pages is canonical. Ties are broken by code-point order of
-//! the text, and the model records that there was a tie so that rules can
-//! say so. A description pinned in config always wins.
+//! wording. Votes are per service: a service with three pages votes once.
+//! The wording used by most services wins; within it, the exact form used by
+//! most services is canonical, except that in Chinese text a form with
+//! full-width marks always beats one with half-width marks where a Chinese
+//! sentence needs full-width ones (`请求成功.` never becomes canonical over
+//! `请求成功。`). A tie elects nothing: the model records the tied texts and
+//! rules report every page with no fix until a pin in config decides. A
+//! description pinned in config always wins.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,8 +26,14 @@ pub struct Doc {
     pub path: String,
     /// The file on disk.
     pub file: std::path::PathBuf,
-    /// The folder it was found under.
+    /// The project root: fixes never write outside it.
     pub root: std::path::PathBuf,
+    /// The path relative to the project root, with `/`: what globs, the
+    /// baseline and service names are worked out from.
+    pub rel: String,
+    /// Whether the page lies under the paths the user named (findings are
+    /// reported only there; every page votes in the model).
+    pub named: bool,
     /// The service the page belongs to.
     pub service: String,
     /// The file's text, exactly as on disk.
@@ -35,18 +45,21 @@ pub struct Doc {
 /// Where the canonical description comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
-    /// Used by most pages.
+    /// Used by most services.
     Majority,
     /// Pinned in config.
     Pinned,
+    /// Nothing: two or more texts tied.
+    Tie,
 }
 
 impl Source {
-    /// `majority` or `pinned`.
+    /// `majority`, `pinned` or `tie`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Majority => "majority",
             Source::Pinned => "pinned",
+            Source::Tie => "tie",
         }
     }
 }
@@ -58,22 +71,44 @@ pub struct Variant {
     pub text: String,
     /// Indexes into the docs, sorted.
     pub pages: Vec<usize>,
+    /// The services of those pages, sorted: each is one vote.
+    pub services: Vec<String>,
+}
+
+/// What tied, when an election elected nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TieKind {
+    /// Different wordings with as many services each.
+    Wording,
+    /// One wording, written in forms (punctuation, width, spacing) used by
+    /// as many services each.
+    Form,
+}
+
+/// A tie: the kind, and the tied texts (for a wording tie, every form of
+/// the tied wordings), most-used first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tie {
+    /// Of wordings or of forms.
+    pub kind: TieKind,
+    /// The tied texts.
+    pub texts: Vec<Variant>,
 }
 
 /// The canonical description of one code in one language.
 #[derive(Debug, Clone)]
 pub struct Election {
-    /// The canonical text.
-    pub canonical: String,
-    /// Majority or pinned.
+    /// The canonical text; `None` when a tie elected nothing.
+    pub canonical: Option<String>,
+    /// Majority, pinned or tie.
     pub source: Source,
     /// Pages that use the canonical text exactly.
     pub pages: Vec<usize>,
-    /// The winning wording tied with another wording on page count.
-    pub wording_tie: bool,
-    /// The winning form tied with another form of the same wording.
-    pub form_tie: bool,
-    /// Every other text, most-used first.
+    /// Services that use the canonical text exactly, sorted.
+    pub services: Vec<String>,
+    /// What tied, when nothing was elected.
+    pub tie: Option<Tie>,
+    /// Every text other than the canonical one, most-used first.
     pub variants: Vec<Variant>,
 }
 
@@ -86,6 +121,8 @@ pub struct CodeModel {
     pub reason: Option<&'static str>,
     /// Pages that document it, sorted.
     pub pages: BTreeSet<usize>,
+    /// Services that document it, sorted.
+    pub services: BTreeSet<String>,
     /// The canonical description per language.
     pub descriptions: BTreeMap<Lang, Election>,
 }
@@ -97,6 +134,8 @@ pub struct Model {
     pub codes: BTreeMap<u16, CodeModel>,
     /// How many status pages the tree has.
     pub page_count: usize,
+    /// How many services have a status page.
+    pub service_count: usize,
 }
 
 /// Pinned descriptions: (code, language) → text.
@@ -178,74 +217,150 @@ impl Model {
                     .remove(&code)
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|(lang, texts)| (lang, elect(texts, pins.get(&(code, lang)))))
+                    .map(|(lang, texts)| {
+                        let texts = texts
+                            .into_iter()
+                            .map(|(text, pages)| {
+                                let mut services: Vec<String> =
+                                    pages.iter().map(|&i| docs[i].service.clone()).collect();
+                                services.sort();
+                                services.dedup();
+                                Variant {
+                                    text,
+                                    pages: pages.into_iter().collect(),
+                                    services,
+                                }
+                            })
+                            .collect();
+                        (lang, elect(texts, lang, pins.get(&(code, lang))))
+                    })
                     .collect();
                 let cm = CodeModel {
                     code,
                     reason: registry::lookup(code).map(|s| s.reason),
+                    services: pages.iter().map(|&i| docs[i].service.clone()).collect(),
                     pages,
                     descriptions,
                 };
                 (code, cm)
             })
             .collect();
+        let services: BTreeSet<&str> = docs.iter().map(|d| d.service.as_str()).collect();
         Model {
             codes,
             page_count: docs.len(),
+            service_count: services.len(),
         }
     }
 }
 
-/// The forms of one wording: all pages using any form, and each form.
-type Group<'a> = (BTreeSet<usize>, Vec<(&'a String, &'a BTreeSet<usize>)>);
+/// How many half-width marks `text` has where Chinese text needs a
+/// full-width one: `.` `,` `;` `:` `!` `?` `(` `)` right after a Chinese
+/// character (`请求成功.`), or `(` `)` around Chinese text.
+fn half_width_marks(text: &str) -> usize {
+    let cjk = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            let c = chars[i];
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            match c {
+                '.' | ',' | ';' | ':' | '!' | '?' => before.is_some_and(cjk),
+                '(' => after.is_some_and(cjk) || before.is_some_and(cjk),
+                ')' => before.is_some_and(cjk),
+                _ => false,
+            }
+        })
+        .count()
+}
 
-fn elect(texts: BTreeMap<String, BTreeSet<usize>>, pin: Option<&String>) -> Election {
-    // Group by wording; count pages per group (a page counts once per group).
-    let mut groups: BTreeMap<String, Group<'_>> = BTreeMap::new();
-    for (text, pages) in &texts {
-        let g = groups.entry(wording(text)).or_default();
-        g.0.extend(pages.iter().copied());
-        g.1.push((text, pages));
+/// Elects the canonical text among `texts` (each with its pages and
+/// services) in language `lang`.
+fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
+    // Group by wording; a service votes once per wording.
+    let mut groups: BTreeMap<String, (BTreeSet<&str>, Vec<&Variant>)> = BTreeMap::new();
+    for v in &texts {
+        let g = groups.entry(wording(&v.text)).or_default();
+        g.0.extend(v.services.iter().map(String::as_str));
+        g.1.push(v);
     }
     let mut ranked: Vec<_> = groups.values().collect();
-    // Most pages first; ties by the smallest text in the group.
     ranked.sort_by(|a, b| {
         b.0.len()
             .cmp(&a.0.len())
-            .then_with(|| a.1[0].0.cmp(b.1[0].0))
+            .then_with(|| a.1[0].text.cmp(&b.1[0].text))
     });
-    let wording_tie = ranked.len() > 1 && ranked[0].0.len() == ranked[1].0.len();
-    let mut forms = ranked[0].1.clone();
-    forms.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
-    let form_tie = forms.len() > 1 && forms[0].1.len() == forms[1].1.len();
-    let (canonical, source, wording_tie, form_tie) = match pin {
-        Some(p) => (p.clone(), Source::Pinned, false, false),
-        None => (forms[0].0.clone(), Source::Majority, wording_tie, form_tie),
+    let mut tie = None;
+    let mut winner = None;
+    if ranked.len() > 1 && ranked[0].0.len() == ranked[1].0.len() {
+        let top = ranked[0].0.len();
+        let tied: Vec<Variant> = ranked
+            .iter()
+            .take_while(|g| g.0.len() == top)
+            .flat_map(|g| g.1.iter().map(|v| (*v).clone()))
+            .collect();
+        tie = Some(Tie {
+            kind: TieKind::Wording,
+            texts: tied,
+        });
+    } else {
+        // Within the wording: full-width marks first in Chinese, then the
+        // form most services use.
+        let marks = |v: &Variant| {
+            if lang == Lang::Zh {
+                half_width_marks(&v.text)
+            } else {
+                0
+            }
+        };
+        let mut forms = ranked[0].1.clone();
+        forms.sort_by(|a, b| {
+            marks(a)
+                .cmp(&marks(b))
+                .then_with(|| b.services.len().cmp(&a.services.len()))
+                .then_with(|| a.text.cmp(&b.text))
+        });
+        let key = |v: &Variant| (marks(v), v.services.len());
+        if forms.len() > 1 && key(forms[0]) == key(forms[1]) {
+            let k = key(forms[0]);
+            tie = Some(Tie {
+                kind: TieKind::Form,
+                texts: forms
+                    .iter()
+                    .take_while(|v| key(v) == k)
+                    .map(|v| (*v).clone())
+                    .collect(),
+            });
+        } else {
+            winner = Some(forms[0].text.clone());
+        }
+    }
+    let (canonical, source, tie) = match (pin, winner) {
+        (Some(p), _) => (Some(p.clone()), Source::Pinned, None),
+        (None, Some(w)) => (Some(w), Source::Majority, None),
+        (None, None) => (None, Source::Tie, tie),
     };
-    let pages = texts
-        .get(&canonical)
-        .map(|p| p.iter().copied().collect())
-        .unwrap_or_default();
+    let chosen = texts.iter().find(|v| Some(&v.text) == canonical.as_ref());
+    let pages = chosen.map(|v| v.pages.clone()).unwrap_or_default();
+    let services = chosen.map(|v| v.services.clone()).unwrap_or_default();
     let mut variants: Vec<Variant> = texts
-        .iter()
-        .filter(|(t, _)| **t != canonical)
-        .map(|(t, p)| Variant {
-            text: t.clone(),
-            pages: p.iter().copied().collect(),
-        })
+        .into_iter()
+        .filter(|v| Some(&v.text) != canonical.as_ref())
         .collect();
     variants.sort_by(|a, b| {
-        b.pages
+        b.services
             .len()
-            .cmp(&a.pages.len())
+            .cmp(&a.services.len())
+            .then_with(|| b.pages.len().cmp(&a.pages.len()))
             .then_with(|| a.text.cmp(&b.text))
     });
     Election {
         canonical,
         source,
         pages,
-        wording_tie,
-        form_tie,
+        services,
+        tie,
         variants,
     }
 }
@@ -254,9 +369,14 @@ fn elect(texts: BTreeMap<String, BTreeSet<usize>>, pin: Option<&String>) -> Elec
 mod tests {
     use super::*;
 
-    fn texts(v: &[(&str, &[usize])]) -> BTreeMap<String, BTreeSet<usize>> {
+    /// Texts with their pages; page `i` belongs to service `s{i}`.
+    fn texts(v: &[(&str, &[usize])]) -> Vec<Variant> {
         v.iter()
-            .map(|(t, p)| (t.to_string(), p.iter().copied().collect()))
+            .map(|(t, p)| Variant {
+                text: t.to_string(),
+                pages: p.to_vec(),
+                services: p.iter().map(|i| format!("s{i}")).collect(),
+            })
             .collect()
     }
 
@@ -268,44 +388,89 @@ mod tests {
                 ("请求未完成，服务异常。", &[3]),
                 ("服务内部错误。", &[4]),
             ]),
+            Lang::Zh,
             None,
         );
-        assert_eq!(e.canonical, "请求未完成。服务异常。");
+        assert_eq!(e.canonical.as_deref(), Some("请求未完成。服务异常。"));
         assert_eq!(e.pages, vec![0, 1, 2]);
-        assert!(!e.wording_tie && !e.form_tie);
+        assert!(e.tie.is_none());
         assert_eq!(e.variants.len(), 2);
     }
 
     #[test]
     fn punctuation_variants_add_up_against_another_wording() {
-        // 2 + 2 pages of one wording beat 3 pages of another.
+        // 2 + 1 services of one wording beat 2 of another; within it, the
+        // form of 2 services wins.
         let e = elect(
-            texts(&[
-                ("A。B。", &[0, 1]),
-                ("A，B。", &[2, 3]),
-                ("C。", &[4, 5, 6]),
-            ]),
+            texts(&[("A。B。", &[0, 1]), ("A，B。", &[2]), ("C。", &[4, 5])]),
+            Lang::Zh,
             None,
         );
-        assert_eq!(e.canonical, "A。B。");
-        assert!(e.form_tie);
+        assert_eq!(e.canonical.as_deref(), Some("A。B。"));
     }
 
     #[test]
-    fn ties_are_deterministic_and_recorded() {
-        let e = elect(texts(&[("乙", &[1]), ("甲", &[0])]), None);
-        assert_eq!(e.canonical, "乙");
-        assert!(e.wording_tie);
+    fn votes_are_per_service() {
+        // One service's three pages do not outvote two services.
+        let mut t = texts(&[("甲。", &[0, 1, 2]), ("乙。", &[3, 4])]);
+        t[0].services = vec!["ecs".into()];
+        let e = elect(t, Lang::Zh, None);
+        assert_eq!(e.canonical.as_deref(), Some("乙。"));
+    }
+
+    #[test]
+    fn a_tie_elects_nothing_and_names_the_tied_texts() {
+        let e = elect(texts(&[("乙", &[1]), ("甲", &[0])]), Lang::Zh, None);
+        assert_eq!(e.canonical, None);
+        assert_eq!(e.source, Source::Tie);
+        let tie = e.tie.unwrap();
+        assert_eq!(tie.kind, TieKind::Wording);
+        assert_eq!(tie.texts.len(), 2);
+        assert_eq!(e.variants.len(), 2);
+    }
+
+    #[test]
+    fn full_width_marks_win_in_chinese() {
+        let e = elect(
+            texts(&[("请求成功.", &[0]), ("请求成功。", &[1])]),
+            Lang::Zh,
+            None,
+        );
+        assert_eq!(e.canonical.as_deref(), Some("请求成功。"));
+        // Even against a majority.
+        let e = elect(
+            texts(&[("请求成功.", &[0, 2, 3]), ("请求成功。", &[1])]),
+            Lang::Zh,
+            None,
+        );
+        assert_eq!(e.canonical.as_deref(), Some("请求成功。"));
+        // A form tie that marks cannot decide elects nothing.
+        let e = elect(
+            texts(&[("请求成功！", &[0]), ("请求成功。", &[1])]),
+            Lang::Zh,
+            None,
+        );
+        assert_eq!(e.tie.map(|t| t.kind), Some(TieKind::Form));
+        assert_eq!(half_width_marks("POST操作(成功)."), 2);
+        assert_eq!(half_width_marks("请求成功."), 1);
+        assert_eq!(half_width_marks("Use v1.2, then (x)."), 0);
     }
 
     #[test]
     fn pins_win() {
         let pin = "请求参数错误。".to_string();
-        let e = elect(texts(&[("服务器未能处理请求。", &[0, 1, 2])]), Some(&pin));
-        assert_eq!(e.canonical, pin);
+        let e = elect(
+            texts(&[("服务器未能处理请求。", &[0, 1, 2])]),
+            Lang::Zh,
+            Some(&pin),
+        );
+        assert_eq!(e.canonical.as_ref(), Some(&pin));
         assert_eq!(e.source, Source::Pinned);
         assert!(e.pages.is_empty());
         assert_eq!(e.variants.len(), 1);
+        // A pin settles a tie.
+        let e = elect(texts(&[("乙", &[1]), ("甲", &[0])]), Lang::Zh, Some(&pin));
+        assert!(e.tie.is_none());
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Inline suppression: `<!-- doclint-disable DL001 -->` in a page silences
 //! the rule from there to the end of the page, or until
 //! `<!-- doclint-enable -->` (or `<!-- doclint-enable DL001 -->`). Without ids
-//! the comment applies to every rule.
+//! the comment applies to every rule. A comment naming anything that is not
+//! a rule id or name silences nothing, and is reported (DL009).
 
-use crate::rules::Rule;
+use crate::rules::{Finding, Rule, Severity};
+use crate::source::Span;
 
 /// One directive in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,10 +18,20 @@ struct Directive {
     rules: Vec<Rule>,
 }
 
+/// A directive that names something that is not a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Invalid {
+    /// The whole comment.
+    comment: Span,
+    /// The unknown tokens and where they are.
+    unknown: Vec<(Span, String)>,
+}
+
 /// The directives of one page, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suppressions {
     directives: Vec<Directive>,
+    invalid: Vec<Invalid>,
 }
 
 impl Suppressions {
@@ -27,12 +39,16 @@ impl Suppressions {
     pub fn parse(src: &str) -> Suppressions {
         let b = src.as_bytes();
         let mut directives = Vec::new();
+        let mut invalid = Vec::new();
         for at in memchr::memmem::find_iter(b, b"<!--") {
             let body_start = at + 4;
             let Some(len) = memchr::memmem::find(&b[body_start..], b"-->") else {
                 break;
             };
-            let body = src[body_start..body_start + len].trim();
+            let raw = &src[body_start..body_start + len];
+            let body = raw.trim_start();
+            let body_at = body_start + (raw.len() - body.len());
+            let body = body.trim_end();
             let (disable, rest) = if let Some(r) = body.strip_prefix("doclint-disable") {
                 (true, r)
             } else if let Some(r) = body.strip_prefix("doclint-enable") {
@@ -44,13 +60,69 @@ impl Suppressions {
             if rest.starts_with(|c: char| !c.is_whitespace()) {
                 continue;
             }
-            let rules = rest
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .filter_map(Rule::from_id)
-                .collect();
-            directives.push(Directive { at, disable, rules });
+            let rest_at = body_at + (body.len() - rest.len());
+            let mut rules = Vec::new();
+            let mut unknown = Vec::new();
+            let mut pos = 0;
+            for token in rest.split(|c: char| c.is_whitespace() || c == ',') {
+                let token_at = rest_at + pos;
+                pos += token.len() + 1;
+                if token.is_empty() {
+                    continue;
+                }
+                match Rule::from_id(token) {
+                    Some(r) => rules.push(r),
+                    None => unknown.push((
+                        Span::new(token_at, token_at + token.len()),
+                        token.to_string(),
+                    )),
+                }
+            }
+            if unknown.is_empty() {
+                directives.push(Directive { at, disable, rules });
+            } else {
+                invalid.push(Invalid {
+                    comment: Span::new(at, body_start + len + 3),
+                    unknown,
+                });
+            }
         }
-        Suppressions { directives }
+        Suppressions {
+            directives,
+            invalid,
+        }
+    }
+
+    /// One DL009 finding for each unknown name in a directive of the page
+    /// `doc`: such a directive silences nothing.
+    pub fn invalid(&self, doc: usize) -> impl Iterator<Item = Finding> + '_ {
+        self.invalid.iter().flat_map(move |d| {
+            d.unknown.iter().map(move |(span, token)| {
+                let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+                Finding {
+                    rule: Rule::InvalidSuppression,
+                    severity: Severity::Warning,
+                    doc,
+                    span: *span,
+                    code: None,
+                    message: format!(
+                        "`{token}` is not a rule: this suppression comment silences nothing"
+                    ),
+                    label: "not a rule id or name".into(),
+                    text: Some(token.clone()),
+                    expected: None,
+                    fix: None,
+                    notes: vec![
+                        format!("rules are {}", ids.join(", ")),
+                        format!(
+                            "the comment is at bytes {}..{}; without ids it silences every rule",
+                            d.comment.start, d.comment.end
+                        ),
+                    ],
+                    related: None,
+                }
+            })
+        })
     }
 
     /// Whether `rule` is silenced at byte `offset`.
@@ -66,7 +138,7 @@ impl Suppressions {
 
     /// Whether the page has no directives.
     pub fn is_empty(&self) -> bool {
-        self.directives.is_empty()
+        self.directives.is_empty() && self.invalid.is_empty()
     }
 }
 
@@ -96,5 +168,18 @@ mod tests {
         assert!(s.silences(Rule::ReasonPhrase, 60));
         assert!(!s.silences(Rule::DescriptionMismatch, 60));
         assert_eq!(s.directives.len(), 1);
+    }
+
+    #[test]
+    fn unknown_ids_silence_nothing_and_are_reported() {
+        let src = "a <!-- doclint-disable DL0001 --> b <!--doclint-disable DL001,typo--> c";
+        let s = Suppressions::parse(src);
+        assert!(!s.silences(Rule::DescriptionMismatch, src.len() - 1));
+        assert!(!s.silences(Rule::PunctuationMismatch, src.len() - 1));
+        let found: Vec<Finding> = s.invalid(0).collect();
+        assert_eq!(found.len(), 2);
+        assert_eq!(&src[found[0].span.start..found[0].span.end], "DL0001");
+        assert_eq!(&src[found[1].span.start..found[1].span.end], "typo");
+        assert!(found.iter().all(|f| f.rule == Rule::InvalidSuppression));
     }
 }

@@ -11,23 +11,10 @@ use std::path::{Path, PathBuf};
 /// the files that need them (status pages, errors): most files are neither.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry<'a> {
-    /// The path to open.
+    /// The path to open (absolute).
     pub path: PathBuf,
-    /// The folder it was found under: fixes never write outside it.
+    /// The project root: fixes never write outside it.
     pub root: &'a Path,
-}
-
-impl Entry<'_> {
-    /// The path as the user would write it (relative paths stay relative).
-    pub fn display(&self) -> String {
-        display_under(self.root, &self.path)
-    }
-
-    /// The service the page documents: the first folder under the root it
-    /// was found in, or the file stem of a page directly in the root.
-    pub fn service(&self) -> String {
-        service_of(self.root, &self.path)
-    }
 }
 
 /// A path that could not be walked.
@@ -39,35 +26,6 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Shows `path` as the user named it: `./` is dropped only for paths found
-/// under the default root `.` (`doclint` alone prints `nat/状态码.md`;
-/// `doclint ./nat` prints `./nat/状态码.md`).
-pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
-}
-
-fn display_under(root: &Path, path: &Path) -> String {
-    let s = display_path(path);
-    if root == Path::new(".") {
-        s.strip_prefix("./").map(str::to_string).unwrap_or(s)
-    } else {
-        s
-    }
-}
-
-fn service_of(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let mut comps = rel.components();
-    let first = comps.next();
-    match (first, comps.next()) {
-        (Some(dir), Some(_)) => dir.as_os_str().to_string_lossy().into_owned(),
-        _ => path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    }
-}
-
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -77,32 +35,30 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 /// Walks `roots` for files with one of `extensions` (without the dot), and
 /// calls `visit` on each as soon as it is found, on as many threads as the
 /// machine has (ripgrep's parallel walker): reading and parsing overlap with
-/// walking. Returns what `visit` returned for each file, in no particular
-/// order (callers sort), and what could not be walked.
+/// walking. Folders that are projects of their own are not entered.
 pub fn walk<T: Send>(
     roots: &[PathBuf],
+    project: &Path,
     extensions: &[String],
+    cwd: &Path,
     visit: &(dyn Fn(Entry<'_>) -> T + Sync),
-) -> (Vec<T>, Vec<WalkError>) {
+) -> Walked<T> {
     let out = std::sync::Mutex::new(Vec::new());
+    let nested = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let errors = std::sync::Mutex::new(Vec::new());
     let push = |t: T| out.lock().expect("no panics hold this lock").push(t);
     let fail = |e: WalkError| errors.lock().expect("no panics hold this lock").push(e);
     for root in roots {
         if root.is_file() {
-            let parent = root
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
             push(visit(Entry {
                 path: root.clone(),
-                root: parent,
+                root: project,
             }));
             continue;
         }
         if !root.exists() {
             fail(WalkError {
-                path: display_path(root),
+                path: crate::project::display(root, cwd),
                 message: "no such file or folder".into(),
             });
             continue;
@@ -110,6 +66,22 @@ pub fn walk<T: Send>(
         ignore::WalkBuilder::new(root)
             .require_git(false)
             .follow_links(true)
+            // A folder holding doclint.toml or .git below the root is a
+            // project of its own: not walked, but named for the caller.
+            .filter_entry({
+                let nested = std::sync::Arc::clone(&nested);
+                move |e| {
+                    let inner = e.depth() > 0 && e.file_type().is_some_and(|t| t.is_dir());
+                    if inner && crate::project::is_root(e.path()) {
+                        nested
+                            .lock()
+                            .expect("no panics hold this lock")
+                            .push(e.path().to_path_buf());
+                        return false;
+                    }
+                    true
+                }
+            })
             .build_parallel()
             .run(|| {
                 Box::new(|item| {
@@ -119,11 +91,11 @@ pub fn walk<T: Send>(
                             if is_file && has_extension(e.path(), extensions) {
                                 push(visit(Entry {
                                     path: e.into_path(),
-                                    root,
+                                    root: project,
                                 }));
                             }
                         }
-                        Err(err) => fail(walk_error(root, &err)),
+                        Err(err) => fail(walk_error(cwd, &err)),
                     }
                     ignore::WalkState::Continue
                 })
@@ -132,7 +104,24 @@ pub fn walk<T: Send>(
     let mut errors = errors.into_inner().expect("no panics hold this lock");
     errors.sort();
     errors.dedup();
-    (out.into_inner().expect("no panics hold this lock"), errors)
+    let mut nested = std::mem::take(&mut *nested.lock().expect("no panics hold this lock"));
+    nested.sort();
+    nested.dedup();
+    Walked {
+        visited: out.into_inner().expect("no panics hold this lock"),
+        errors,
+        nested,
+    }
+}
+
+/// What a walk gave.
+pub struct Walked<T> {
+    /// What `visit` returned for each file, in no particular order.
+    pub visited: Vec<T>,
+    /// What could not be walked.
+    pub errors: Vec<WalkError>,
+    /// Folders below the root that are projects of their own, sorted.
+    pub nested: Vec<PathBuf>,
 }
 
 /// What an I/O error means to someone linting a tree.
@@ -146,27 +135,29 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {
-    fn find(err: &ignore::Error) -> (Option<PathBuf>, String) {
+fn walk_error(cwd: &Path, err: &ignore::Error) -> WalkError {
+    fn find(cwd: &Path, err: &ignore::Error) -> (Option<PathBuf>, String) {
         match err {
-            ignore::Error::WithPath { path, err } => (Some(path.clone()), find(err).1),
+            ignore::Error::WithPath { path, err } => (Some(path.clone()), find(cwd, err).1),
             ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                find(err)
+                find(cwd, err)
             }
             ignore::Error::Loop { ancestor, child } => (
                 Some(child.clone()),
                 format!(
                     "link loop back to {}",
-                    display_under(Path::new("."), ancestor)
+                    crate::project::display(ancestor, cwd)
                 ),
             ),
             ignore::Error::Io(io) => (None, io_message(io)),
             other => (None, other.to_string()),
         }
     }
-    let (path, message) = find(err);
+    let (path, message) = find(cwd, err);
     WalkError {
-        path: path.map(|p| display_under(root, &p)).unwrap_or_default(),
+        path: path
+            .map(|p| crate::project::display(&p, cwd))
+            .unwrap_or_default(),
         message,
     }
 }

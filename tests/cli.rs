@@ -78,9 +78,12 @@ fn clean_tree_exits_zero() {
     let (code, out, _) = run_in(dir.path(), &[]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("No findings."));
-    // An empty folder is clean too.
+    // A folder without any status page is not "clean": nothing was checked.
     let empty = tempfile::tempdir().unwrap();
-    assert_eq!(run_in(empty.path(), &[]).0, 0);
+    let (code, out, _) = run_in(empty.path(), &[]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("no status-code page in this project"), "{out}");
+    assert!(!out.contains("No findings"), "{out}");
 }
 
 #[test]
@@ -114,9 +117,23 @@ fn unreadable_files_are_named_and_the_rest_is_linted() {
 
 #[test]
 fn missing_path_is_an_error() {
-    let (code, out, _) = run(&["--format", "json", "no/such/folder"]);
+    // Only an error: no report, and never "No findings".
+    let (code, out, err) = run(&["--format", "json", "no/such/folder"]);
     assert_eq!(code, 2);
-    assert!(out.contains("no such file or folder"));
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("no/such/folder: no such file or folder"),
+        "{err}"
+    );
+    let (code, out, err) = run(&["no/such/folder"]);
+    assert_eq!(code, 2);
+    assert!(!out.contains("No findings"), "{out}");
+    assert!(err.contains("no such file or folder"), "{err}");
+    // Beside a real path: the real path is linted, and the run exits 2.
+    let (code, r) = json(&["no/such/folder", "fixtures/seeds"]);
+    assert_eq!(code, 2);
+    assert_eq!(r["summary"]["pages"], 5);
+    assert_eq!(r["errors"][0]["path"], "no/such/folder");
 }
 
 #[test]

@@ -52,9 +52,11 @@ fn a_pinned_description_wins() {
         .find(|f| f["code"] == 400)
         .unwrap();
     assert_eq!(f["expected"], "请求参数错误。");
-    // The config is found from a subfolder too.
+    // The config is found from a subfolder too: the model is the whole
+    // project's, the findings are those of the subfolder.
     let (_, r) = report(&dir.path().join("ecs"), &["."]);
-    assert!(r["summary"]["pages"] == 1);
+    assert_eq!(r["summary"]["pages"], 5);
+    assert_eq!(services(&r, "DL001", 400), set(&["ecs"]));
 }
 
 #[test]
@@ -252,7 +254,7 @@ fn init_pins_todays_model() {
         text.contains("[canonical.400]\ndescription = \"服务器未能处理请求。\""),
         "{text}"
     );
-    assert!(text.contains("# variant: \"请求参数有误。\" (1 page (dew))"));
+    assert!(text.contains("# variant: \"请求参数有误。\" (1 service (dew))"));
     // The written file loads, and pins what the majority writes: the same
     // findings as without it, except that ties are settled.
     let (_, with) = report(dir.path(), &[]);

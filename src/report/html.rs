@@ -100,8 +100,10 @@ const KINDS: [Coverage; 5] = [
 fn kind_of(election: Option<&Election>, text: Option<&str>) -> Coverage {
     match (text, election) {
         (None, _) => Coverage::NoDescription,
-        (Some(t), Some(e)) if e.canonical == t => Coverage::Canonical,
-        (Some(t), Some(e)) if wording(&e.canonical) == wording(t) => Coverage::Punctuation,
+        (Some(t), Some(e)) if e.canonical.as_deref() == Some(t) => Coverage::Canonical,
+        (Some(t), Some(e)) if e.canonical.as_deref().map(wording) == Some(wording(t)) => {
+            Coverage::Punctuation
+        }
         _ => Coverage::Different,
     }
 }
@@ -286,7 +288,7 @@ fn code_title(data: &Data<'_>, code: u16) -> String {
             t,
             "\ncanonical ({}): {}\n{}",
             lang.as_str(),
-            e.canonical,
+            e.canonical.as_deref().unwrap_or("none: a tie"),
             plural(e.variants.len(), "variant", "variants")
         );
     }
@@ -328,8 +330,9 @@ fn cell_title(data: &Data<'_>, code: u16, s: usize, kind: Coverage) -> String {
                         .text
                         .as_deref()
                         .and_then(|x| cm.descriptions.get(&Lang::of(x)))
+                    && let Some(c) = e.canonical.as_deref()
                 {
-                    canonicals.insert(e.canonical.as_str());
+                    canonicals.insert(c);
                 }
             }
             let pages = &data.pages[s];
@@ -546,25 +549,25 @@ fn code_sections(out: &mut String, data: &Data<'_>) {
         let langs = cm.descriptions.len();
         for (lang, e) in &cm.descriptions {
             let mut tags = vec![e.source.as_str()];
-            if e.wording_tie {
-                tags.push("tie between wordings, broken by code-point order");
-            } else if e.form_tie {
-                tags.push("tie between punctuations, broken by code-point order");
-            }
             if langs > 1 {
                 tags.push(lang.as_str());
             }
-            let tag = format!("canonical ({})", tags.join(", "));
-            variant_row(
-                out,
-                data,
-                Coverage::Canonical,
-                (&e.canonical, &tag),
-                &e.pages,
-            );
+            if let Some(c) = &e.canonical {
+                let tag = format!("canonical ({})", tags.join(", "));
+                variant_row(out, data, Coverage::Canonical, (c, &tag), &e.pages);
+            }
             for v in &e.variants {
+                let tied = e
+                    .tie
+                    .as_ref()
+                    .is_some_and(|t| t.texts.iter().any(|x| x.text == v.text));
                 let kind = kind_of(Some(e), Some(&v.text));
-                variant_row(out, data, kind, (&v.text, label(kind)), &v.pages);
+                let tag = if tied {
+                    "tied: no canonical text until one is pinned"
+                } else {
+                    label(kind)
+                };
+                variant_row(out, data, kind, (&v.text, tag), &v.pages);
             }
         }
         // Pages listing the code without a description.

@@ -262,7 +262,94 @@ fn report(outcome: &Outcome, lines: &Lines, f: &Finding) -> Report {
     }
 }
 
-/// Renders every finding, the unreadable files and the summary.
+/// The DL003 findings of one page as one report: the codes it lacks, most
+/// serious first, pointing at the page's first status row.
+fn missing_report(outcome: &Outcome, lines: &Lines, group: &[&Finding]) -> Report {
+    let first = group[0];
+    let doc = &outcome.docs[first.doc];
+    let idx = lines.index(first.doc).expect("indexed");
+    let row = doc.page.rows.first().map_or(first.span, |r| r.code_span);
+    let severity = group
+        .iter()
+        .map(|f| f.severity)
+        .max()
+        .unwrap_or(first.severity);
+    let mut sorted: Vec<&&Finding> = group.iter().collect();
+    sorted.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.code));
+    let codes: Vec<String> = sorted
+        .iter()
+        .filter_map(|f| f.code.map(|c| c.to_string()))
+        .collect();
+    let help: Vec<String> = sorted
+        .iter()
+        .map(|f| {
+            let reason = f
+                .code
+                .and_then(crate::registry::lookup)
+                .map(|r| format!(" {}", r.reason))
+                .unwrap_or_default();
+            let required = if f.message.contains("required by config") {
+                "required by config; "
+            } else {
+                ""
+            };
+            let who = f.notes.first().map(String::as_str).unwrap_or_default();
+            cut(
+                &format!(
+                    "{}{reason} ({}): {required}{who}",
+                    f.code.map(|c| c.to_string()).unwrap_or_default(),
+                    f.severity.as_str(),
+                ),
+                HELP_COLUMNS,
+            )
+        })
+        .collect();
+    Report {
+        finding_code: format!("{}({})", first.rule.id(), first.rule.name()),
+        message: format!(
+            "page lacks {} code{} other services document: {} [{}]",
+            group.len(),
+            plural(group.len()),
+            codes.join(", "),
+            doc.service
+        ),
+        severity: self::severity(severity),
+        snippet: snippet(doc, idx, row),
+        label: format!("{} missing", plural_codes(group.len())),
+        help: Some(help.join("\n")),
+        related: vec![],
+    }
+}
+
+fn plural_codes(n: usize) -> String {
+    if n == 1 {
+        "1 code".into()
+    } else {
+        format!("{n} codes")
+    }
+}
+
+/// Keeps each reported difference together (`「，」 where the canonical
+/// text has 「。」`, `` `Accept` should be `Accepted` ``), so that wrapping
+/// never leaves a reported mark on a line of its own: the spaces inside
+/// each `;`-separated item after the first `: ` become no-break spaces.
+fn glue_marks(message: &str) -> String {
+    let Some(colon) = message.find(": ") else {
+        return message.to_string();
+    };
+    if !message[colon..].contains(['「', '`']) {
+        return message.to_string();
+    }
+    let (head, marks) = message.split_at(colon + 2);
+    format!(
+        "{head}{}",
+        marks.replace(' ', "\u{a0}").replace(";\u{a0}", "; ")
+    )
+}
+
+/// Renders every finding, the unreadable files and the summary. Findings
+/// come most serious first (errors, warnings, then advice), by page within
+/// each; a page's missing codes (DL003) are one report.
 pub fn render(outcome: &Outcome, style: Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
@@ -270,16 +357,45 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width.min(MAX_WIDTH))
+        .with_width(style.width.clamp(40, MAX_WIDTH))
         .with_context_lines(0)
         .with_links(false)
         .with_show_related_as_nested(true);
     let lines = Lines::new(outcome);
+    // (severity, doc, first finding) → the reports of that place.
+    let mut items: Vec<(Severity, usize, usize, Vec<&Finding>)> = Vec::new();
+    let mut missing: BTreeMap<usize, Vec<&Finding>> = BTreeMap::new();
+    for (i, f) in outcome.findings.iter().enumerate() {
+        if f.rule == Rule::MissingCode {
+            missing.entry(f.doc).or_default().push(f);
+        } else {
+            items.push((f.severity, f.doc, i, vec![f]));
+        }
+    }
+    for (doc, group) in missing {
+        let severity = group
+            .iter()
+            .map(|f| f.severity)
+            .max()
+            .unwrap_or(Severity::Advice);
+        // After the page's other reports of the same severity.
+        items.push((severity, doc, usize::MAX, group));
+    }
+    items.sort_by_key(|(severity, doc, i, _)| (std::cmp::Reverse(*severity), *doc, *i));
     let mut out = String::new();
-    for f in &outcome.findings {
-        let r = report(outcome, &lines, f);
+    for (_, _, _, group) in &items {
+        let r = if group[0].rule == Rule::MissingCode {
+            missing_report(outcome, &lines, group)
+        } else {
+            let mut r = report(outcome, &lines, group[0]);
+            r.message = glue_marks(&r.message);
+            r
+        };
         if handler.render_report(&mut out, &r).is_err() {
-            out.push_str(&format!("{}: {}\n", outcome.docs[f.doc].path, f.message));
+            out.push_str(&format!(
+                "{}: {}\n",
+                outcome.docs[group[0].doc].path, r.message
+            ));
         }
         out.push('\n');
     }
@@ -310,7 +426,9 @@ pub fn summary(outcome: &Outcome) -> String {
         .count();
     let mut out = String::new();
     let n = outcome.findings.len();
-    if n == 0 {
+    if outcome.docs.is_empty() {
+        out.push_str("Nothing was checked: no status-code page was found.\n");
+    } else if n == 0 {
         out.push_str("No findings.\n");
     } else {
         let sev: Vec<String> = [Severity::Error, Severity::Warning, Severity::Advice]
@@ -329,16 +447,32 @@ pub fn summary(outcome: &Outcome) -> String {
             "{safe} fixable with --fix; {any} with --fix --unsafe-fixes.\n"
         ));
     }
-    out.push_str(&format!(
-        "Checked {} status page{} ({} rows) of {} service{} in {} file{}.\n",
-        outcome.docs.len(),
-        plural(outcome.docs.len()),
-        outcome.rows(),
-        outcome.services(),
-        plural(outcome.services()),
-        outcome.files,
-        plural(outcome.files),
-    ));
+    let named: Vec<&crate::model::Doc> = outcome.named().collect();
+    if named.len() == outcome.docs.len() {
+        out.push_str(&format!(
+            "Checked {} status page{} ({} rows) of {} service{} in {} file{}.\n",
+            outcome.docs.len(),
+            plural(outcome.docs.len()),
+            outcome.rows(),
+            outcome.services(),
+            plural(outcome.services()),
+            outcome.files,
+            plural(outcome.files),
+        ));
+    } else {
+        let rows: usize = named.iter().map(|d| d.page.rows.len()).sum();
+        out.push_str(&format!(
+            "Checked {} status page{} ({rows} rows) in the paths named, against the model of {} status page{} of {} service{} in {} file{}.\n",
+            named.len(),
+            plural(named.len()),
+            outcome.docs.len(),
+            plural(outcome.docs.len()),
+            outcome.services(),
+            plural(outcome.services()),
+            outcome.files,
+            plural(outcome.files),
+        ));
+    }
     if !outcome.errors.is_empty() {
         out.push_str(&format!(
             "{} file{} could not be read or fixed (named above).\n",

@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::lint::Outcome;
-use crate::model::{CodeModel, Election, wording};
+use crate::model::{CodeModel, Election, TieKind, Variant, wording};
 use crate::parse::page::Lang;
 
 #[derive(Serialize)]
@@ -27,21 +27,34 @@ struct PageJson<'a> {
 
 #[derive(Serialize)]
 struct CanonicalJson<'a> {
-    description: &'a str,
+    /// `null` when a tie elected nothing (`source` is then `tie`).
+    description: Option<&'a str>,
     source: &'static str,
     pages: usize,
+    services: usize,
 }
 
 #[derive(Serialize)]
 struct VariantJson<'a> {
     description: &'a str,
     pages: Vec<&'a str>,
+    services: &'a [String],
+}
+
+#[derive(Serialize)]
+struct TieJson<'a> {
+    /// `wording` or `form`.
+    kind: &'static str,
+    /// The tied texts.
+    texts: Vec<VariantJson<'a>>,
 }
 
 #[derive(Serialize)]
 struct TranslationJson<'a> {
     lang: &'static str,
     canonical: CanonicalJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tie: Option<TieJson<'a>>,
     variants: Vec<VariantJson<'a>>,
 }
 
@@ -50,6 +63,9 @@ struct CodeJson<'a> {
     code: u16,
     reason: Option<&'static str>,
     canonical: Option<CanonicalJson<'a>>,
+    /// Present when a tie elected nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tie: Option<TieJson<'a>>,
     variants: Vec<VariantJson<'a>>,
     missing_in: Vec<&'a str>,
     /// Elections in other languages than the main one, if any.
@@ -70,24 +86,41 @@ fn main_election(cm: &CodeModel) -> Option<(Lang, &Election)> {
 
 fn canonical_json(e: &Election) -> CanonicalJson<'_> {
     CanonicalJson {
-        description: &e.canonical,
+        description: e.canonical.as_deref(),
         source: e.source.as_str(),
         pages: e.pages.len(),
+        services: e.services.len(),
+    }
+}
+
+fn variant_json<'a>(outcome: &'a Outcome, v: &'a Variant) -> VariantJson<'a> {
+    VariantJson {
+        description: &v.text,
+        pages: v
+            .pages
+            .iter()
+            .map(|&i| outcome.docs[i].path.as_str())
+            .collect(),
+        services: &v.services,
     }
 }
 
 fn variants_json<'a>(outcome: &'a Outcome, e: &'a Election) -> Vec<VariantJson<'a>> {
     e.variants
         .iter()
-        .map(|v| VariantJson {
-            description: &v.text,
-            pages: v
-                .pages
-                .iter()
-                .map(|&i| outcome.docs[i].path.as_str())
-                .collect(),
-        })
+        .map(|v| variant_json(outcome, v))
         .collect()
+}
+
+fn tie_json<'a>(outcome: &'a Outcome, e: &'a Election) -> Option<TieJson<'a>> {
+    let tie = e.tie.as_ref()?;
+    Some(TieJson {
+        kind: match tie.kind {
+            TieKind::Wording => "wording",
+            TieKind::Form => "form",
+        },
+        texts: tie.texts.iter().map(|v| variant_json(outcome, v)).collect(),
+    })
 }
 
 /// The model as JSON (SPEC.md §5).
@@ -112,6 +145,7 @@ pub fn render_json(outcome: &Outcome) -> String {
                 code: cm.code,
                 reason: cm.reason,
                 canonical: main.map(|(_, e)| canonical_json(e)),
+                tie: main.and_then(|(_, e)| tie_json(outcome, e)),
                 variants: main
                     .map(|(_, e)| variants_json(outcome, e))
                     .unwrap_or_default(),
@@ -126,6 +160,7 @@ pub fn render_json(outcome: &Outcome) -> String {
                     .map(|(l, e)| TranslationJson {
                         lang: l.as_str(),
                         canonical: canonical_json(e),
+                        tie: tie_json(outcome, e),
                         variants: variants_json(outcome, e),
                     })
                     .collect(),
@@ -189,8 +224,10 @@ pub fn coverage(outcome: &Outcome) -> (Vec<String>, BTreeMap<(u16, usize), Cover
                 Some(cell) => {
                     let text = cell.text();
                     match cm.descriptions.get(&Lang::of(&text)) {
-                        Some(e) if e.canonical == text => Coverage::Canonical,
-                        Some(e) if wording(&e.canonical) == wording(&text) => Coverage::Punctuation,
+                        Some(e) if e.canonical.as_ref() == Some(&text) => Coverage::Canonical,
+                        Some(e) if e.canonical.as_deref().map(wording) == Some(wording(&text)) => {
+                            Coverage::Punctuation
+                        }
                         _ => Coverage::Different,
                     }
                 }
@@ -245,13 +282,20 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
         "{} {} {} {}\n",
         pad("code", 4),
         pad("reason", 31),
-        pad("pages", 11),
+        pad("services", 11),
         "canonical description (variants)"
     ));
     for cm in outcome.model.codes.values() {
         let reason = cm.reason.unwrap_or("(unregistered)");
         let (desc, variants) = match main_election(cm) {
-            Some((_, e)) => (e.canonical.replace('\n', " ⏎ "), e.variants.len()),
+            Some((_, e)) => match (&e.canonical, &e.tie) {
+                (Some(c), _) => (c.replace('\n', " ⏎ "), e.variants.len()),
+                (None, Some(tie)) => (
+                    format!("TIE, nothing elected: {} texts tie", tie.texts.len()),
+                    e.variants.len() - tie.texts.len(),
+                ),
+                (None, None) => ("-".to_string(), e.variants.len()),
+            },
             None => ("-".to_string(), 0),
         };
         let tail = if variants > 0 {
@@ -263,7 +307,10 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
             "{} {} {} {}{}\n",
             pad(&cm.code.to_string(), 4),
             pad(&cut(reason, 31), 31),
-            pad(&format!("{}/{}", cm.pages.len(), n), 11),
+            pad(
+                &format!("{}/{}", cm.services.len(), outcome.model.service_count),
+                11
+            ),
             cut(&desc, desc_w),
             tail
         ));

@@ -73,12 +73,11 @@ fn cell<'a>(src: &'a str, c: &'a Cell) -> Option<CellOut<'a>> {
     })
 }
 
-/// Every page as JSON.
+/// Every page under the paths named, as JSON.
 pub fn render(outcome: &Outcome) -> String {
     use crate::parse::page::{Section, TableKind};
     let pages: Vec<PageOut<'_>> = outcome
-        .docs
-        .iter()
+        .named()
         .map(|d| PageOut {
             path: &d.path,
             service: &d.service,

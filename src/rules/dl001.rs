@@ -1,29 +1,39 @@
 #![doc = include_str!("docs/DL001.md")]
 
 use super::{
-    Context, Finding, Rule, Severity, canonical_cell, canonical_note, descriptions, one_line, who,
+    Context, Finding, Rule, Severity, canonical_cell, canonical_note, descriptions, one_line,
+    tie_finding, who,
 };
 use crate::fix::{Applicability, Fix, replace_cell};
-use crate::model::wording;
+use crate::model::{TieKind, wording};
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for u in descriptions(ctx) {
         let e = u.election;
-        if u.text == e.canonical || wording(&u.text) == wording(&e.canonical) {
+        let Some(canonical) = &e.canonical else {
+            // A tie: every page is reported, here unless the tie is between
+            // forms of this page's own wording (DL002 reports those).
+            if let Some(tie) = &e.tie {
+                let own_form_tie = tie.kind == TieKind::Form
+                    && tie
+                        .texts
+                        .first()
+                        .is_some_and(|t| wording(&t.text) == wording(&u.text));
+                if !own_form_tie {
+                    out.push(tie_finding(&u, tie, Rule::DescriptionMismatch));
+                }
+            }
+            continue;
+        };
+        if u.text == *canonical || wording(&u.text) == wording(canonical) {
             continue;
         }
         let doc = &ctx.docs[u.doc];
         let span = u.cell.span().unwrap_or(u.row.code_span);
         let kind = doc.page.tables[u.row.table].kind;
-        let fix = replace_cell(u.cell, &e.canonical, kind)
+        let fix = replace_cell(u.cell, canonical, kind)
             .map(|edits| Fix::new(Applicability::Unsafe, edits));
-        let mut notes = vec![canonical_note(ctx, e)];
-        if e.wording_tie {
-            notes.push(
-                "tie: another wording is used by as many pages; the canonical one was chosen by code-point order. Pin one in doclint.toml to settle it."
-                    .into(),
-            );
-        }
+        let mut notes: Vec<String> = canonical_note(e).into_iter().collect();
         let same: Vec<usize> = e
             .variants
             .iter()
@@ -40,16 +50,15 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             span,
             code: Some(u.row.code),
             message: format!(
-                "{} description is worded differently from the canonical one{}",
+                "{} description is worded differently from the canonical one",
                 u.row.code,
-                if e.wording_tie { " (a tie)" } else { "" }
             ),
-            label: format!("canonical: {}", one_line(&e.canonical)),
+            label: format!("canonical: {}", one_line(canonical)),
             text: Some(u.text.clone()),
-            expected: Some(e.canonical.clone()),
+            expected: Some(canonical.clone()),
             fix,
             notes,
-            related: canonical_cell(ctx, u.row.code, &e.canonical, &e.pages)
+            related: canonical_cell(ctx, u.row.code, canonical, &e.pages)
                 .filter(|r| r.doc != u.doc),
         });
     }

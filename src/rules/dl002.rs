@@ -2,32 +2,40 @@
 
 use super::{
     Context, Finding, Rule, Severity, canonical_cell, canonical_note, descriptions,
-    mark_differences, one_line,
+    mark_differences, one_line, tie_finding,
 };
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
-use crate::model::wording;
+use crate::model::{TieKind, wording};
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for u in descriptions(ctx) {
         let e = u.election;
-        if u.text == e.canonical || wording(&u.text) != wording(&e.canonical) {
+        let Some(canonical) = &e.canonical else {
+            // A tie between forms of this page's wording: reported here,
+            // with no fix (other ties are DL001's).
+            if let Some(tie) = &e.tie
+                && tie.kind == TieKind::Form
+                && tie
+                    .texts
+                    .first()
+                    .is_some_and(|t| wording(&t.text) == wording(&u.text))
+            {
+                out.push(tie_finding(&u, tie, Rule::PunctuationMismatch));
+            }
+            continue;
+        };
+        if u.text == *canonical || wording(&u.text) != wording(canonical) {
             continue;
         }
         let doc = &ctx.docs[u.doc];
         let span = u.cell.span().unwrap_or(u.row.code_span);
         let kind = doc.page.tables[u.row.table].kind;
-        let edits = minimal_edits(&doc.src, u.cell, &e.canonical, kind)
-            .or_else(|| replace_cell(u.cell, &e.canonical, kind));
+        let edits = minimal_edits(&doc.src, u.cell, canonical, kind)
+            .or_else(|| replace_cell(u.cell, canonical, kind));
         let fix = edits.map(|edits| Fix::new(Applicability::Safe, edits));
-        let marks = mark_differences(&u.text, &e.canonical);
-        let mut notes = vec![canonical_note(ctx, e)];
+        let marks = mark_differences(&u.text, canonical);
+        let mut notes: Vec<String> = canonical_note(e).into_iter().collect();
         notes.extend(marks.iter().map(|m| format!("differs: {m}")));
-        if e.form_tie {
-            notes.push(
-                "tie: another form is used by as many pages; the canonical one was chosen by code-point order."
-                    .into(),
-            );
-        }
         out.push(Finding {
             rule: Rule::PunctuationMismatch,
             severity: Severity::Warning,
@@ -43,12 +51,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     marks.join("; ")
                 }
             ),
-            label: format!("canonical: {}", one_line(&e.canonical)),
+            label: format!("canonical: {}", one_line(canonical)),
             text: Some(u.text.clone()),
-            expected: Some(e.canonical.clone()),
+            expected: Some(canonical.clone()),
             fix,
             notes,
-            related: canonical_cell(ctx, u.row.code, &e.canonical, &e.pages)
+            related: canonical_cell(ctx, u.row.code, canonical, &e.pages)
                 .filter(|r| r.doc != u.doc),
         });
     }

@@ -2,11 +2,20 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, Finding, Rule, Severity, who};
+use super::{Context, Finding, Rule, Severity, services};
 use crate::parse::page::Lang;
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let total = ctx.model.page_count;
+    let total = ctx.model.service_count;
+    // Every documented code, and the required ones even where no page has
+    // them yet.
+    let codes: BTreeSet<u16> = ctx
+        .model
+        .codes
+        .keys()
+        .copied()
+        .chain(ctx.options.required.iter().copied())
+        .collect();
     for (i, doc) in ctx.docs.iter().enumerate() {
         let rows = &doc.page.rows;
         let Some(first) = rows.first() else { continue };
@@ -15,13 +24,16 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let zh = rows.iter().filter(|r| r.lang() == Some(Lang::Zh)).count();
         let en = rows.iter().filter(|r| r.lang() == Some(Lang::En)).count();
         let lang = if en > zh { Lang::En } else { Lang::Zh };
-        for (code, cm) in &ctx.model.codes {
+        for code in &codes {
             if have.contains(code) {
                 continue;
             }
-            let pages: Vec<usize> = cm.pages.iter().copied().collect();
+            let cm = ctx.model.codes.get(code);
+            let users: Vec<String> = cm
+                .map(|cm| cm.services.iter().cloned().collect())
+                .unwrap_or_default();
             let required = ctx.options.required.contains(code);
-            let share = pages.len() as f64 / total.max(1) as f64;
+            let share = users.len() as f64 / total.max(1) as f64;
             let severity = if required || share >= ctx.options.missing_warning_share {
                 Severity::Warning
             } else {
@@ -33,8 +45,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .filter(|r| r.code < *code)
                 .max_by_key(|r| r.code)
                 .unwrap_or(first);
-            let name = cm.reason.map(|r| format!(" {r}")).unwrap_or_default();
-            let expected = cm.descriptions.get(&lang).map(|e| e.canonical.clone());
+            let reason = crate::registry::lookup(*code).map(|s| s.reason);
+            let name = reason.map(|r| format!(" {r}")).unwrap_or_default();
+            let expected = cm
+                .and_then(|cm| cm.descriptions.get(&lang))
+                .and_then(|e| e.canonical.clone());
             let why = if required {
                 "required by config; ".to_string()
             } else {
@@ -47,8 +62,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 span: after.code_span,
                 code: Some(*code),
                 message: format!(
-                    "page does not document {code}{name}; {why}{} of {total} pages do",
-                    pages.len()
+                    "page does not document {code}{name}; {why}{} of {total} service{} do",
+                    users.len(),
+                    if total == 1 { "" } else { "s" }
                 ),
                 label: if after.code < *code {
                     format!("{code} would follow this row")
@@ -58,7 +74,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 text: None,
                 expected,
                 fix: None,
-                notes: vec![format!("documented by {}", who(ctx.docs, &pages))],
+                notes: if users.is_empty() {
+                    vec!["no page documents it yet".into()]
+                } else {
+                    vec![format!("documented by {}", services(&users))]
+                },
                 related: None,
             });
         }

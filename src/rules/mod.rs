@@ -18,7 +18,9 @@ mod dl007;
 mod dl008;
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; does not fail the run.
@@ -59,11 +61,13 @@ pub enum Rule {
     UnknownCode,
     /// DL008 broken-table.
     BrokenTable,
+    /// DL009 invalid-suppression.
+    InvalidSuppression,
 }
 
 impl Rule {
     /// Every rule, in id order.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::DescriptionMismatch,
         Rule::PunctuationMismatch,
         Rule::MissingCode,
@@ -72,6 +76,7 @@ impl Rule {
         Rule::DuplicateCode,
         Rule::UnknownCode,
         Rule::BrokenTable,
+        Rule::InvalidSuppression,
     ];
 
     /// The stable id, `DL001`.
@@ -85,6 +90,7 @@ impl Rule {
             Rule::DuplicateCode => "DL006",
             Rule::UnknownCode => "DL007",
             Rule::BrokenTable => "DL008",
+            Rule::InvalidSuppression => "DL009",
         }
     }
 
@@ -99,6 +105,7 @@ impl Rule {
             Rule::DuplicateCode => "duplicate-code",
             Rule::UnknownCode => "unknown-code",
             Rule::BrokenTable => "broken-table",
+            Rule::InvalidSuppression => "invalid-suppression",
         }
     }
 
@@ -113,6 +120,7 @@ impl Rule {
             Rule::DuplicateCode => include_str!("docs/DL006.md"),
             Rule::UnknownCode => include_str!("docs/DL007.md"),
             Rule::BrokenTable => include_str!("docs/DL008.md"),
+            Rule::InvalidSuppression => include_str!("docs/DL009.md"),
         }
     }
 
@@ -217,7 +225,13 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     dl006::check(ctx, &mut out);
     dl007::check(ctx, &mut out);
     dl008::check(ctx, &mut out);
-    out.sort_by(|a, b| {
+    sort(&mut out);
+    out
+}
+
+/// Sorts findings by page, place and rule.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
         (a.doc, a.span.start, a.rule, a.span.end, a.code).cmp(&(
             b.doc,
             b.span.start,
@@ -226,21 +240,23 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             b.code,
         ))
     });
-    out
 }
 
-/// `canonical: TEXT (majority, used by 3 pages (ecs, nat, rds))`.
-pub fn canonical_note(ctx: &Context<'_>, e: &crate::model::Election) -> String {
-    let users = if e.pages.is_empty() {
-        "pinned in config".to_string()
+/// `canonical: TEXT (majority, used by 3 services (ecs, nat, rds))`, or
+/// `(pinned in doclint.toml, …)`. `None` when a tie elected nothing.
+pub fn canonical_note(e: &crate::model::Election) -> Option<String> {
+    let canonical = e.canonical.as_ref()?;
+    let users = if e.services.is_empty() {
+        String::new()
     } else {
-        format!("used by {}", who(ctx.docs, &e.pages))
+        format!("used by {}", services(&e.services))
     };
-    format!(
-        "canonical: {} ({}, {users})",
-        one_line(&e.canonical),
-        e.source.as_str()
-    )
+    let how = match e.source {
+        crate::model::Source::Pinned if users.is_empty() => "pinned in doclint.toml".to_string(),
+        crate::model::Source::Pinned => format!("pinned in doclint.toml; {users}"),
+        _ => format!("majority, {users}"),
+    };
+    Some(format!("canonical: {} ({how})", one_line(canonical)))
 }
 
 /// `text` on one line: paragraph breaks shown as ` ⏎ `.
@@ -248,23 +264,84 @@ pub fn one_line(text: &str) -> String {
     text.replace('\n', " ⏎ ")
 }
 
-/// `N pages (svc, svc, …)` for the pages `pages` of `docs`.
-pub fn who(docs: &[Doc], pages: &[usize]) -> String {
-    let mut services: Vec<&str> = pages.iter().map(|&i| docs[i].service.as_str()).collect();
-    services.sort_unstable();
-    services.dedup();
-    let n = pages.len();
-    let shown: Vec<&str> = services.iter().take(8).copied().collect();
-    let more = if services.len() > shown.len() {
-        format!(", +{} more", services.len() - shown.len())
+/// `3 services (ecs, nat, rds)`: at most eight names, then `+N more`.
+pub fn services(names: &[String]) -> String {
+    let n = names.len();
+    let shown: Vec<&str> = names.iter().take(8).map(String::as_str).collect();
+    let more = if n > shown.len() {
+        format!(", +{} more", n - shown.len())
     } else {
         String::new()
     };
     format!(
-        "{n} page{} ({}{more})",
+        "{n} service{} ({}{more})",
         if n == 1 { "" } else { "s" },
         shown.join(", ")
     )
+}
+
+/// `N services (svc, svc, …)` for the pages `pages` of `docs`.
+pub fn who(docs: &[Doc], pages: &[usize]) -> String {
+    let mut names: Vec<String> = pages.iter().map(|&i| docs[i].service.clone()).collect();
+    names.sort_unstable();
+    names.dedup();
+    services(&names)
+}
+
+/// The finding for a page whose code has no canonical text because of a
+/// tie: it names the tied texts and their services, has no fix, and says
+/// how to settle it.
+pub fn tie_finding(u: &DescriptionUse<'_>, tie: &crate::model::Tie, rule: Rule) -> Finding {
+    let code = u.row.code;
+    let what = match tie.kind {
+        crate::model::TieKind::Wording => "wordings",
+        crate::model::TieKind::Form => "forms of one wording",
+    };
+    // Each tied wording (or form) has as many services as the others.
+    let mut groups: std::collections::BTreeMap<String, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for v in &tie.texts {
+        let key = match tie.kind {
+            crate::model::TieKind::Wording => crate::model::wording(&v.text),
+            crate::model::TieKind::Form => v.text.clone(),
+        };
+        groups
+            .entry(key)
+            .or_default()
+            .extend(v.services.iter().map(String::as_str));
+    }
+    let votes = groups.values().next().map_or(0, |g| g.len());
+    let mut notes: Vec<String> = tie
+        .texts
+        .iter()
+        .map(|v| format!("tied: {} — {}", one_line(&v.text), services(&v.services)))
+        .collect();
+    if !tie.texts.iter().any(|v| v.text == u.text) {
+        notes.push("this page uses neither of the tied texts".into());
+    }
+    let example = tie.texts.first().map(|v| v.text.as_str()).unwrap_or("…");
+    notes.push(format!(
+        "settle it in doclint.toml: [canonical.{code}] description = {}",
+        toml::Value::String(example.to_string())
+    ));
+    Finding {
+        rule,
+        severity: Severity::Warning,
+        doc: u.doc,
+        span: u.cell.span().unwrap_or(u.row.code_span),
+        code: Some(code),
+        message: format!(
+            "{code} has no canonical description: {} {what} tie with {votes} service{} each",
+            groups.len(),
+            if votes == 1 { "" } else { "s" }
+        ),
+        label: "a tie: no canonical text yet".into(),
+        text: Some(u.text.clone()),
+        expected: None,
+        fix: None,
+        notes,
+        related: None,
+    }
 }
 
 /// A description cell together with its code's election, for DL001/DL002.

@@ -1,0 +1,197 @@
+//! The project a path belongs to: the tree whose status pages make one
+//! canonical model.
+//!
+//! Found upward from the path, as ruff finds its config: the nearest folder
+//! holding `doclint.toml`, else the root of the git work tree, else (the
+//! fallback) the current folder when the path lies inside it, or else the
+//! folder named (a file's folder). The model, the service names and the
+//! baseline keys come from the project, so a file gives the same findings
+//! whatever the current folder and however its path is written.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::config::FILE_NAME;
+
+/// How the project root was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// The folder holds `doclint.toml`.
+    Config,
+    /// The root of a git work tree (it holds `.git`).
+    Git,
+    /// Neither was found above the path: the current folder, or the folder
+    /// named.
+    Fallback,
+}
+
+/// A project: its root and config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Project {
+    /// The root folder, absolute and normalised.
+    pub root: PathBuf,
+    /// `doclint.toml` in the root, when there is one.
+    pub config: Option<PathBuf>,
+    /// How the root was found.
+    pub found: Found,
+}
+
+/// `path` made absolute against `cwd`, with `.` and `x/..` folded and the
+/// links of its folders resolved where they exist (so that two spellings
+/// of one file compare equal). A file that is itself a link stays the link:
+/// it belongs to the tree it is in, and fixes never write through it to
+/// outside that tree.
+pub fn absolute(path: &Path, cwd: &Path) -> PathBuf {
+    let joined = normalize(&if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    });
+    let is_link = std::fs::symlink_metadata(&joined).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && !joined.is_dir() {
+        if let (Some(parent), Some(name)) = (joined.parent(), joined.file_name())
+            && let Ok(parent) = std::fs::canonicalize(parent)
+        {
+            return parent.join(name);
+        }
+        return joined;
+    }
+    std::fs::canonicalize(&joined).unwrap_or(joined)
+}
+
+/// Folds `.` and `x/..` without touching the file system.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            Component::ParentDir if matches!(out.last(), Some(Component::RootDir)) => {}
+            c => out.push(c),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
+/// Whether `dir` is the root of a project: it holds `doclint.toml` or
+/// `.git`.
+pub fn is_root(dir: &Path) -> bool {
+    dir.join(FILE_NAME).is_file() || dir.join(".git").exists()
+}
+
+/// The current folder, absolute and with links resolved.
+pub fn current_dir() -> std::io::Result<PathBuf> {
+    let cwd = std::env::current_dir()?;
+    Ok(std::fs::canonicalize(&cwd).unwrap_or(cwd))
+}
+
+/// The project of `path` (absolute, as from [`absolute`]), started from `cwd`.
+pub fn find(path: &Path, cwd: &Path) -> Project {
+    let start = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(path)
+    };
+    let mut git = None;
+    for dir in start.ancestors() {
+        let config = dir.join(FILE_NAME);
+        if config.is_file() {
+            return Project {
+                root: dir.to_path_buf(),
+                config: Some(config),
+                found: Found::Config,
+            };
+        }
+        // The nearest work tree wins (a submodule is its own project), but
+        // a doclint.toml above it still would not: stop at the first.
+        if git.is_none() && dir.join(".git").exists() {
+            git = Some(dir.to_path_buf());
+            break;
+        }
+    }
+    if let Some(root) = git {
+        return Project {
+            root,
+            config: None,
+            found: Found::Git,
+        };
+    }
+    let root = if start.starts_with(cwd) {
+        cwd.to_path_buf()
+    } else {
+        start.to_path_buf()
+    };
+    Project {
+        root,
+        config: None,
+        found: Found::Fallback,
+    }
+}
+
+/// `path` as shown to the user: relative to `cwd` when it lies inside it,
+/// else absolute; always with `/`.
+pub fn display(path: &Path, cwd: &Path) -> String {
+    let shown = match path.strip_prefix(cwd) {
+        Ok(rel) if rel.as_os_str().is_empty() => Path::new("."),
+        Ok(rel) => rel,
+        Err(_) => path,
+    };
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+/// `path` relative to the project `root`, with `/` (for globs, service
+/// names and baseline entries); `None` outside the root.
+pub fn relative(path: &Path, root: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    Some(rel.to_string_lossy().replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_dots() {
+        assert_eq!(normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+        assert_eq!(normalize(Path::new("/../a")), PathBuf::from("/a"));
+        assert_eq!(normalize(Path::new("a/..")), PathBuf::from("."));
+    }
+
+    #[test]
+    fn display_is_relative_inside_the_current_folder() {
+        let cwd = Path::new("/w/docs");
+        assert_eq!(display(Path::new("/w/docs/a/b.md"), cwd), "a/b.md");
+        assert_eq!(display(Path::new("/w/other/b.md"), cwd), "/w/other/b.md");
+        assert_eq!(display(Path::new("/w/docs"), cwd), ".");
+    }
+
+    #[test]
+    fn nearest_config_then_git_then_fallback() {
+        let t = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(t.path()).unwrap();
+        std::fs::create_dir_all(root.join("repo/.git")).unwrap();
+        std::fs::create_dir_all(root.join("repo/docs/dew")).unwrap();
+        std::fs::create_dir_all(root.join("loose/nat")).unwrap();
+        let page = root.join("repo/docs/dew/a.md");
+        std::fs::write(&page, "x").unwrap();
+        let p = find(&page, Path::new("/"));
+        assert_eq!(
+            (p.root.as_path(), p.found),
+            (root.join("repo").as_path(), Found::Git)
+        );
+        std::fs::write(root.join("repo/docs/doclint.toml"), "").unwrap();
+        let p = find(&page, Path::new("/"));
+        assert_eq!(p.root, root.join("repo/docs"));
+        assert_eq!(p.found, Found::Config);
+        // No marker: the current folder when the path is inside it, else
+        // the folder named.
+        let nat = root.join("loose/nat");
+        assert_eq!(find(&nat, &root.join("loose")).root, root.join("loose"));
+        assert_eq!(find(&nat, Path::new("/elsewhere")).root, nat);
+        assert_eq!(find(&nat, Path::new("/elsewhere")).found, Found::Fallback);
+    }
+}
