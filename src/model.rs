@@ -8,9 +8,9 @@
 //! wording. Votes are per service: a service with three pages votes once.
 //! The wording used by most services wins; within it, the exact form used by
 //! most services is canonical, except that in Chinese text a form with
-//! full-width marks always beats one with half-width marks where a Chinese
-//! sentence needs full-width ones (`请求成功.` never becomes canonical over
-//! `请求成功。`). A tie elects nothing: the model records the tied texts and
+//! half-width marks where a Chinese sentence needs full-width ones never
+//! wins over one with fewer (`请求成功.` never becomes canonical over
+//! `请求成功。`, even used by more services). A tie elects nothing: the model records the tied texts and
 //! rules report every page with no fix until a pin in config decides. A
 //! description pinned in config always wins.
 
@@ -305,8 +305,9 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
             texts: tied,
         });
     } else {
-        // Within the wording: full-width marks first in Chinese, then the
-        // form most services use.
+        // Within the wording: the form most services use; a tie elects
+        // nothing. In Chinese a form with half-width marks where full-width
+        // ones belong never wins over one with fewer.
         let marks = |v: &Variant| {
             if lang == Lang::Zh {
                 half_width_marks(&v.text)
@@ -314,21 +315,29 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
                 0
             }
         };
+        let by_votes = |forms: &mut Vec<&Variant>| {
+            forms.sort_by(|a, b| {
+                b.services
+                    .len()
+                    .cmp(&a.services.len())
+                    .then_with(|| a.text.cmp(&b.text))
+            });
+        };
         let mut forms = ranked[0].1.clone();
-        forms.sort_by(|a, b| {
-            marks(a)
-                .cmp(&marks(b))
-                .then_with(|| b.services.len().cmp(&a.services.len()))
-                .then_with(|| a.text.cmp(&b.text))
-        });
-        let key = |v: &Variant| (marks(v), v.services.len());
-        if forms.len() > 1 && key(forms[0]) == key(forms[1]) {
-            let k = key(forms[0]);
+        by_votes(&mut forms);
+        let fewest = forms.iter().map(|v| marks(v)).min().unwrap_or(0);
+        if marks(forms[0]) > fewest
+            && !(forms.len() > 1 && forms[0].services.len() == forms[1].services.len())
+        {
+            forms.retain(|v| marks(v) == fewest);
+        }
+        if forms.len() > 1 && forms[0].services.len() == forms[1].services.len() {
+            let top = forms[0].services.len();
             tie = Some(Tie {
                 kind: TieKind::Form,
                 texts: forms
                     .iter()
-                    .take_while(|v| key(v) == k)
+                    .take_while(|v| v.services.len() == top)
                     .map(|v| (*v).clone())
                     .collect(),
             });
@@ -431,13 +440,15 @@ mod tests {
 
     #[test]
     fn full_width_marks_win_in_chinese() {
+        // A 1–1 tie elects nothing, whatever the marks.
         let e = elect(
             texts(&[("请求成功.", &[0]), ("请求成功。", &[1])]),
             Lang::Zh,
             None,
         );
-        assert_eq!(e.canonical.as_deref(), Some("请求成功。"));
-        // Even against a majority.
+        assert_eq!(e.canonical, None);
+        assert_eq!(e.tie.map(|t| t.kind), Some(TieKind::Form));
+        // Against a majority, the full-width form wins.
         let e = elect(
             texts(&[("请求成功.", &[0, 2, 3]), ("请求成功。", &[1])]),
             Lang::Zh,

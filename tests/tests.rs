@@ -9,6 +9,7 @@ mod hard_cases;
 mod html_report;
 mod integrations;
 mod layouts;
+mod projects;
 mod props;
 mod reliability;
 mod seeds;

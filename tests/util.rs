@@ -53,6 +53,15 @@ pub fn json(paths: &[&str]) -> (i32, Value) {
     (code, v)
 }
 
+/// The JSON report for `args` run in `dir`, and the exit code.
+pub fn json_in(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let (code, out, err) = run_in(dir, &all);
+    let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("bad JSON ({e}): {out}\n{err}"));
+    (code, v)
+}
+
 /// `doclint pages` for `paths`.
 pub fn pages(paths: &[&str]) -> Vec<Value> {
     let mut args = vec!["pages"];
