@@ -168,3 +168,53 @@ fn model_matrix_fits_the_terminal() {
         assert!(matrix.contains(s));
     }
 }
+
+/// Display width of a line (wide CJK characters count two).
+fn columns(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+#[test]
+fn output_fits_the_terminal_it_runs_in() {
+    // A real terminal (a pty from util-linux `script`), 90 columns, and no
+    // COLUMNS in the environment: the terminal's own width is used.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("doclint");
+    let out = std::process::Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "stty rows 40 cols 90; env -u COLUMNS '{}' --color never fixtures/seeds",
+            bin.display()
+        ))
+        .arg("/dev/null")
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(text.contains("DL001"), "{text}");
+    for line in text.lines() {
+        assert!(columns(line) <= 90, "{} columns: {line}", columns(line));
+    }
+    // Help at 80 columns wraps at word boundaries.
+    let (_, help, _) = run_env(&["--help"], "80");
+    for line in help.lines() {
+        assert!(columns(line) <= 80, "{line}");
+    }
+}
+
+/// Runs doclint with COLUMNS set to `width`.
+fn run_env(args: &[&str], width: &str) -> (i32, String, String) {
+    let out = doclint().env("COLUMNS", width).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}

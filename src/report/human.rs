@@ -12,7 +12,7 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Lines;
 use crate::fix::Applicability;
@@ -45,6 +45,18 @@ const HELP_COLUMNS: usize = 240;
 
 /// The widest a label under a snippet may be, in columns.
 const LABEL_COLUMNS: usize = 80;
+
+/// How wide the label of `snippet` may be so that its line fits `width`:
+/// it hangs from the middle of the underline, after the line-number gutter.
+fn label_columns(snippet: &Snippet, width: usize) -> usize {
+    let before = UnicodeWidthStr::width(&snippet.text[..snippet.label.offset()]);
+    let under = UnicodeWidthStr::width(
+        &snippet.text[snippet.label.offset()..snippet.label.offset() + snippet.label.len()],
+    );
+    let gutter = snippet.line.to_string().len() + 4;
+    let used = gutter + before + under / 2 + 5;
+    width.saturating_sub(used).clamp(16, LABEL_COLUMNS)
+}
 
 /// Cuts `text` to `max` columns, marking the cut with `…`.
 fn cut(text: &str, max: usize) -> String {
@@ -151,6 +163,8 @@ fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
 
 /// A finding as a miette diagnostic.
 struct Report {
+    /// The widest the label may be, in columns.
+    label_columns: usize,
     finding_code: String,
     message: String,
     severity: miette::Severity,
@@ -193,7 +207,7 @@ impl Diagnostic for Report {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
-                Some(cut(&self.label, LABEL_COLUMNS)),
+                Some(cut(&self.label, self.label_columns)),
                 self.snippet.label,
             ),
         )))
@@ -241,6 +255,7 @@ fn report(outcome: &Outcome, lines: &Lines, f: &Finding) -> Report {
             let rdoc = &outcome.docs[r.doc];
             let ridx = LineIndex::new(&rdoc.src);
             Report {
+                label_columns: LABEL_COLUMNS,
                 finding_code: String::new(),
                 message: format!("{} in {}", r.label, rdoc.path),
                 severity: miette::Severity::Advice,
@@ -252,6 +267,7 @@ fn report(outcome: &Outcome, lines: &Lines, f: &Finding) -> Report {
         })
         .collect();
     Report {
+        label_columns: LABEL_COLUMNS,
         finding_code: format!("{}({})", f.rule.id(), f.rule.name()),
         message: format!("{} [{}]", f.message, doc.service),
         severity: severity(f.severity),
@@ -305,6 +321,7 @@ fn missing_report(outcome: &Outcome, lines: &Lines, group: &[&Finding]) -> Repor
         })
         .collect();
     Report {
+        label_columns: LABEL_COLUMNS,
         finding_code: format!("{}({})", first.rule.id(), first.rule.name()),
         message: format!(
             "page lacks {} code{} other services document: {} [{}]",
@@ -384,13 +401,19 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
     items.sort_by_key(|(severity, doc, i, _)| (std::cmp::Reverse(*severity), *doc, *i));
     let mut out = String::new();
     for (_, _, _, group) in &items {
-        let r = if group[0].rule == Rule::MissingCode {
+        let mut r = if group[0].rule == Rule::MissingCode {
             missing_report(outcome, &lines, group)
         } else {
             let mut r = report(outcome, &lines, group[0]);
             r.message = glue_marks(&r.message);
             r
         };
+        let width = style.width.clamp(40, MAX_WIDTH);
+        r.label_columns = label_columns(&r.snippet, width);
+        for related in &mut r.related {
+            // Nested reports are indented by the `╰─▶` column.
+            related.label_columns = label_columns(&related.snippet, width.saturating_sub(8));
+        }
         if handler.render_report(&mut out, &r).is_err() {
             out.push_str(&format!(
                 "{}: {}\n",
