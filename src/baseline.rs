@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::Doc;
 use crate::rules::Finding;
 
+/// The baseline's file name unless the config names another.
+pub const DEFAULT_FILE: &str = "doclint-baseline.json";
+
 /// One recorded finding.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Entry {

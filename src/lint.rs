@@ -62,6 +62,44 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The settings of project `p` for `paths` in it (absolute), with its
+    /// `doclint.toml` or, when given, the `explicit` config. Naming the
+    /// config or the baseline file itself means the whole project.
+    pub fn for_project(
+        p: crate::project::Project,
+        mut paths: Vec<PathBuf>,
+        explicit: Option<&Loaded>,
+        cwd: &Path,
+    ) -> Result<Settings, crate::config::Error> {
+        let loaded = match (explicit, &p.config) {
+            (Some(c), _) => Some(c.clone()),
+            (None, Some(path)) => Some(crate::config::load(path)?),
+            (None, None) => None,
+        };
+        let baseline = loaded
+            .as_ref()
+            .and_then(|c| c.config.baseline.as_ref())
+            .map(|b| p.root.join(b));
+        for path in &mut paths {
+            let named_file = path.file_name().is_some_and(|n| {
+                n == crate::config::FILE_NAME || n == crate::baseline::DEFAULT_FILE
+            });
+            if named_file || baseline.as_ref() == Some(path) {
+                *path = p.root.clone();
+            }
+        }
+        let mut s = match loaded {
+            Some(c) => Settings::with_config(paths, c),
+            None => Settings {
+                paths,
+                ..Settings::default()
+            },
+        };
+        s.root = Some(p.root);
+        s.cwd = Some(cwd.to_path_buf());
+        Ok(s)
+    }
+
     /// Settings for `paths` with what `config` pins and tunes.
     pub fn with_config(paths: Vec<PathBuf>, config: Loaded) -> Settings {
         let c = &config.config;

@@ -279,14 +279,6 @@ struct Plan {
     missing: Vec<FileError>,
 }
 
-/// Whether `path` is a project's config or baseline file: naming it means
-/// "check the whole project" (pre-commit passes it when only it changed).
-fn is_project_file(path: &Path, baseline: Option<&Path>) -> bool {
-    path.file_name()
-        .is_some_and(|n| n == config::FILE_NAME || n == "doclint-baseline.json")
-        || baseline.is_some_and(|b| b == path)
-}
-
 /// Finds the projects of `args.paths` and loads their config. Prints what
 /// is wrong and returns exit code 2 when they cannot be used.
 fn plan(args: &ProjectArgs) -> Result<Plan, ExitCode> {
@@ -311,36 +303,23 @@ fn plan(args: &ProjectArgs) -> Result<Plan, ExitCode> {
         .as_ref()
         .map(|p| project::absolute(p, &cwd))
         .and_then(|p| p.parent().map(Path::to_path_buf));
-    let mut missing = Vec::new();
-    // project root → (its doclint.toml, the paths named in it)
-    let mut groups: Vec<(project::Project, Vec<PathBuf>)> = Vec::new();
-    for given in &args.paths {
-        let path = project::absolute(given, &cwd);
-        if !path.exists() {
-            missing.push(FileError {
-                path: given.to_string_lossy().replace('\\', "/"),
-                message: "no such file or folder".into(),
-            });
-            continue;
-        }
-        let mut p = project::find(&path, &cwd);
-        if let Some(root) = &explicit_root
-            && path.starts_with(root)
-        {
-            p.root = root.clone();
-        }
-        if p.found == project::Found::Fallback && explicit_root.is_none() {
-            eprintln!(
-                "doclint: note: no doclint.toml or git work tree above {}: the project is {} (a doclint.toml at the top of the documentation sets it)",
-                given.to_string_lossy().replace('\\', "/"),
-                project::display(&p.root, &cwd)
-            );
-        }
-        match groups.iter_mut().find(|(q, _)| q.root == p.root) {
-            Some((_, paths)) => paths.push(path),
-            None => groups.push((p, vec![path])),
-        }
+    let grouped = project::group(&args.paths, &cwd, explicit_root.as_deref());
+    for (given, root) in &grouped.fallbacks {
+        eprintln!(
+            "doclint: note: no doclint.toml or git work tree above {}: the project is {} (a doclint.toml at the top of the documentation sets it)",
+            given,
+            project::display(root, &cwd)
+        );
     }
+    let missing: Vec<FileError> = grouped
+        .missing
+        .into_iter()
+        .map(|path| FileError {
+            path,
+            message: "no such file or folder".into(),
+        })
+        .collect();
+    let groups = grouped.projects;
     let mut projects = Vec::new();
     for (p, paths) in groups {
         projects.push(project_settings(p, paths, explicit.as_ref(), &cwd)?);
@@ -348,45 +327,17 @@ fn plan(args: &ProjectArgs) -> Result<Plan, ExitCode> {
     Ok(Plan { projects, missing })
 }
 
-/// The settings of project `p` for `paths` in it, with its config (or the
-/// one given with `--config`).
+/// [`Settings::for_project`], printing a config error.
 fn project_settings(
     p: project::Project,
-    mut paths: Vec<PathBuf>,
+    paths: Vec<PathBuf>,
     explicit: Option<&config::Loaded>,
     cwd: &Path,
 ) -> Result<Settings, ExitCode> {
-    let loaded = match (explicit, &p.config) {
-        (Some(c), _) => Some(c.clone()),
-        (None, Some(path)) => match config::load(path) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                report_error(e.as_ref());
-                return Err(ExitCode::from(2));
-            }
-        },
-        (None, None) => None,
-    };
-    let baseline = loaded
-        .as_ref()
-        .and_then(|c| c.config.baseline.as_ref())
-        .map(|b| p.root.join(b));
-    // The config or baseline itself named: the whole project.
-    for path in &mut paths {
-        if is_project_file(path, baseline.as_deref()) {
-            *path = p.root.clone();
-        }
-    }
-    let mut s = match loaded {
-        Some(c) => Settings::with_config(paths, c),
-        None => Settings {
-            paths,
-            ..Settings::default()
-        },
-    };
-    s.root = Some(p.root);
-    s.cwd = Some(cwd.to_path_buf());
-    Ok(s)
+    Settings::for_project(p, paths, explicit, cwd).map_err(|e| {
+        report_error(e.as_ref());
+        ExitCode::from(2)
+    })
 }
 
 /// [`plan`], refusing paths of several projects for a command that shows
@@ -800,7 +751,7 @@ fn main() -> ExitCode {
                     .config
                     .as_ref()
                     .and_then(|c| c.config.baseline.clone())
-                    .unwrap_or_else(|| "doclint-baseline.json".into());
+                    .unwrap_or_else(|| baseline::DEFAULT_FILE.into());
                 root.join(name)
             });
             let code = write_new(

@@ -132,6 +132,46 @@ pub fn find(path: &Path, cwd: &Path) -> Project {
     }
 }
 
+/// The paths of one command line, grouped by project.
+#[derive(Debug, Default)]
+pub struct Grouped {
+    /// Each project with the paths named in it (absolute), in the order
+    /// first named.
+    pub projects: Vec<(Project, Vec<PathBuf>)>,
+    /// The paths that do not exist, as given.
+    pub missing: Vec<String>,
+    /// Paths whose project is the fallback, as given, with that root.
+    pub fallbacks: Vec<(String, PathBuf)>,
+}
+
+/// Groups `paths` (as given, relative to `cwd`) by the project each
+/// belongs to. With `--config FILE`, `config_root` (the file's folder) is
+/// the root for the paths inside it.
+pub fn group(paths: &[PathBuf], cwd: &Path, config_root: Option<&Path>) -> Grouped {
+    let mut out = Grouped::default();
+    for given in paths {
+        let shown = given.to_string_lossy().replace('\\', "/");
+        let path = absolute(given, cwd);
+        if !path.exists() {
+            out.missing.push(shown);
+            continue;
+        }
+        let mut p = find(&path, cwd);
+        if let Some(root) = config_root
+            && path.starts_with(root)
+        {
+            p.root = root.to_path_buf();
+        } else if p.found == Found::Fallback && config_root.is_none() {
+            out.fallbacks.push((shown, p.root.clone()));
+        }
+        match out.projects.iter_mut().find(|(q, _)| q.root == p.root) {
+            Some((_, paths)) => paths.push(path),
+            None => out.projects.push((p, vec![path])),
+        }
+    }
+    out
+}
+
 /// `path` as shown to the user: relative to `cwd` when it lies inside it,
 /// else absolute; always with `/`.
 pub fn display(path: &Path, cwd: &Path) -> String {

@@ -497,3 +497,33 @@ fn human_output_groups_missing_codes_per_page_and_shows_warnings_first() {
         );
     }
 }
+
+#[test]
+fn a_config_outside_the_tree_still_names_services() {
+    // --config FILE outside the linted tree: its settings apply to the
+    // project found from the paths, service-level included.
+    let t = tempfile::tempdir().unwrap();
+    fs::create_dir(t.path().join(".git")).unwrap();
+    let staging = tempfile::tempdir().unwrap();
+    write_seeds(staging.path());
+    for svc in SEED_SERVICES {
+        let to = t.path().join(svc).join(format!("v-{svc}"));
+        fs::create_dir_all(&to).unwrap();
+        for e in fs::read_dir(staging.path().join(svc)).unwrap() {
+            let e = e.unwrap();
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+    let outside = tempfile::tempdir().unwrap();
+    let config = outside.path().join("shared.toml");
+    fs::write(&config, "service-level = 2\n").unwrap();
+    let (_, r) = json_in(t.path(), &["--config", config.to_str().unwrap()]);
+    let services: BTreeSet<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["service"].as_str().unwrap())
+        .collect();
+    assert!(services.iter().all(|s| s.starts_with("v-")), "{services:?}");
+    assert_eq!(services.len(), 5);
+}
