@@ -147,7 +147,14 @@ fn wheel_installs_without_cargo_and_lints() {
         .arg(&venv)
         .output()
         .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
+    if !o.status.success()
+        && skip(
+            TEST,
+            &format!("python3 -m venv does not work here:\n{}", text(&o)),
+        )
+    {
+        return;
+    }
     let bin = venv.join(if cfg!(windows) { "Scripts" } else { "bin" });
     let o = cmd(&bin.join("python"))
         .args(["-m", "pip", "install", "--quiet", "--no-index"])
