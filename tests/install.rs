@@ -44,14 +44,15 @@ fn text(o: &Output) -> String {
     )
 }
 
-/// PATH without the folders that hold cargo or rustc: what a writer has.
+/// PATH without the folders that hold cargo or rustc (~/.cargo/bin): what a
+/// writer has. A folder that also holds python3, git or pre-commit (a
+/// system-wide cargo in /usr/bin) stays.
 fn path_without_rust() -> String {
     let path = std::env::var_os("PATH").unwrap_or_default();
+    let holds = |d: &Path, tools: &[&str]| tools.iter().any(|t| d.join(t).exists());
     let kept: Vec<PathBuf> = std::env::split_paths(&path)
         .filter(|d| {
-            !["cargo", "rustc", "rustup"]
-                .iter()
-                .any(|t| d.join(t).exists())
+            !holds(d, &["cargo", "rustc", "rustup"]) || holds(d, &["python3", "git", "pre-commit"])
         })
         .collect();
     std::env::join_paths(kept)
@@ -69,11 +70,11 @@ fn wheel() -> Result<PathBuf, String> {
 fn find_or_build_wheel() -> Result<PathBuf, String> {
     if let Some(w) = std::env::var_os("DOCLINT_WHEEL").filter(|w| !w.is_empty()) {
         let w = PathBuf::from(w);
-        return if w.is_file() {
-            Ok(w)
-        } else {
-            Err(format!("DOCLINT_WHEEL={} is not a file", w.display()))
-        };
+        return w
+            .canonicalize()
+            .ok()
+            .filter(|w| w.is_file())
+            .ok_or_else(|| format!("DOCLINT_WHEEL={} is not a file", w.display()));
     }
     if !have("maturin") {
         return Err(
@@ -233,8 +234,9 @@ fn pre_commit_hook_installs_the_wheel_and_stops_the_commit() {
     // The hooks' repository, as the release workflow publishes it.
     let hooks = dir.path().join("doclint-pre-commit");
     git_init(&hooks);
-    for f in [".pre-commit-hooks.yaml", "pyproject.toml", "README.md"] {
-        fs::copy(root().join("pre-commit").join(f), hooks.join(f)).unwrap();
+    for e in fs::read_dir(root().join("pre-commit")).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), hooks.join(e.file_name())).unwrap();
     }
     git(&hooks, &["add", "-A"]);
     git(&hooks, &["commit", "-q", "-m", "hooks"]);
