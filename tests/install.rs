@@ -217,7 +217,8 @@ fn head(dir: &Path) -> String {
 /// their own repository): pre-commit installs them, and so the wheel built
 /// here, with no cargo on PATH; the commit of the seed pages is stopped with
 /// the divergences shown; a change to only doclint.toml or to only a JSON
-/// baseline runs the hook too.
+/// baseline runs the hook too. pip fetches setuptools (the hooks package's
+/// build backend) from its index, as it does on a writer's machine.
 #[test]
 fn pre_commit_hook_installs_the_wheel_and_stops_the_commit() {
     const TEST: &str = "pre_commit_hook_installs_the_wheel_and_stops_the_commit";
