@@ -413,3 +413,50 @@ fn pre_commit_rust_hook_builds_from_source_and_stops_the_commit() {
     assert!(!out.status.success(), "the commit must be stopped:\n{t}");
     assert!(t.contains("DL001(description-mismatch)"), "{t}");
 }
+
+/// The release archive (scripts/release-archive.py, as the release workflow
+/// runs it) holds the wheel's binary, which says the version, and its
+/// `.sha256` checks with `sha256sum -c`.
+#[test]
+fn release_archive_holds_the_wheels_binary() {
+    const TEST: &str = "release_archive_holds_the_wheels_binary";
+    for tool in ["python3", "tar", "sha256sum"] {
+        if !have(tool) && skip(TEST, &format!("{tool} is not installed")) {
+            return;
+        }
+    }
+    let Some(wheel) = wheel_or_skip(TEST) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let target = "x86_64-unknown-linux-gnu";
+    let o = Command::new("python3")
+        .arg(root().join("scripts/release-archive.py"))
+        .arg(&wheel)
+        .arg(target)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    let name = format!("doclint-{VERSION}-{target}");
+    let archive = format!("{name}.tar.gz");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        dir.path().join(&archive).display().to_string()
+    );
+    let run = |program: &str, args: &[&str]| {
+        let o = Command::new(program)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{program} {args:?}: {}", text(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    run("sha256sum", &["-c", &format!("{archive}.sha256")]);
+    run("tar", &["xzf", &archive]);
+    let binary = dir.path().join(&name).join("doclint");
+    let version = run(binary.to_str().unwrap(), &["--version"]);
+    assert_eq!(version.trim(), format!("doclint {VERSION}"));
+    assert!(dir.path().join(&name).join("README.md").is_file());
+}
