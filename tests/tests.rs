@@ -7,6 +7,7 @@ mod config;
 mod fix;
 mod hard_cases;
 mod html_report;
+mod install;
 mod integrations;
 mod layouts;
 mod projects;
