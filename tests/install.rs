@@ -460,3 +460,75 @@ fn release_archive_holds_the_wheels_binary() {
     assert_eq!(version.trim(), format!("doclint {VERSION}"));
     assert!(dir.path().join(&name).join("README.md").is_file());
 }
+
+/// The tie of the trust issue through the real `doclint-fix` hook: ecs
+/// writes `请求成功.` and rds `请求成功。` (1–1). The hook fixes nothing in
+/// either page (a tie offers no fix) and the commit is stopped with the tie
+/// named.
+#[test]
+fn doclint_fix_hook_leaves_a_tie_alone() {
+    const TEST: &str = "doclint_fix_hook_leaves_a_tie_alone";
+    if !have("pre-commit") && skip(TEST, "pre-commit is not installed (pip install pre-commit)") {
+        return;
+    }
+    if !have("git") && skip(TEST, "git is not installed") {
+        return;
+    }
+    let Some(wheel) = wheel_or_skip(TEST) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let hooks = dir.path().join("doclint-pre-commit");
+    git_init(&hooks);
+    for e in fs::read_dir(root().join("pre-commit")).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), hooks.join(e.file_name())).unwrap();
+    }
+    git(&hooks, &["add", "-A"]);
+    git(&hooks, &["commit", "-q", "-m", "hooks"]);
+    let rev = head(&hooks);
+    let repo = dir.path().join("docs");
+    git_init(&repo);
+    write_seeds(&repo);
+    // Today's safe fixes first, so that only the tie is left to the hook.
+    let fixed = doclint().current_dir(&repo).arg("--fix").output().unwrap();
+    assert_eq!(fixed.status.code(), Some(1), "{}", text(&fixed));
+    let ecs = repo.join("ecs/通用请求返回值.md");
+    let rds = repo.join("rds/通用请求Http State Code.md");
+    let t = fs::read_to_string(&ecs).unwrap();
+    fs::write(&ecs, t.replacen("请求成功。", "请求成功.", 1)).unwrap();
+    let before = (fs::read(&ecs).unwrap(), fs::read(&rds).unwrap());
+    fs::write(
+        repo.join(".pre-commit-config.yaml"),
+        format!(
+            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: doclint-fix\n",
+            hooks.display()
+        ),
+    )
+    .unwrap();
+    let constraints = dir.path().join("constraints.txt");
+    fs::write(
+        &constraints,
+        format!("doclint @ file://{}\n", wheel.display()),
+    )
+    .unwrap();
+    let path = path_without_rust();
+    let mut c = Command::new("pre-commit");
+    c.args(["run", "--all-files"])
+        .current_dir(&repo)
+        .env("PATH", &path)
+        .env("PRE_COMMIT_HOME", dir.path().join("pre-commit-home"))
+        .env("PIP_CONSTRAINT", &constraints)
+        .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
+        .env_remove("VIRTUAL_ENV");
+    git(&repo, &["add", "-A"]);
+    let out = c.output().unwrap();
+    let t = text(&out);
+    assert!(!out.status.success(), "the tie fails the hook:\n{t}");
+    assert!(t.contains("200 has no canonical description"), "{t}");
+    assert_eq!(
+        before,
+        (fs::read(&ecs).unwrap(), fs::read(&rds).unwrap()),
+        "both pages byte-identical:\n{t}"
+    );
+}
