@@ -17,6 +17,7 @@ pub mod parse;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod suppress;
 pub mod walk;

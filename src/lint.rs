@@ -348,3 +348,62 @@ pub fn lint(settings: &Settings) -> Outcome {
         elapsed: start.elapsed(),
     }
 }
+
+/// Reads one document from `bytes` (an editor's unsaved text, or a file
+/// just saved) as a walk of `root` would read the file at `path`: the
+/// config's include/exclude and service naming apply. `Ok(None)` when the
+/// file is excluded or is not a status page.
+pub fn read_text(
+    settings: &Settings,
+    root: &Path,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<Option<Doc>, FileError> {
+    let entry = Entry {
+        path: path.to_path_buf(),
+        root,
+    };
+    let service = match &settings.config {
+        Some(config) => match configure(&entry, config) {
+            Some(service) => service,
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let fail = |message: String| FileError {
+        path: entry.display(),
+        message,
+    };
+    let page = match std::panic::catch_unwind(|| page::parse(bytes)) {
+        Err(_) => {
+            return Err(fail(
+                "internal error while reading this page (a doclint bug: please report it)".into(),
+            ));
+        }
+        Ok(Err(e)) => return Err(fail(e.to_string())),
+        Ok(Ok(None)) => return Ok(None),
+        Ok(Ok(Some(page))) => page,
+    };
+    Ok(Some(Doc {
+        path: entry.display(),
+        file: entry.path.clone(),
+        root: root.to_path_buf(),
+        service: service.unwrap_or_else(|| entry.service()),
+        src: String::from_utf8_lossy(bytes).into_owned(),
+        page,
+    }))
+}
+
+/// The model and the kept findings of docs already read (sorted by path,
+/// as [`lint`] leaves them): what a language server reruns after an edit
+/// without walking the tree again.
+pub fn check_docs(settings: &Settings, docs: &[Doc]) -> (Model, Vec<Finding>) {
+    let model = Model::build(docs, &settings.model);
+    let mut findings = rules::check(&Context {
+        docs,
+        model: &model,
+        options: &settings.rules,
+    });
+    filter(&mut findings, docs, settings);
+    (model, findings)
+}

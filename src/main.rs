@@ -121,6 +121,8 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Run the language server on stdin and stdout (for editors).
+    Server,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,6 +416,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_lint(&cli.lint, cli.fix),
+        Some(Command::Server) => match doclint::server::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("doclint: server: {e}");
+                ExitCode::from(2)
+            }
+        },
         Some(Command::Model(args)) => run_view(&args, false),
         Some(Command::Pages(args)) => run_view(&args, true),
         Some(Command::Explain { rule }) => match Rule::from_id(&rule) {

@@ -12,3 +12,4 @@ mod layouts;
 mod props;
 mod reliability;
 mod seeds;
+mod server;
