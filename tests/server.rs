@@ -523,3 +523,70 @@ fn watched_files_and_config_refresh_the_model() {
     assert!(rules(&diags).contains(&"DL002".into()), "{diags:?}");
     c.finish();
 }
+
+/// Neovim, headless, as the client: it opens a seed page, receives the
+/// diagnostics, applies the preferred code action and writes the buffer.
+/// Skipped where `nvim` is missing, unless `DOCLINT_REQUIRE_NEOVIM=1`.
+#[test]
+fn neovim_applies_a_code_action() {
+    let required = std::env::var("DOCLINT_REQUIRE_NEOVIM").is_ok_and(|v| v == "1");
+    let found = Command::new("nvim")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            !required,
+            "DOCLINT_REQUIRE_NEOVIM=1 but nvim is not installed"
+        );
+        println!("skipped: nvim is not installed (apt-get install neovim)");
+        return;
+    }
+    let dir = seeds();
+    let nat = dir.path().join("nat/状态码.md");
+    let before = std::fs::read_to_string(&nat).unwrap();
+    let init = dir.path().join("init.lua");
+    std::fs::write(&init, include_str!("neovim_init.lua")).unwrap();
+    let log = dir.path().join("nvim.log");
+    let mut child = Command::new("nvim")
+        .args(["--headless", "-n", "-i", "NONE", "-u"])
+        .arg(&init)
+        .env("DOCLINT_BIN", env!("CARGO_BIN_EXE_doclint"))
+        .env("DOCLINT_ROOT", dir.path())
+        .env("DOCLINT_FILE", &nat)
+        .env("DOCLINT_LOG", &log)
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nvim starts");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "nvim did not finish; its log:\n{}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let said = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        status.success() && said.ends_with("ok\n"),
+        "{status}\n{said}"
+    );
+    let after = std::fs::read_to_string(&nat).unwrap();
+    assert_eq!(after, before.replacen(NAT_500, CANONICAL_500, 1), "{said}");
+}
