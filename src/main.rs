@@ -416,13 +416,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_lint(&cli.lint, cli.fix),
-        Some(Command::Server) => match doclint::server::run() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("doclint: server: {e}");
-                ExitCode::from(2)
+        Some(Command::Server) => {
+            if doclint::server::run() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
             }
-        },
+        }
         Some(Command::Model(args)) => run_view(&args, false),
         Some(Command::Pages(args)) => run_view(&args, true),
         Some(Command::Explain { rule }) => match Rule::from_id(&rule) {

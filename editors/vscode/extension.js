@@ -12,12 +12,8 @@ function activate(context) {
     'doclint',
     'doclint',
     { run: server, debug: server },
-    {
-      documentSelector: [{ scheme: 'file', language: 'markdown' }],
-      synchronize: {
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,doclint.toml}'),
-      },
-    },
+    // The server asks VS Code to watch the pages and doclint.toml itself.
+    { documentSelector: [{ scheme: 'file', language: 'markdown' }] },
   );
   context.subscriptions.push({ dispose: () => client && client.stop() });
   return client.start();

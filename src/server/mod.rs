@@ -73,7 +73,9 @@ struct Server {
 }
 
 /// Runs the server on stdin and stdout until `exit` or the end of input.
-pub fn run() -> std::io::Result<()> {
+/// Returns whether the client asked for `shutdown` first (the exit code is
+/// 0 then, else 1, as the protocol says).
+pub fn run() -> bool {
     let (out, incoming, writer) = transport::stdio();
     let (builds, built) = crossbeam_channel::unbounded::<Built>();
     let mut server = Server {
@@ -88,9 +90,10 @@ pub fn run() -> std::io::Result<()> {
         dynamic_watch: false,
     };
     server.main_loop(&incoming, &built);
+    let clean = server.shutdown;
     drop(server);
     let _ = writer.join();
-    Ok(())
+    clean
 }
 
 impl Server {
@@ -191,6 +194,9 @@ impl Server {
             );
         }
         if req.method == lsp_types::request::Initialize::METHOD {
+            if self.initialized {
+                return err(ErrorCode::InvalidRequest, "initialized already".into());
+            }
             return match serde_json::from_value::<InitializeParams>(req.params) {
                 Ok(p) => self.initialize(id, p),
                 Err(e) => err(ErrorCode::InvalidParams, format!("initialize: {e}")),
@@ -293,7 +299,7 @@ impl Server {
 
     fn notification(&mut self, n: Notification) {
         use lsp_types::notification as note;
-        if !self.initialized {
+        if !self.initialized || self.shutdown {
             return;
         }
         macro_rules! params {
@@ -550,5 +556,52 @@ impl Server {
         for path in self.open.keys() {
             self.publish(path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server() -> (Server, Receiver<Message>) {
+        let (out, sent) = crossbeam_channel::unbounded();
+        let (builds, _) = crossbeam_channel::unbounded();
+        let s = Server {
+            out,
+            builds,
+            initialized: true,
+            shutdown: false,
+            root: None,
+            project: None,
+            generation: 0,
+            open: BTreeMap::new(),
+            dynamic_watch: false,
+        };
+        (s, sent)
+    }
+
+    #[test]
+    fn a_failure_inside_one_request_is_answered_and_logged() {
+        let (mut s, sent) = server();
+        assert!(s.guard("a test", |_| -> () { panic!("boom") }).is_none());
+        let Ok(Message::Notification(n)) = sent.try_recv() else {
+            panic!("no log message")
+        };
+        assert_eq!(n.method, "window/logMessage");
+        assert!(n.params["message"].as_str().unwrap().contains("boom"));
+        // The server goes on answering.
+        s.dispatch(Message::Request(Request::new(
+            RequestId::from(7),
+            "textDocument/hover".into(),
+            serde_json::json!({
+                "textDocument": { "uri": "file:///x.md" },
+                "position": { "line": 0, "character": 0 }
+            }),
+        )));
+        let Ok(Message::Response(r)) = sent.try_recv() else {
+            panic!("no answer")
+        };
+        assert_eq!(r.id, RequestId::from(7));
+        assert_eq!(r.response_result.unwrap(), serde_json::Value::Null);
     }
 }
