@@ -439,6 +439,14 @@ fn bad_input_does_not_take_the_server_down() {
         "workspace/didChangeWatchedFiles",
         json!({ "changes": [{ "uri": ub, "type": 2 }] }),
     );
+    let said = c.wait_for("a log message", |v| {
+        v["method"] == "window/logMessage"
+            && v["params"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("broken.md")
+    });
+    assert!(said.to_string().contains("UTF-8"), "{said}");
 
     // Still there, and still right.
     let nat = dir.path().join("nat/状态码.md");
@@ -589,4 +597,69 @@ fn neovim_applies_a_code_action() {
     );
     let after = std::fs::read_to_string(&nat).unwrap();
     assert_eq!(after, before.replacen(NAT_500, CANONICAL_500, 1), "{said}");
+}
+
+#[test]
+fn closing_a_page_puts_the_file_back_in_the_model() {
+    let dir = seeds();
+    let nat = dir.path().join("nat/状态码.md");
+    let ecs = dir.path().join("ecs/通用请求返回值.md");
+    let mut c = Client::init(dir.path(), false);
+    let ue = c.open(&ecs);
+    let _ = c.diagnostics(&ue);
+    let un = c.open(&nat);
+    let d = c.diagnostics(&un);
+    let in_ecs = d.iter().find(|d| is_500(d, "DL002")).unwrap()["relatedInformation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["location"]["uri"] == ue)
+        .unwrap()["location"]["range"]["start"]
+        .clone();
+    // Hover on ecs's 500 cell, found from nat's related information.
+    let hover_500 = |c: &mut Client| -> String {
+        let r = c.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": ue }, "position": in_ecs }),
+        );
+        r["result"]["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(hover_500(&mut c).contains(NAT_500));
+    // nat's unsaved text is in the model...
+    let text = std::fs::read_to_string(&nat).unwrap();
+    c.change(&un, 2, &text.replacen(NAT_500, "一个新的说法。", 1));
+    c.settle();
+    let h = hover_500(&mut c);
+    assert!(h.contains("一个新的说法。") && !h.contains(NAT_500), "{h}");
+    // ...until the page is closed unsaved: then the file is again.
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": un } }),
+    );
+    assert!(c.diagnostics(&un).is_empty());
+    c.settle();
+    let h = hover_500(&mut c);
+    assert!(!h.contains("一个新的说法。") && h.contains(NAT_500), "{h}");
+    c.finish();
+}
+
+#[test]
+fn without_a_workspace_folder_the_first_page_names_the_project() {
+    let dir = seeds();
+    let nat = dir.path().join("nat/状态码.md");
+    let mut c = Client::start(dir.path());
+    let r = c.request(
+        "initialize",
+        json!({ "processId": null, "capabilities": {} }),
+    );
+    assert!(r.get("error").is_none(), "{r}");
+    c.notify("initialized", json!({}));
+    let u = c.open(&nat);
+    // The project is the page's folder: nat alone, with nothing to differ from.
+    let d = c.diagnostics(&u);
+    assert!(!about_500(&d, "DL002"), "{d:?}");
+    c.finish();
 }

@@ -255,8 +255,7 @@ impl Server {
                     .and_then(|f| f.first())
                     .and_then(|f| f.uri.to_file_path().ok())
             })
-            .or_else(|| p.root_path.as_ref().map(PathBuf::from))
-            .or_else(|| std::env::current_dir().ok());
+            .or_else(|| p.root_path.as_ref().map(PathBuf::from));
         self.root = workspace.map(|w| project::project_root(&w));
         self.dynamic_watch = p
             .capabilities
@@ -416,10 +415,10 @@ impl Server {
         ));
     }
 
-    /// Reads the project again, in the background.
+    /// Reads the project again, in the background. Without a workspace
+    /// folder, the project is found from the first page opened.
     fn rebuild(&mut self) {
         let Some(root) = self.root.clone() else {
-            self.log(MessageType::WARNING, "doclint: no workspace folder".into());
             return;
         };
         self.generation += 1;
@@ -476,6 +475,12 @@ impl Server {
             // `untitled:` and other schemes: nothing on disk to compare.
             return;
         };
+        if self.root.is_none()
+            && let Some(folder) = path.parent()
+        {
+            self.root = Some(project::project_root(folder));
+            self.rebuild();
+        }
         let inside = self.project.as_ref().is_some_and(|p| p.contains(&path));
         if let Some(project) = self.project.as_mut().filter(|_| inside) {
             project.set(&path, Some(text.as_bytes()));
