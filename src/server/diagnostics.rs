@@ -12,7 +12,7 @@ use lsp_types::{
 use super::position::Lines;
 use super::state::Project;
 use crate::parse::page::Lang;
-use crate::rules::{Finding, Severity};
+use crate::rules::{Finding, Rule, Severity};
 
 /// How many places using the canonical text a diagnostic points at.
 const MAX_RELATED: usize = 10;
@@ -59,7 +59,11 @@ impl<'a> LineCache<'a> {
 pub fn diagnostic(project: &Project, lines: &mut LineCache<'_>, f: &Finding) -> Diagnostic {
     let range = lines.get(f.doc).range(f.span);
     let mut message = format!("{}: {}", f.rule.name(), f.message);
-    for note in &f.notes {
+    // Notes the message already says (the marks that differ) are left out.
+    for note in f.notes.iter().filter(|n| {
+        !n.strip_prefix("differs: ")
+            .is_some_and(|m| f.message.contains(m))
+    }) {
         message.push('\n');
         message.push_str(note);
     }
@@ -97,7 +101,12 @@ pub fn diagnostic(project: &Project, lines: &mut LineCache<'_>, f: &Finding) -> 
                 (r.code == code && cell.text() == *expected).then(|| cell.span())?
             });
             if let Some(span) = cell {
-                let label = format!("the canonical text ({})", project.docs[doc].service);
+                let what = if f.rule == Rule::MissingCode {
+                    "documented here, with the canonical text"
+                } else {
+                    "the canonical text"
+                };
+                let label = format!("{what} ({})", project.docs[doc].service);
                 push(lines, doc, span, label);
             }
         }

@@ -70,6 +70,8 @@ struct Server {
     open: BTreeMap<PathBuf, Open>,
     /// Whether the client lets the server register file watchers.
     dynamic_watch: bool,
+    /// Whether the watchers were registered.
+    watching: bool,
 }
 
 /// Runs the server on stdin and stdout until `exit` or the end of input.
@@ -88,6 +90,7 @@ pub fn run() -> bool {
         generation: 0,
         open: BTreeMap::new(),
         dynamic_watch: false,
+        watching: false,
     };
     server.main_loop(&incoming, &built);
     let clean = server.shutdown;
@@ -316,10 +319,7 @@ impl Server {
             };
         }
         match n.method.as_str() {
-            note::Initialized::METHOD => {
-                self.register_watchers();
-                self.rebuild();
-            }
+            note::Initialized::METHOD => self.rebuild(),
             note::DidOpenTextDocument::METHOD => {
                 let p = params!(DidOpenTextDocumentParams);
                 let d = p.text_document;
@@ -466,6 +466,11 @@ impl Server {
             ),
         );
         self.project = Some(project);
+        if !self.watching {
+            // With the project's extensions, once.
+            self.watching = true;
+            self.register_watchers();
+        }
         self.publish_all();
     }
 
@@ -581,6 +586,7 @@ mod tests {
             generation: 0,
             open: BTreeMap::new(),
             dynamic_watch: false,
+            watching: false,
         };
         (s, sent)
     }
