@@ -661,5 +661,14 @@ fn without_a_workspace_folder_the_first_page_names_the_project() {
     // The project is the page's folder: nat alone, with nothing to differ from.
     let d = c.diagnostics(&u);
     assert!(!about_500(&d, "DL002"), "{d:?}");
+    // A doclint.toml above it makes the whole tree the project.
+    let toml = dir.path().join("doclint.toml");
+    std::fs::write(&toml, "").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&toml), "type": 1 }] }),
+    );
+    let d = c.diagnostics(&u);
+    assert!(about_500(&d, "DL002"), "{d:?}");
     c.finish();
 }

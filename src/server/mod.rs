@@ -60,6 +60,8 @@ struct Server {
     builds: Sender<Built>,
     initialized: bool,
     shutdown: bool,
+    /// The workspace folder (else the folder of the first page opened).
+    workspace: Option<PathBuf>,
     /// The project root, once known.
     root: Option<PathBuf>,
     /// The model, once built.
@@ -85,6 +87,7 @@ pub fn run() -> bool {
         builds,
         initialized: false,
         shutdown: false,
+        workspace: None,
         root: None,
         project: None,
         generation: 0,
@@ -259,7 +262,8 @@ impl Server {
                     .and_then(|f| f.uri.to_file_path().ok())
             })
             .or_else(|| p.root_path.as_ref().map(PathBuf::from));
-        self.root = workspace.map(|w| project::project_root(&w));
+        self.root = workspace.as_deref().map(project::project_root);
+        self.workspace = workspace;
         self.dynamic_watch = p
             .capabilities
             .workspace
@@ -480,9 +484,10 @@ impl Server {
             // `untitled:` and other schemes: nothing on disk to compare.
             return;
         };
-        if self.root.is_none()
+        if self.workspace.is_none()
             && let Some(folder) = path.parent()
         {
+            self.workspace = Some(folder.to_path_buf());
             self.root = Some(project::project_root(folder));
             self.rebuild();
         }
@@ -529,6 +534,8 @@ impl Server {
             }
         }
         if config {
+            // A new or deleted doclint.toml can move the project root.
+            self.root = self.workspace.as_deref().map(project::project_root);
             self.rebuild();
         } else if pages && let Some(project) = self.project.as_mut() {
             project.recheck();
@@ -581,6 +588,7 @@ mod tests {
             builds,
             initialized: true,
             shutdown: false,
+            workspace: None,
             root: None,
             project: None,
             generation: 0,
