@@ -18,6 +18,7 @@ pub mod project;
 pub mod registry;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod suppress;
 pub mod walk;

@@ -300,6 +300,7 @@ fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>) -> Read {
             root: entry.root.to_path_buf(),
             rel: crate::project::relative(&entry.path, entry.root).unwrap_or_default(),
             named: false,
+            service_from_config: service.is_some(),
             service: service.unwrap_or_default(),
             // The bytes were checked to be UTF-8 by `parse`.
             src: String::from_utf8_lossy(bytes).into_owned(),
@@ -349,7 +350,7 @@ fn name_services(docs: &mut [Doc]) {
         parts
     };
     let unnamed: Vec<usize> = (0..docs.len())
-        .filter(|&i| docs[i].service.is_empty())
+        .filter(|&i| !docs[i].service_from_config)
         .collect();
     let Some(&first) = unnamed.first() else {
         return;
@@ -516,4 +517,73 @@ pub fn lint(settings: &Settings) -> Outcome {
         nested,
         elapsed: start.elapsed(),
     }
+}
+
+/// Reads one document from `bytes` (an editor's unsaved text, or a file
+/// just saved) as a walk of `root` would read the file at `path`: the
+/// config's include/exclude and service naming apply. `Ok(None)` when the
+/// file is excluded or is not a status page.
+pub fn read_text(
+    settings: &Settings,
+    root: &Path,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<Option<Doc>, FileError> {
+    let entry = Entry {
+        path: path.to_path_buf(),
+        root,
+    };
+    let service = match &settings.config {
+        Some(config) => match configure(&entry, config) {
+            Some(service) => service,
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let cwd = match &settings.cwd {
+        Some(c) => c.clone(),
+        None => crate::project::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    };
+    let fail = |message: String| FileError {
+        path: crate::project::display(&entry.path, &cwd),
+        message,
+    };
+    let page = match std::panic::catch_unwind(|| page::parse(bytes)) {
+        Err(_) => {
+            return Err(fail(
+                "internal error while reading this page (a doclint bug: please report it)".into(),
+            ));
+        }
+        Ok(Err(e)) => return Err(fail(e.to_string())),
+        Ok(Ok(None)) => return Ok(None),
+        Ok(Ok(Some(page))) => page,
+    };
+    Ok(Some(Doc {
+        path: crate::project::display(&entry.path, &cwd),
+        file: entry.path.clone(),
+        root: root.to_path_buf(),
+        rel: crate::project::relative(&entry.path, root).unwrap_or_default(),
+        named: true,
+        service_from_config: service.is_some(),
+        service: service.unwrap_or_default(),
+        src: String::from_utf8_lossy(bytes).into_owned(),
+        page,
+    }))
+}
+
+/// The model and the kept findings of docs already read (sorted by path,
+/// as [`lint`] leaves them): what a language server reruns after an edit
+/// without walking the tree again.
+pub fn check_docs(settings: &Settings, docs: &mut [Doc]) -> (Model, Vec<Finding>) {
+    // A page added or moved can change the folder the services are under.
+    name_services(docs);
+    let docs = &*docs;
+    let model = Model::build(docs, &settings.model);
+    let mut findings = rules::check(&Context {
+        docs,
+        model: &model,
+        options: &settings.rules,
+    });
+    filter(&mut findings, docs, settings);
+    (model, findings)
 }

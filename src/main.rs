@@ -154,6 +154,8 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Run the language server on stdin and stdout (for editors).
+    Server,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -680,6 +682,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_lint(&cli.lint, cli.fix),
+        Some(Command::Server) => {
+            if doclint::server::run() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
         Some(Command::Model(args)) => run_model(&args),
         Some(Command::Pages(args)) => run_pages(&args),
         Some(Command::Explain { rule }) => run_explain(rule.as_deref()),

@@ -36,6 +36,9 @@ pub struct Doc {
     pub named: bool,
     /// The service the page belongs to.
     pub service: String,
+    /// Whether the config named the service (else it is found from the
+    /// folders of all the project's pages).
+    pub service_from_config: bool,
     /// The file's text, exactly as on disk.
     pub src: String,
     /// What doclint read from it.

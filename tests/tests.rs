@@ -14,3 +14,4 @@ mod projects;
 mod props;
 mod reliability;
 mod seeds;
+mod server;
