@@ -170,10 +170,27 @@ pub fn is_punctuation(c: char) -> bool {
 
 /// The wording of a description: the text without punctuation and white
 /// space, full-width forms folded to half-width.
+///
+/// A mark between two ASCII letters or digits is part of the wording, not
+/// punctuation: `1.5MB` is not `15MB`, `application/json` is not
+/// `applicationjson`, `X-Auth-Token` keeps its hyphens. So a fix that would
+/// change such a mark is never offered as a safe punctuation fix.
 pub fn wording(text: &str) -> String {
-    text.chars()
-        .map(fold_width)
-        .filter(|c| !is_punctuation(*c))
+    let raw: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = raw.iter().copied().map(fold_width).collect();
+    // A half-width mark written between two ASCII letters or digits.
+    let inner = |i: usize| {
+        let alnum = |j: Option<usize>| {
+            j.and_then(|j| raw.get(j))
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        };
+        raw[i].is_ascii_punctuation() && alnum(i.checked_sub(1)) && alnum(Some(i + 1))
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| !is_punctuation(*c) || inner(i))
+        .map(|(_, c)| *c)
         .collect()
 }
 
@@ -496,5 +513,10 @@ mod tests {
         );
         assert_ne!(wording("请求成功&"), wording("请求成功。"));
         assert_ne!(wording("成功👍"), wording("成功"));
+        // Marks inside numbers, types and names are wording.
+        assert_ne!(wording("请求体不能超过1.5MB。"), wording("请求体不能超过15MB。"));
+        assert_ne!(wording("application/json"), wording("application json"));
+        assert_eq!(wording("请求成功."), wording("请求成功。"));
+        assert_eq!(wording("Bad request."), wording("Bad request"));
     }
 }
