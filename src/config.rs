@@ -301,6 +301,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, Error> {
             "here",
         ));
     }
+    if config.service_level == Some(0) {
+        return Err(ConfigError::at(
+            path,
+            text,
+            key_span(text, "service-level"),
+            "service-level counts from 1 (the first folder under the project root)".into(),
+            "here",
+        ));
+    }
     for lang in &config.languages {
         if !["zh", "en"].contains(&lang.as_str()) {
             return Err(ConfigError::at(

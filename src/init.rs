@@ -28,8 +28,10 @@ pub fn render(outcome: &Outcome) -> String {
         "# Files to lint, as globs relative to this file's folder (default: every .md).\n\
          # include = [\"**/*.md\"]\n\
          # exclude = [\"**/LICENSE.md\"]\n\n\
-         # The folder level under this folder that names a page's service (1 = first).\n\
-         # service-level = 1\n\
+         # A page's service is the folder under the deepest folder holding every\n\
+         # status page (docs/ecs/… → ecs). To name it by a folder level under this\n\
+         # folder instead (1 = the first level):\n\
+         # service-level = 2\n\
          # [[service]]\n\
          # paths = [\"legacy/ecs-v1/**\"]\n\
          # name = \"ecs\"\n\n\

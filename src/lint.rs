@@ -145,6 +145,17 @@ pub struct FileError {
     pub message: String,
 }
 
+/// The message of the error for a project without any status page.
+const NO_PAGE: &str = "no status-code page in this project";
+
+impl FileError {
+    /// Whether this is the "no status-code page" error rather than a file
+    /// that could not be read.
+    pub fn is_empty_project(&self) -> bool {
+        self.message.starts_with(NO_PAGE)
+    }
+}
+
 /// Everything a run found.
 #[derive(Debug)]
 pub struct Outcome {
@@ -169,6 +180,21 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// An outcome with nothing read: only `errors` (every path named was
+    /// missing).
+    pub fn empty(errors: Vec<FileError>, root: PathBuf) -> Outcome {
+        Outcome {
+            docs: Vec::new(),
+            model: Model::default(),
+            findings: Vec::new(),
+            errors,
+            files: 0,
+            root,
+            nested: Vec::new(),
+            elapsed: Duration::ZERO,
+        }
+    }
+
     /// The outcomes of several projects as one report: pages, findings and
     /// errors side by side. The model is the first project's (the commands
     /// that show a model take one project).
@@ -201,7 +227,7 @@ impl Outcome {
             self.errors.push(FileError {
                 path: crate::project::display(&self.root, cwd),
                 message: format!(
-                    "no status-code page in this project ({} file{} read): nothing was checked",
+                    "{NO_PAGE} ({} file{} read): nothing was checked",
                     self.files,
                     if self.files == 1 { "" } else { "s" }
                 ),

@@ -61,6 +61,16 @@ struct LintArgs {
     /// When to use colours (NO_COLOR is honoured).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+/// Which findings to keep.
+#[derive(Args, Debug, Clone)]
+struct FilterArgs {
     /// Report only these rules (ids or names, comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     select: Vec<String>,
@@ -71,9 +81,6 @@ struct LintArgs {
     /// in doclint.toml, else advice).
     #[arg(long, value_enum, value_name = "SEVERITY")]
     min_severity: Option<MinSeverity>,
-    /// Report only findings that are not in this baseline file.
-    #[arg(long, value_name = "FILE")]
-    baseline: Option<PathBuf>,
 }
 
 /// The arguments of `doclint model`.
@@ -127,9 +134,9 @@ enum Command {
         /// The tree to read the model from.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        /// Where to write it.
-        #[arg(long, default_value = config::FILE_NAME)]
-        output: PathBuf,
+        /// Where to write it (default: doclint.toml at the project root).
+        #[arg(long)]
+        output: Option<PathBuf>,
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
@@ -139,16 +146,24 @@ enum Command {
     /// of every service.
     Report {
         #[command(flatten)]
-        lint: LintArgs,
+        project: ProjectArgs,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Show only findings that are not in this baseline file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
         /// The HTML file to write.
         #[arg(long, value_name = "FILE")]
         html: PathBuf,
     },
-    /// Record today's findings in a baseline file; later runs with
-    /// `--baseline` (or `baseline` in doclint.toml) report only new ones.
+    /// Record today's findings of the whole project in a baseline file;
+    /// later runs with `--baseline` (or `baseline` in doclint.toml) report
+    /// only new ones.
     Baseline {
         #[command(flatten)]
-        lint: LintArgs,
+        project: ProjectArgs,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Where to write it (default: `baseline` in doclint.toml, else
         /// doclint-baseline.json).
         #[arg(long)]
@@ -363,26 +378,37 @@ fn plan_one(args: &ProjectArgs, command: &str) -> Result<Plan, ExitCode> {
     Ok(plan)
 }
 
-/// Applies the lint options (rules, severity, baseline) to every project.
-fn lint_options(plan: &mut Plan, args: &LintArgs, with_baseline: bool) -> Result<(), ExitCode> {
+/// Applies the lint options (rules, severity, baseline) to every project:
+/// `baseline` is `--baseline`; `with_baseline` also reads the config's.
+fn lint_options(
+    plan: &mut Plan,
+    filter: &FilterArgs,
+    baseline: Option<&Path>,
+    with_baseline: bool,
+) -> Result<(), ExitCode> {
     let fail = |message: String| {
         eprintln!("doclint: {message}");
         ExitCode::from(2)
     };
-    let select = if args.select.is_empty() {
+    let select = if filter.select.is_empty() {
         None
     } else {
-        Some(rules_of(&args.select).map_err(fail)?)
+        let rules = rules_of(&filter.select).map_err(fail)?;
+        if rules.is_empty() {
+            // `--select ""` from an empty CI variable must not pass forever.
+            return Err(fail("--select names no rule".into()));
+        }
+        Some(rules)
     };
-    let ignore = rules_of(&args.ignore).map_err(fail)?;
-    let explicit = match (&args.baseline, with_baseline) {
-        (Some(path), true) => Some(Baseline::load(path).map_err(fail)?),
-        _ => None,
+    let ignore = rules_of(&filter.ignore).map_err(fail)?;
+    let explicit = match baseline {
+        Some(path) => Some(Baseline::load(path).map_err(fail)?),
+        None => None,
     };
     for s in &mut plan.projects {
         s.select.clone_from(&select);
         s.ignore.clone_from(&ignore);
-        if let Some(m) = args.min_severity {
+        if let Some(m) = filter.min_severity {
             s.min_severity = m.severity();
         }
         if !with_baseline {
@@ -411,6 +437,10 @@ fn lint_options(plan: &mut Plan, args: &LintArgs, with_baseline: bool) -> Result
 /// folders named (a folder with its own doclint.toml or .git); the paths
 /// that do not exist are errors.
 fn lint_plan(plan: &Plan) -> Option<Outcome> {
+    if plan.projects.is_empty() {
+        let cwd = project::current_dir().ok()?;
+        return Some(Outcome::empty(plan.missing.clone(), cwd));
+    }
     let mut outcomes = Vec::new();
     let mut queue: std::collections::VecDeque<Settings> = plan.projects.iter().cloned().collect();
     while let Some(s) = queue.pop_front() {
@@ -483,11 +513,15 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
         eprintln!("doclint: --unsafe-fixes works with --fix or --diff");
         return ExitCode::from(2);
     }
+    if fix.diff && args.format != Format::Human {
+        eprintln!("doclint: --diff prints a unified diff; it takes no --format");
+        return ExitCode::from(2);
+    }
     let mut plan = match plan(&args.project) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    if let Err(code) = lint_options(&mut plan, args, true) {
+    if let Err(code) = lint_options(&mut plan, &args.filter, args.baseline.as_deref(), true) {
         return code;
     }
     let Some(outcome) = lint_plan(&plan) else {
@@ -585,16 +619,25 @@ fn with_read_errors(outcome: &Outcome, code: ExitCode) -> ExitCode {
     }
 }
 
-/// The outcome of one project for `model`, `pages`, `init`, `report` and
-/// `baseline`, or the exit code when there is none.
+/// The outcome of one project for `model`, `init`, `report` and
+/// `baseline`, or the exit code when there is none. `whole`: read and
+/// report the whole project whatever paths were named.
 fn one_project(
     args: &ProjectArgs,
     command: &str,
-    lint_args: Option<&LintArgs>,
+    filter: Option<(&FilterArgs, Option<&Path>, bool)>,
+    whole: bool,
 ) -> Result<(Plan, Outcome), ExitCode> {
     let mut plan = plan_one(args, command)?;
-    if let Some(l) = lint_args {
-        lint_options(&mut plan, l, command == "report")?;
+    if let Some((f, baseline, with_baseline)) = filter {
+        lint_options(&mut plan, f, baseline, with_baseline)?;
+    }
+    if whole {
+        for s in &mut plan.projects {
+            if let Some(root) = s.root.clone() {
+                s.paths = vec![root];
+            }
+        }
     }
     match lint_plan(&plan) {
         Some(outcome) => Ok((plan, outcome)),
@@ -604,7 +647,7 @@ fn one_project(
 
 /// `doclint model`.
 fn run_model(args: &ModelArgs) -> ExitCode {
-    let (_, outcome) = match one_project(&args.project, "model", None) {
+    let (_, outcome) = match one_project(&args.project, "model", None, false) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -638,11 +681,7 @@ fn run_explain(rule: Option<&str>) -> ExitCode {
     let Some(rule) = rule else {
         let mut text = String::from("Rules (doclint explain ID prints one):\n");
         for r in Rule::ALL {
-            let title = r.doc().lines().find(|l| l.starts_with("**What it does.**"));
-            let what = title
-                .map(|l| l.trim_start_matches("**What it does.**").trim())
-                .unwrap_or("");
-            text.push_str(&format!("  {} {:<22} {what}\n", r.id(), r.name()));
+            text.push_str(&format!("  {} {:<20} {}\n", r.id(), r.name(), r.summary()));
         }
         emit(&text);
         return ExitCode::SUCCESS;
@@ -697,12 +736,12 @@ fn main() -> ExitCode {
             output,
             force,
         }) => {
-            // Today's model, as the tree has it, without the config's pins.
+            // Today's model of the whole project, without the config's pins.
             let args = ProjectArgs {
                 paths,
                 config: None,
             };
-            let (mut plan, _) = match one_project(&args, "init", None) {
+            let (mut plan, _) = match one_project(&args, "init", None, true) {
                 Ok(x) => x,
                 Err(code) => return code,
             };
@@ -712,6 +751,11 @@ fn main() -> ExitCode {
             let Some(outcome) = lint_plan(&plan) else {
                 return only_missing(&plan);
             };
+            if outcome.docs.is_empty() {
+                return with_read_errors(&outcome, ExitCode::from(2));
+            }
+            // At the project root, where doclint looks for it.
+            let output = output.unwrap_or_else(|| outcome.root.join(config::FILE_NAME));
             let ties = outcome
                 .model
                 .codes
@@ -730,8 +774,14 @@ fn main() -> ExitCode {
             }
             code
         }
-        Some(Command::Report { lint: args, html }) => {
-            let (_, outcome) = match one_project(&args.project, "report", Some(&args)) {
+        Some(Command::Report {
+            project,
+            filter,
+            baseline,
+            html,
+        }) => {
+            let filter = Some((&filter, baseline.as_deref(), true));
+            let (_, outcome) = match one_project(&project, "report", filter, false) {
                 Ok(x) => x,
                 Err(code) => return code,
             };
@@ -747,8 +797,15 @@ fn main() -> ExitCode {
             }
             with_read_errors(&outcome, code)
         }
-        Some(Command::Baseline { lint: args, output }) => {
-            let (plan, outcome) = match one_project(&args.project, "baseline", Some(&args)) {
+        Some(Command::Baseline {
+            project,
+            filter,
+            output,
+        }) => {
+            // The whole project, whatever the paths: a baseline written from
+            // a subfolder must not drop the rest of the project's entries.
+            let filter = Some((&filter, None, false));
+            let (plan, outcome) = match one_project(&project, "baseline", filter, true) {
                 Ok(x) => x,
                 Err(code) => return code,
             };

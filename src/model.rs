@@ -277,7 +277,7 @@ impl Model {
 /// How many half-width marks `text` has where Chinese text needs a
 /// full-width one: `.` `,` `;` `:` `!` `?` `(` `)` right after a Chinese
 /// character (`请求成功.`), or `(` `)` around Chinese text.
-fn half_width_marks(text: &str) -> usize {
+pub fn half_width_marks(text: &str) -> usize {
     let cjk = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len())
@@ -514,7 +514,10 @@ mod tests {
         assert_ne!(wording("请求成功&"), wording("请求成功。"));
         assert_ne!(wording("成功👍"), wording("成功"));
         // Marks inside numbers, types and names are wording.
-        assert_ne!(wording("请求体不能超过1.5MB。"), wording("请求体不能超过15MB。"));
+        assert_ne!(
+            wording("请求体不能超过1.5MB。"),
+            wording("请求体不能超过15MB。")
+        );
         assert_ne!(wording("application/json"), wording("application json"));
         assert_eq!(wording("请求成功."), wording("请求成功。"));
         assert_eq!(wording("Bad request."), wording("Bad request"));

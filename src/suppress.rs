@@ -49,24 +49,36 @@ impl Suppressions {
             let body = raw.trim_start();
             let body_at = body_start + (raw.len() - body.len());
             let body = body.trim_end();
-            let (disable, rest) = if let Some(r) = body.strip_prefix("doclint-disable") {
+            let directive = |name: &str| {
+                body.strip_prefix(name)
+                    .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+            };
+            let (disable, rest) = if let Some(r) = directive("doclint-disable") {
                 (true, r)
-            } else if let Some(r) = body.strip_prefix("doclint-enable") {
+            } else if let Some(r) = directive("doclint-enable") {
                 (false, r)
             } else {
+                // Something meant as a directive that is not one
+                // (`doclint-disable:`, `DOCLINT-DISABLE`,
+                // `doclint-disable-next-line`) silences nothing: said.
+                let word_len = body.find(|c: char| c.is_whitespace()).unwrap_or(body.len());
+                let word = &body[..word_len];
+                if word.to_ascii_lowercase().starts_with("doclint") {
+                    invalid.push(Invalid {
+                        comment: Span::new(at, body_start + len + 3),
+                        unknown: vec![(Span::new(body_at, body_at + word_len), word.to_string())],
+                    });
+                }
                 continue;
             };
-            // `doclint-disabled` is not a directive.
-            if rest.starts_with(|c: char| !c.is_whitespace()) {
-                continue;
-            }
             let rest_at = body_at + (body.len() - rest.len());
             let mut rules = Vec::new();
             let mut unknown = Vec::new();
-            let mut pos = 0;
-            for token in rest.split(|c: char| c.is_whitespace() || c == ',') {
-                let token_at = rest_at + pos;
-                pos += token.len() + 1;
+            let tokens = rest
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .map(|t| (t.as_ptr() as usize - rest.as_ptr() as usize, t));
+            for (offset, token) in tokens {
+                let token_at = rest_at + offset;
                 if token.is_empty() {
                     continue;
                 }
@@ -105,9 +117,13 @@ impl Suppressions {
                     doc,
                     span: *span,
                     code: None,
-                    message: format!(
-                        "`{token}` is not a rule: this suppression comment silences nothing"
-                    ),
+                    message: if token.to_ascii_lowercase().starts_with("doclint") {
+                        format!(
+                            "`{token}` is not a doclint directive (`doclint-disable [IDS]` or `doclint-enable [IDS]`): this comment silences nothing"
+                        )
+                    } else {
+                        format!("`{token}` is not a rule: this suppression comment silences nothing")
+                    },
                     label: "not a rule id or name".into(),
                     text: Some(token.clone()),
                     expected: None,
@@ -181,5 +197,29 @@ mod tests {
         assert_eq!(&src[found[0].span.start..found[0].span.end], "DL0001");
         assert_eq!(&src[found[1].span.start..found[1].span.end], "typo");
         assert!(found.iter().all(|f| f.rule == Rule::InvalidSuppression));
+    }
+
+    #[test]
+    fn near_miss_directives_are_reported() {
+        for src in [
+            "<!-- doclint-disable: DL001 -->",
+            "<!-- doclint-disabled DL001 -->",
+            "<!-- doclint-disable-next-line DL001 -->",
+            "<!-- DOCLINT-DISABLE DL001 -->",
+            "<!--doclint-disable\u{3000}DL0001-->",
+        ] {
+            let s = Suppressions::parse(src);
+            let found: Vec<Finding> = s.invalid(0).collect();
+            assert_eq!(found.len(), 1, "{src}");
+            let f = &found[0];
+            assert_eq!(
+                &src[f.span.start..f.span.end],
+                f.text.as_deref().unwrap(),
+                "{src}"
+            );
+            assert!(!s.silences(Rule::DescriptionMismatch, src.len()), "{src}");
+        }
+        // Other comments are not directives.
+        assert!(Suppressions::parse("<!-- note: doclint-disable -->").is_empty());
     }
 }

@@ -117,18 +117,19 @@ fn unreadable_files_are_named_and_the_rest_is_linted() {
 
 #[test]
 fn missing_path_is_an_error() {
-    // Only an error: no report, and never "No findings".
-    let (code, out, err) = run(&["--format", "json", "no/such/folder"]);
+    // Only an error, in the report's own format, and never "No findings".
+    let (code, r) = json(&["no/such/folder"]);
     assert_eq!(code, 2);
-    assert!(out.is_empty(), "{out}");
-    assert!(
-        err.contains("no/such/folder: no such file or folder"),
-        "{err}"
-    );
-    let (code, out, err) = run(&["no/such/folder"]);
+    assert_eq!(r["errors"][0]["path"], "no/such/folder");
+    assert_eq!(r["errors"][0]["message"], "no such file or folder");
+    assert_eq!(r["errors"].as_array().unwrap().len(), 1);
+    let (code, out, _) = run(&["no/such/folder"]);
     assert_eq!(code, 2);
     assert!(!out.contains("No findings"), "{out}");
-    assert!(err.contains("no such file or folder"), "{err}");
+    assert!(
+        out.contains("error: no/such/folder: no such file or folder"),
+        "{out}"
+    );
     // Beside a real path: the real path is linted, and the run exits 2.
     let (code, r) = json(&["no/such/folder", "fixtures/seeds"]);
     assert_eq!(code, 2);

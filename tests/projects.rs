@@ -474,9 +474,7 @@ fn human_output_groups_missing_codes_per_page_and_shows_warnings_first() {
     let (_, out, _) = run(&["fixtures/seeds"]);
     // One DL003 report per page that lacks codes, not one per code.
     assert_eq!(out.matches("DL003(missing-code)").count(), 5, "{out}");
-    assert!(
-        out.contains("page lacks 5 codes other services document: 202, 300, 413, 415, 422 [nat]")
-    );
+    assert!(out.contains("page lacks 5 codes: 202, 300, 413, 415, 422 [nat]"));
     // Advice comes after every warning.
     let heads: Vec<&str> = out
         .lines()
@@ -526,4 +524,84 @@ fn a_config_outside_the_tree_still_names_services() {
         .collect();
     assert!(services.iter().all(|s| s.starts_with("v-")), "{services:?}");
     assert_eq!(services.len(), 5);
+}
+
+#[test]
+fn baseline_and_init_from_a_subfolder_write_for_the_whole_project() {
+    let (t, docs, _) = layout("docs");
+    let repo = fs::canonicalize(t.path()).unwrap();
+    let (code, _, err) = run_in(&repo, &["baseline"]);
+    assert_eq!(code, 0, "{err}");
+    let whole = fs::read_to_string(repo.join("doclint-baseline.json")).unwrap();
+    // From a service folder: the same file, not a subset.
+    let (code, _, err) = run_in(&docs.join("nat"), &["baseline"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        fs::read_to_string(repo.join("doclint-baseline.json")).unwrap(),
+        whole
+    );
+    // init writes doclint.toml at the project root, not in the subfolder.
+    let (code, _, err) = run_in(&docs.join("nat"), &["init"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(repo.join("doclint.toml").is_file(), "{err}");
+    assert!(!docs.join("nat/doclint.toml").exists());
+    // init on a tree without status pages writes nothing.
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, _) = run_in(empty.path(), &["init"]);
+    assert_eq!(code, 2);
+    assert!(!empty.path().join("doclint.toml").exists());
+}
+
+#[test]
+fn a_number_is_never_changed_by_a_safe_fix() {
+    // Three services say 1.5MB, one 15MB: a different wording (DL001,
+    // unsafe), never a punctuation fix.
+    let t = tempfile::tempdir().unwrap();
+    write_seeds(t.path());
+    let mut n = 0;
+    for svc in SEED_SERVICES {
+        for e in fs::read_dir(t.path().join(svc)).unwrap() {
+            let p = e.unwrap().path();
+            let text = fs::read_to_string(&p).unwrap();
+            let size = if svc == "rds" { "15MB" } else { "1.5MB" };
+            if let Some(at) = text.find("请求未完成。服务异常。") {
+                let new = format!(
+                    "{}请求体不能超过{size}。{}",
+                    &text[..at],
+                    &text[at + "请求未完成。服务异常。".len()..]
+                );
+                fs::write(&p, new).unwrap();
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 3);
+    let (_, r) = json_in(t.path(), &[]);
+    for f in r["findings"].as_array().unwrap() {
+        if f["found"].as_str().is_some_and(|s| s.contains("MB")) {
+            assert_ne!(f["rule"], "DL002", "{f}");
+            assert_ne!(f["fix"]["applicability"], "safe", "{f}");
+        }
+    }
+}
+
+#[test]
+fn options_that_would_pass_silently_are_refused() {
+    for args in [
+        &["--select", "", "fixtures/seeds"][..],
+        &["--select", ",", "fixtures/seeds"],
+        &["--diff", "--format", "json", "fixtures/seeds"],
+        &[
+            "report",
+            "--format",
+            "sarif",
+            "--html",
+            "x.html",
+            "fixtures/seeds",
+        ],
+        &["baseline", "--baseline", "b.json", "fixtures/seeds"],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "doclint {args:?}: {out}{err}");
+    }
 }

@@ -292,10 +292,9 @@ fn missing_report(outcome: &Outcome, lines: &Lines, group: &[&Finding]) -> Repor
         .unwrap_or(first.severity);
     let mut sorted: Vec<&&Finding> = group.iter().collect();
     sorted.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.code));
-    let codes: Vec<String> = sorted
-        .iter()
-        .filter_map(|f| f.code.map(|c| c.to_string()))
-        .collect();
+    let mut numbers: Vec<u16> = group.iter().filter_map(|f| f.code).collect();
+    numbers.sort_unstable();
+    let codes: Vec<String> = numbers.iter().map(u16::to_string).collect();
     let help: Vec<String> = sorted
         .iter()
         .map(|f| {
@@ -324,7 +323,7 @@ fn missing_report(outcome: &Outcome, lines: &Lines, group: &[&Finding]) -> Repor
         label_columns: LABEL_COLUMNS,
         finding_code: format!("{}({})", first.rule.id(), first.rule.name()),
         message: format!(
-            "page lacks {} code{} other services document: {} [{}]",
+            "page lacks {} code{}: {} [{}]",
             group.len(),
             plural(group.len()),
             codes.join(", "),
@@ -451,8 +450,10 @@ pub fn summary(outcome: &Outcome) -> String {
     let n = outcome.findings.len();
     if outcome.docs.is_empty() {
         out.push_str("Nothing was checked: no status-code page was found.\n");
-    } else if n == 0 {
+    } else if n == 0 && outcome.errors.is_empty() {
         out.push_str("No findings.\n");
+    } else if n == 0 {
+        out.push_str("No findings in what could be read.\n");
     } else {
         let sev: Vec<String> = [Severity::Error, Severity::Warning, Severity::Advice]
             .iter()
@@ -496,11 +497,15 @@ pub fn summary(outcome: &Outcome) -> String {
             plural(outcome.files),
         ));
     }
-    if !outcome.errors.is_empty() {
+    let unread = outcome
+        .errors
+        .iter()
+        .filter(|e| !e.is_empty_project())
+        .count();
+    if unread > 0 {
         out.push_str(&format!(
-            "{} file{} could not be read or fixed (named above).\n",
-            outcome.errors.len(),
-            plural(outcome.errors.len())
+            "{unread} path{} could not be read or fixed (named above).\n",
+            plural(unread)
         ));
     }
     out

@@ -109,6 +109,23 @@ impl Rule {
         }
     }
 
+    /// What the rule reports, in one line (`doclint explain` lists these).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Rule::DescriptionMismatch => "a description worded differently from the canonical one",
+            Rule::PunctuationMismatch => {
+                "a description that differs only in punctuation, width or spacing"
+            }
+            Rule::MissingCode => "a page lacking a code other services document, or a required one",
+            Rule::ReasonPhrase => "a reason phrase that is not the registered one",
+            Rule::WrongSection => "a 2xx row in an error table, a 4xx/5xx row in a success table",
+            Rule::DuplicateCode => "the same code twice on one page",
+            Rule::UnknownCode => "a code that is not a registered HTTP status code",
+            Rule::BrokenTable => "a status table that does not render as a table",
+            Rule::InvalidSuppression => "a doclint-disable comment that names no rule",
+        }
+    }
+
     /// The rule's documentation, as `doclint explain` prints it.
     pub fn doc(self) -> &'static str {
         match self {
@@ -246,15 +263,30 @@ pub fn sort(findings: &mut [Finding]) {
 /// `(pinned in doclint.toml, …)`. `None` when a tie elected nothing.
 pub fn canonical_note(e: &crate::model::Election) -> Option<String> {
     let canonical = e.canonical.as_ref()?;
+    // Every service that writes this code in this language, for "N of M".
+    let mut all: Vec<&str> = e
+        .services
+        .iter()
+        .chain(e.variants.iter().flat_map(|v| v.services.iter()))
+        .map(String::as_str)
+        .collect();
+    all.sort_unstable();
+    all.dedup();
     let users = if e.services.is_empty() {
         String::new()
     } else {
-        format!("used by {}", services(&e.services))
+        format!(
+            "{} of {} service{} ({})",
+            e.services.len(),
+            all.len(),
+            if all.len() == 1 { "" } else { "s" },
+            shown(&e.services)
+        )
     };
     let how = match e.source {
         crate::model::Source::Pinned if users.is_empty() => "pinned in doclint.toml".to_string(),
-        crate::model::Source::Pinned => format!("pinned in doclint.toml; {users}"),
-        _ => format!("majority, {users}"),
+        crate::model::Source::Pinned => format!("pinned in doclint.toml; used by {users}"),
+        _ => format!("most used: {users}"),
     };
     Some(format!("canonical: {} ({how})", one_line(canonical)))
 }
@@ -267,17 +299,23 @@ pub fn one_line(text: &str) -> String {
 /// `3 services (ecs, nat, rds)`: at most eight names, then `+N more`.
 pub fn services(names: &[String]) -> String {
     let n = names.len();
-    let shown: Vec<&str> = names.iter().take(8).map(String::as_str).collect();
-    let more = if n > shown.len() {
-        format!(", +{} more", n - shown.len())
+    format!(
+        "{n} service{} ({})",
+        if n == 1 { "" } else { "s" },
+        shown(names)
+    )
+}
+
+/// `ecs, nat, rds`: at most eight names, then `+N more`.
+fn shown(names: &[String]) -> String {
+    let n = names.len();
+    let first: Vec<&str> = names.iter().take(8).map(String::as_str).collect();
+    let more = if n > first.len() {
+        format!(", +{} more", n - first.len())
     } else {
         String::new()
     };
-    format!(
-        "{n} service{} ({}{more})",
-        if n == 1 { "" } else { "s" },
-        shown.join(", ")
-    )
+    format!("{}{more}", first.join(", "))
 }
 
 /// `N services (svc, svc, …)` for the pages `pages` of `docs`.
@@ -319,7 +357,20 @@ pub fn tie_finding(u: &DescriptionUse<'_>, tie: &crate::model::Tie, rule: Rule) 
     if !tie.texts.iter().any(|v| v.text == u.text) {
         notes.push("this page uses neither of the tied texts".into());
     }
-    let example = tie.texts.first().map(|v| v.text.as_str()).unwrap_or("…");
+    // Suggest a text that needs no punctuation fix: full-width marks in
+    // Chinese, ending with a full stop, most services.
+    let example = tie
+        .texts
+        .iter()
+        .min_by_key(|v| {
+            (
+                crate::model::half_width_marks(&v.text),
+                !v.text.ends_with(['。', '.']),
+                std::cmp::Reverse(v.services.len()),
+            )
+        })
+        .map(|v| v.text.as_str())
+        .unwrap_or("…");
     notes.push(format!(
         "settle it in doclint.toml: [canonical.{code}] description = {}",
         toml::Value::String(example.to_string())
