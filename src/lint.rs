@@ -471,7 +471,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         Some(r) => crate::project::absolute(r, &cwd),
         None => {
             let first = named.first().cloned().unwrap_or_else(|| cwd.clone());
-            crate::project::find(&first, &cwd).root
+            crate::project::find(&first).root
         }
     };
     // Walk, read and parse in one parallel pass.

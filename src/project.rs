@@ -3,8 +3,8 @@
 //!
 //! Found upward from the path, as ruff finds its config: the nearest folder
 //! holding `doclint.toml`, else the root of the git work tree, else (the
-//! fallback) the current folder when the path lies inside it, or else the
-//! folder named (a file's folder). The model, the service names and the
+//! fallback, said on stderr) the folder named, or a file's folder: never
+//! more than was named. The model, the service names and the
 //! baseline keys come from the project, so a file gives the same findings
 //! whatever the current folder and however its path is written.
 
@@ -19,8 +19,8 @@ pub enum Found {
     Config,
     /// The root of a git work tree (it holds `.git`).
     Git,
-    /// Neither was found above the path: the current folder, or the folder
-    /// named.
+    /// Neither was found above the path: the folder named, or a file's
+    /// folder.
     Fallback,
 }
 
@@ -89,8 +89,9 @@ pub fn current_dir() -> std::io::Result<PathBuf> {
     Ok(std::fs::canonicalize(&cwd).unwrap_or(cwd))
 }
 
-/// The project of `path` (absolute, as from [`absolute`]), started from `cwd`.
-pub fn find(path: &Path, cwd: &Path) -> Project {
+/// The project of `path` (absolute, as from [`absolute`]). The current
+/// folder plays no part: the same path has the same project from anywhere.
+pub fn find(path: &Path) -> Project {
     let start = if path.is_dir() {
         path
     } else {
@@ -120,13 +121,10 @@ pub fn find(path: &Path, cwd: &Path) -> Project {
             found: Found::Git,
         };
     }
-    let root = if start.starts_with(cwd) {
-        cwd.to_path_buf()
-    } else {
-        start.to_path_buf()
-    };
+    // Never the current folder: from `/` that would read far more than
+    // was named.
     Project {
-        root,
+        root: start.to_path_buf(),
         config: None,
         found: Found::Fallback,
     }
@@ -156,7 +154,7 @@ pub fn group(paths: &[PathBuf], cwd: &Path, config_root: Option<&Path>) -> Group
             out.missing.push(shown);
             continue;
         }
-        let mut p = find(&path, cwd);
+        let mut p = find(&path);
         if let Some(root) = config_root
             && path.starts_with(root)
         {
@@ -218,20 +216,20 @@ mod tests {
         std::fs::create_dir_all(root.join("loose/nat")).unwrap();
         let page = root.join("repo/docs/dew/a.md");
         std::fs::write(&page, "x").unwrap();
-        let p = find(&page, Path::new("/"));
+        let p = find(&page);
         assert_eq!(
             (p.root.as_path(), p.found),
             (root.join("repo").as_path(), Found::Git)
         );
         std::fs::write(root.join("repo/docs/doclint.toml"), "").unwrap();
-        let p = find(&page, Path::new("/"));
+        let p = find(&page);
         assert_eq!(p.root, root.join("repo/docs"));
         assert_eq!(p.found, Found::Config);
-        // No marker: the current folder when the path is inside it, else
-        // the folder named.
+        // No marker: the folder named, whatever the current folder (from
+        // `/` that must not mean reading the whole file system).
         let nat = root.join("loose/nat");
-        assert_eq!(find(&nat, &root.join("loose")).root, root.join("loose"));
-        assert_eq!(find(&nat, Path::new("/elsewhere")).root, nat);
-        assert_eq!(find(&nat, Path::new("/elsewhere")).found, Found::Fallback);
+        assert_eq!(find(&nat).root, nat);
+        assert_eq!(find(&nat).root, nat);
+        assert_eq!(find(&nat).found, Found::Fallback);
     }
 }

@@ -12,7 +12,7 @@ use crate::lint::Settings;
 /// itself.
 pub fn project_root(workspace: &Path) -> PathBuf {
     let workspace = crate::project::absolute(workspace, workspace);
-    crate::project::find(&workspace, &workspace).root
+    crate::project::find(&workspace).root
 }
 
 /// The settings for linting the project at `root`, as `doclint` run there
