@@ -12,8 +12,13 @@ set -euo pipefail
 dir=${1:?usage: bench/corpus.sh DIR [PAIRS]}
 pairs=${2:-21}
 here=$(cd "$(dirname "$0")/.." && pwd)
-doclint=${DOCLINT:-$here/target/release/doclint}
-[[ -x $doclint ]] || (cd "$here" && cargo build --release --quiet)
+# Where cargo puts the binary (CARGO_TARGET_DIR may move it): ask cargo.
+doclint=${DOCLINT:-$(cd "$here" && cargo build --release --quiet --message-format=json |
+  python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "doclint" and m.get("executable"):
+        print(m["executable"])')}
 command -v rg >/dev/null || { echo "ripgrep (rg) is needed" >&2; exit 2; }
 
 cd "$dir"
