@@ -83,7 +83,14 @@ enum Command {
     Model(LintArgs),
     /// Print what doclint read from every status page, as JSON: each row's
     /// spans with the source slice beside them.
-    Pages(LintArgs),
+    Pages {
+        #[command(flatten)]
+        lint: LintArgs,
+        /// Explain one file instead: every table's column types, its type,
+        /// and why it was read or not.
+        #[arg(long, value_name = "PATH")]
+        explain: Option<PathBuf>,
+    },
     /// Print a rule's documentation.
     Explain {
         /// Rule id (DL001) or name (description-mismatch).
@@ -295,6 +302,7 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
         Err(code) => return code,
     };
     let outcome = lint(&settings);
+    print_notes(&outcome);
     let wanted = if fix.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -363,6 +371,13 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     exit_code(&after)
 }
 
+/// Says on stderr which files were read with a remark (not UTF-8).
+fn print_notes(outcome: &Outcome) {
+    for n in &outcome.notes {
+        eprintln!("note: {}: {}", n.path, n.message);
+    }
+}
+
 /// For commands whose output is not a report: names the files that could
 /// not be read on stderr, and turns `code` into 2 when there were any.
 fn with_read_errors(outcome: &Outcome, code: ExitCode) -> ExitCode {
@@ -383,6 +398,7 @@ fn run_view(args: &LintArgs, pages: bool) -> ExitCode {
         Err(code) => return code,
     };
     let outcome = lint(&settings);
+    print_notes(&outcome);
     let text = match args.format {
         _ if pages => report::pages::render(&outcome),
         Format::Human => report::model::render_human(&outcome, terminal_width()),
@@ -415,7 +431,20 @@ fn main() -> ExitCode {
     match cli.command {
         None => run_lint(&cli.lint, cli.fix),
         Some(Command::Model(args)) => run_view(&args, false),
-        Some(Command::Pages(args)) => run_view(&args, true),
+        Some(Command::Pages {
+            explain: Some(path),
+            ..
+        }) => match report::pages::explain(&path) {
+            Ok(text) => {
+                emit(&text);
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {}: {e}", path.display());
+                ExitCode::from(2)
+            }
+        },
+        Some(Command::Pages { lint: args, .. }) => run_view(&args, true),
         Some(Command::Explain { rule }) => match Rule::from_id(&rule) {
             Some(r) => {
                 emit(r.doc());
