@@ -524,6 +524,22 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
         code_col,
         reason,
     };
+    // Types and yes/no flags: a table of parameters or fields.
+    if let Some(c) = columns
+        .iter()
+        .position(|t| matches!(t, CellType::DataType | CellType::Flag))
+    {
+        return done(
+            columns.clone(),
+            TableType::Other,
+            None,
+            format!(
+                "column {} holds {} values: a table of parameters or fields",
+                c + 1,
+                columns[c].as_str()
+            ),
+        );
+    }
     // The code column: the first whose cells are mostly status codes.
     let code_col = (0..width).find(|&c| columns[c].is_code());
     let Some(k) = code_col else {
@@ -566,13 +582,8 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
     };
     // The codes, once per cell (a cell spanning rows repeats its text).
     let mut codes: Vec<u16> = Vec::new();
-    let mut last: Option<&str> = None;
     for r in &body {
         let t = cell(r, k);
-        if last == Some(t) {
-            continue;
-        }
-        last = Some(t);
         if let Some((code, _, _)) = parse_code(strip(t)) {
             codes.push(code);
         }
@@ -634,14 +645,10 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
     // mapping, an example).
     for c in 0..k {
         let texts: Vec<&str> = body.iter().map(|r| cell(r, c)).collect();
-        let mut distinct = texts.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
         let ok = columns[c] == CellType::Empty
             || columns[c] == CellType::Class
             || columns[c] == CellType::Prose
-            || (columns[c] == CellType::Number && is_index(&texts))
-            || (distinct.len() <= 2 && texts.len() >= 3);
+            || (columns[c] == CellType::Number && is_index(&texts));
         if !ok {
             return done(
                 columns.clone(),

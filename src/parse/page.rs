@@ -764,14 +764,24 @@ fn in_fence_roughly(src: &str, at: usize) -> bool {
     fences % 2 == 1
 }
 
-/// The types of a table's columns and the table's type.
+/// The types of a table's columns and the table's type. A cell that spans
+/// rows is typed once: in the rows below its first it reads as empty.
 fn typing_of(c: &Candidate) -> Typing {
     let header: Vec<String> = c.header.iter().map(Cell::text).collect();
-    let body: Vec<Vec<String>> = c
-        .body
-        .iter()
-        .map(|r| r.iter().map(Cell::text).collect())
-        .collect();
+    let mut body: Vec<Vec<String>> = Vec::with_capacity(c.body.len());
+    for (i, r) in c.body.iter().enumerate() {
+        let above = i.checked_sub(1).map(|j| &c.body[j]);
+        body.push(
+            r.iter()
+                .enumerate()
+                .map(|(k, cell)| {
+                    let spanned = cell.span().is_some()
+                        && above.and_then(|a| a.get(k)).map(Cell::span) == Some(cell.span());
+                    if spanned { String::new() } else { cell.text() }
+                })
+                .collect(),
+        );
+    }
     classify(&header, &body)
 }
 
@@ -927,6 +937,7 @@ pub fn examine(src: &str) -> Examined {
     // Rows of other tables, and whether one came before any status table.
     let (mut other_rows, mut other_first) = (0usize, false);
     let mut table_bytes = 0usize;
+    let request = first_request_line(src);
     for c in &candidates {
         let code = md.code_block_at(c.span.start);
         let mut broken = None;
@@ -971,6 +982,13 @@ pub fn examine(src: &str) -> Examined {
             why: String::new(),
         };
         match typing.kind {
+            TableType::StatusReference if request.is_some_and(|r| r < c.span.start) => {
+                typing.kind = TableType::PerOperation;
+                verdict.typing.kind = TableType::PerOperation;
+                verdict.why = "not read: an HTTP request line comes before it, as on an API page \
+                               (per-operation status tables are not linted yet)"
+                    .into();
+            }
             TableType::StatusReference if other_first => {
                 typing.kind = TableType::PerOperation;
                 verdict.typing.kind = TableType::PerOperation;
@@ -1048,6 +1066,27 @@ pub fn examine(src: &str) -> Examined {
         };
         return refuse(verdicts, why.into());
     }
+    // The same codes in several tables: the responses of several operations.
+    if tables.len() > 1 {
+        let mut seen: Vec<(u16, usize)> = rows.iter().map(|r| (r.code, r.table)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let repeated = seen.windows(2).filter(|w| w[0].0 == w[1].0).count();
+        if repeated * 4 >= seen.len().min(4 * tables.len()) && repeated >= 2 {
+            let mut verdicts = verdicts;
+            for v in verdicts.iter_mut().filter(|v| v.taken) {
+                v.typing.kind = TableType::PerOperation;
+            }
+            return refuse(
+                verdicts,
+                format!(
+                    "not a status-code page: its {} status tables list the same codes again \
+                     ({repeated} repeats): the responses of several operations",
+                    tables.len()
+                ),
+            );
+        }
+    }
     // A table of one or two codes on a page of its own is an example or a
     // single call's responses, not a status-code page.
     if rows.len() < MIN_ROWS {
@@ -1094,6 +1133,30 @@ pub fn examine(src: &str) -> Examined {
         }),
         tables: verdicts,
     }
+}
+
+/// Where the first HTTP request line is (`POST /v1/{id}/servers`,
+/// `GET https://…`): the mark of a page that documents one operation.
+fn first_request_line(src: &str) -> Option<usize> {
+    const METHODS: &[&str] = &[
+        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
+    ];
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '>'));
+        for m in METHODS {
+            if let Some(rest) = t.strip_prefix(m)
+                && rest.starts_with([' ', '\t'])
+                && rest.trim_start().starts_with(['/', '{', 'h'])
+                && (rest.trim_start().starts_with(['/', '{'])
+                    || rest.trim_start().starts_with("http"))
+            {
+                return Some(at);
+            }
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Every HTML comment (`<!-- … -->`; an unclosed one runs to the end).
