@@ -228,58 +228,60 @@ fn is_quantity(t: &str) -> bool {
 
 /// Names of data types, in the languages API references are written in.
 fn is_data_type(t: &str) -> bool {
-    let l = t.to_ascii_lowercase();
-    let l = l.trim_end_matches("[]");
-    let head = l.split(['<', ' ', '(']).next().unwrap_or("");
-    matches!(
-        head,
-        "string"
-            | "integer"
-            | "int"
-            | "int32"
-            | "int64"
-            | "long"
-            | "boolean"
-            | "bool"
-            | "object"
-            | "array"
-            | "float"
-            | "double"
-            | "number"
-            | "map"
-            | "list"
-            | "enum"
-            | "enumeration"
-            | "datetime"
-            | "timestamp"
-            | "uuid"
-            | "json"
-            | "dict"
-            | "byte"
-            | "char"
-            | "short"
-    ) && l.split_whitespace().count() <= 4
+    const TYPES: &[&str] = &[
+        "string",
+        "integer",
+        "int",
+        "int32",
+        "int64",
+        "long",
+        "boolean",
+        "bool",
+        "object",
+        "array",
+        "float",
+        "double",
+        "number",
+        "map",
+        "list",
+        "enum",
+        "enumeration",
+        "datetime",
+        "timestamp",
+        "uuid",
+        "json",
+        "dict",
+        "byte",
+        "char",
+        "short",
+    ];
+    let head = t
+        .trim_end_matches("[]")
+        .split(['<', ' ', '(', '['])
+        .next()
+        .unwrap_or("");
+    TYPES.iter().any(|k| head.eq_ignore_ascii_case(k)) && t.split_whitespace().count() <= 4
 }
 
 fn is_flag(t: &str) -> bool {
-    matches!(
-        t.to_lowercase().as_str(),
-        "yes"
-            | "no"
-            | "y"
-            | "n"
-            | "true"
-            | "false"
-            | "required"
-            | "optional"
-            | "mandatory"
-            | "是"
-            | "否"
-            | "必选"
-            | "可选"
-            | "必填"
-            | "选填"
-    )
+    const FLAGS: &[&str] = &[
+        "yes",
+        "no",
+        "y",
+        "n",
+        "true",
+        "false",
+        "required",
+        "optional",
+        "mandatory",
+        "是",
+        "否",
+        "必选",
+        "可选",
+        "必填",
+        "选填",
+    ];
+    FLAGS.iter().any(|k| t.eq_ignore_ascii_case(k))
 }
 
 /// One token of an identifier: no white space, ASCII letters, digits and
@@ -330,7 +332,15 @@ pub fn type_cell(text: &str) -> CellType {
     if is_range(t) {
         return CellType::Range;
     }
-    if let Some((_, _, reason)) = parse_code(t) {
+    // `100,000,000`, `200.5`: a number that starts like a code.
+    if t.len() > 3 && is_number(t) {
+        return CellType::Number;
+    }
+    if let Some((_, at, reason)) = parse_code(t) {
+        // `100万`, `200ms`, `500个`: a quantity, not a code.
+        if t[at + 3..].starts_with(char::is_alphanumeric) {
+            return CellType::Duration;
+        }
         let rest = &t[reason];
         if rest.is_empty() {
             return CellType::Code;
@@ -565,14 +575,6 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
                 "it lists classes or ranges of codes (2XX), not codes".into(),
             );
         }
-        if columns.first() == Some(&CellType::ErrorId) {
-            return done(
-                columns,
-                TableType::Catalogue,
-                None,
-                "its first column holds error identifiers, not status codes".into(),
-            );
-        }
         return done(
             columns,
             TableType::Other,
@@ -724,6 +726,9 @@ mod tests {
         assert_eq!(type_cell("50001"), CellType::Number);
         assert_eq!(type_cell("30s"), CellType::Duration);
         assert_eq!(type_cell("5 minutes"), CellType::Duration);
+        assert_eq!(type_cell("100万"), CellType::Duration);
+        assert_eq!(type_cell("200ms"), CellType::Duration);
+        assert_eq!(type_cell("100,000,000"), CellType::Number);
         assert_eq!(type_cell("String"), CellType::DataType);
         assert_eq!(type_cell("是"), CellType::Flag);
         assert_eq!(type_cell("请求成功。"), CellType::Prose);

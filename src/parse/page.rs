@@ -797,7 +797,10 @@ fn probe(src: &str) -> bool {
     } else {
         comment_spans(src)
     };
-    let mut heads: Vec<Candidate> = Vec::new();
+    // Where every table starts, in order: HTML (outermost, not commented
+    // out) and pipe tables (by their delimiter row). Each is read only when
+    // the tables before it did not decide.
+    let mut at: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
     let mut skip_to = 0;
     for start in starts {
         let i = comments.partition_point(|c| c.end <= start);
@@ -807,40 +810,65 @@ fn probe(src: &str) -> bool {
         skip_to = TABLE_END
             .find(&src.as_bytes()[start..])
             .map_or(src.len(), |j| start + j);
-        heads.push(html_candidate(&html::read_rows(src, start, PROBE_ROWS)));
+        at.push((start, None));
     }
     for (start, end) in delimiter_rows(src) {
-        // The header is the line before; a few body lines after.
-        let head_end = start.saturating_sub(1);
-        let head_start = src[..head_end].rfind('\n').map_or(0, |i| i + 1);
-        let mut body = Vec::new();
-        let mut at = (end + 1).min(src.len());
-        while body.len() < PROBE_ROWS && at < src.len() {
-            let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
-            if !src[at..line_end].contains('|') {
-                break;
-            }
-            body.push(pipe_cells(src, at, line_end));
-            at = line_end + 1;
-        }
-        heads.push(Candidate {
-            span: Span::new(head_start, at.min(src.len())),
-            kind: TableKind::Pipe,
-            caption: None,
-            header: pipe_cells(src, head_start, head_end),
-            header_above: String::new(),
-            body,
-        });
+        at.push((start, Some((start, end))));
     }
-    heads.sort_by_key(|c| c.span.start);
-    for c in &heads {
-        match typing_of(c).kind {
+    at.sort_unstable();
+    let read = |start: usize, delimiter: Option<(usize, usize)>, rows: usize| match delimiter {
+        None => html_candidate(&html::read_rows(src, start, rows + 1)),
+        Some((start, end)) => pipe_head(src, start, end, rows),
+    };
+    for (start, delimiter) in at {
+        // Most tables are told apart by their first row: no digit in it, no
+        // status code (an API page's parameters). Others need a few rows.
+        let first = read(start, delimiter, 1);
+        let mut kind = typing_of(&first).kind;
+        let leading_digit = || {
+            first.body.iter().flatten().any(|c| {
+                c.fragments.first().is_some_and(|f| {
+                    f.text
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+                })
+            })
+        };
+        if first.body.is_empty() || (kind == TableType::Other && leading_digit()) {
+            kind = typing_of(&read(start, delimiter, PROBE_ROWS)).kind;
+        }
+        match kind {
             TableType::StatusReference | TableType::PerOperation => return true,
-            TableType::Other if !in_fence_roughly(src, c.span.start) => return false,
+            TableType::Other if !in_fence_roughly(src, start) => return false,
             _ => {}
         }
     }
     false
+}
+
+/// The header and first `rows` body lines of the pipe table whose delimiter
+/// row is `start..end`.
+fn pipe_head(src: &str, start: usize, end: usize, rows: usize) -> Candidate {
+    let head_end = start.saturating_sub(1);
+    let head_start = src[..head_end].rfind('\n').map_or(0, |i| i + 1);
+    let mut body = Vec::new();
+    let mut at = (end + 1).min(src.len());
+    while body.len() < rows && at < src.len() {
+        let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+        if !src[at..line_end].contains('|') {
+            break;
+        }
+        body.push(pipe_cells(src, at, line_end));
+        at = line_end + 1;
+    }
+    Candidate {
+        span: Span::new(head_start, at.min(src.len())),
+        kind: TableKind::Pipe,
+        caption: None,
+        header: pipe_cells(src, head_start, head_end),
+        header_above: String::new(),
+        body,
+    }
 }
 
 static TABLE_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"</table"));
