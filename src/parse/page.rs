@@ -790,7 +790,7 @@ fn typing_of(c: &Candidate) -> Typing {
 /// table that matters is of another kind (an API page's parameters come
 /// before its status table): most files are decided here after reading a
 /// few rows of their first table.
-fn probe(src: &str) -> bool {
+pub fn probe(src: &str) -> bool {
     let starts = html::table_starts(src);
     let comments = if starts.is_empty() {
         Vec::new()
@@ -824,7 +824,7 @@ fn probe(src: &str) -> bool {
         // Most tables are told apart by their first row: no digit in it, no
         // status code (an API page's parameters). Others need a few rows.
         let first = read(start, delimiter, 1);
-        let mut kind = typing_of(&first).kind;
+        let mut typing = typing_of(&first);
         let leading_digit = || {
             first.body.iter().flatten().any(|c| {
                 c.fragments.first().is_some_and(|f| {
@@ -834,10 +834,18 @@ fn probe(src: &str) -> bool {
                 })
             })
         };
-        if first.body.is_empty() || (kind == TableType::Other && leading_digit()) {
-            kind = typing_of(&read(start, delimiter, PROBE_ROWS)).kind;
+        if first.body.is_empty()
+            || typing.kind.is_neutral()
+            || (typing.kind == TableType::Other && leading_digit())
+        {
+            typing = typing_of(&read(start, delimiter, PROBE_ROWS));
         }
-        match kind {
+        // Rows counted 0, 1, 2… may be the start of a catalogue of codes
+        // (opcodes): only the whole table tells.
+        if typing.code_col.is_none() && typing.columns.first() == Some(&ColumnType::Number) {
+            continue;
+        }
+        match typing.kind {
             TableType::StatusReference | TableType::PerOperation => return true,
             TableType::Other if !in_fence_roughly(src, start) => return false,
             _ => {}
@@ -1087,7 +1095,7 @@ pub fn examine(src: &str) -> Examined {
             .iter()
             .any(|v| v.typing.kind == TableType::PerOperation)
         {
-            "not a status-code page: its status table comes after tables of another kind \
+            "not a status-code page: its status tables are the responses of an operation \
              (an API page)"
         } else {
             "not a status-code page: no table is a status reference table"
