@@ -11,6 +11,7 @@ use crate::config::{Level, Loaded};
 use crate::model::{Doc, Model, ModelOptions};
 use crate::parse::page::{self, Lang};
 use crate::rules::{self, Context, Finding, Rule, RuleOptions, Severity};
+use crate::source;
 use crate::suppress::Suppressions;
 use crate::walk::{self, Entry};
 
@@ -167,6 +168,9 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Files that could not be read.
     pub errors: Vec<FileError>,
+    /// Files that were read with a remark (not UTF-8): said on stderr, not
+    /// an error.
+    pub notes: Vec<FileError>,
     /// How many files were read.
     pub files: usize,
     /// The project root.
@@ -188,6 +192,7 @@ impl Outcome {
             model: Model::default(),
             findings: Vec::new(),
             errors,
+            notes: Vec::new(),
             files: 0,
             root,
             nested: Vec::new(),
@@ -212,6 +217,7 @@ impl Outcome {
             }));
             out.docs.extend(o.docs);
             out.errors.extend(o.errors);
+            out.notes.extend(o.notes);
             out.nested.extend(o.nested);
             out.files += o.files;
             out.elapsed += o.elapsed;
@@ -284,10 +290,10 @@ fn read_all(file: &mut std::fs::File, buf: &mut Vec<u8>) -> std::io::Result<usiz
 
 /// What reading one file gave.
 enum Read {
-    /// Not a status-code page.
-    Other,
-    /// A status-code page.
-    Page(Box<Doc>),
+    /// Not a status-code page (and a note when it is not UTF-8).
+    Other(Option<FileError>),
+    /// A status-code page (and a note when it is not UTF-8).
+    Page(Box<Doc>, Option<FileError>),
     /// Could not be read.
     Error(FileError),
 }
@@ -307,31 +313,49 @@ fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>) -> Read {
             Err(e) => return fail(format!("cannot read: {}", walk::io_message(&e))),
         };
         let bytes = &buffer[..len];
+        // UTF-8, or GB18030/GBK (common in Chinese repositories): decoded,
+        // with a note that the file is not UTF-8.
+        let decoded = match source::decode_any(bytes) {
+            Ok(d) => d,
+            Err(e) => return fail(e.to_string()),
+        };
         // A bug in the parser must not stop the run: the file is named as
         // not read, and the rest of the tree is still linted.
-        let page = match std::panic::catch_unwind(|| page::parse(bytes)) {
+        let page = match std::panic::catch_unwind(|| page::parse_str(&decoded.text)) {
             Err(_) => {
                 return fail(
                     "internal error while reading this page (a doclint bug: please report it)"
                         .into(),
                 );
             }
-            Ok(Err(e)) => return fail(e.to_string()),
-            Ok(Ok(None)) => return Read::Other,
-            Ok(Ok(Some(page))) => page,
+            Ok(None) => return Read::Other(not_utf8(entry, cwd, decoded.encoding)),
+            Ok(Some(page)) => page,
         };
-        Read::Page(Box::new(Doc {
-            path: crate::project::display(&entry.path, cwd),
-            file: entry.path.clone(),
-            root: entry.root.to_path_buf(),
-            rel: crate::project::relative(&entry.path, entry.root).unwrap_or_default(),
-            named: false,
-            service_from_config: service.is_some(),
-            service: service.unwrap_or_default(),
-            // The bytes were checked to be UTF-8 by `parse`.
-            src: String::from_utf8_lossy(bytes).into_owned(),
-            page,
-        }))
+        let note = not_utf8(entry, cwd, decoded.encoding);
+        Read::Page(
+            Box::new(Doc {
+                path: crate::project::display(&entry.path, cwd),
+                file: entry.path.clone(),
+                root: entry.root.to_path_buf(),
+                rel: crate::project::relative(&entry.path, entry.root).unwrap_or_default(),
+                named: false,
+                service_from_config: service.is_some(),
+                service: service.unwrap_or_default(),
+                src: decoded.text.into_owned(),
+                page,
+            }),
+            note,
+        )
+    })
+}
+
+/// The note for a file read from another encoding than UTF-8.
+fn not_utf8(entry: &Entry<'_>, cwd: &Path, encoding: Option<&'static str>) -> Option<FileError> {
+    encoding.map(|e| FileError {
+        path: crate::project::display(&entry.path, cwd),
+        message: format!(
+            "not UTF-8: read as {e}; fixes are written back in {e} when every other byte stays as it is"
+        ),
     })
 }
 
@@ -500,6 +524,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         .collect();
     let mut files = 0;
     let mut docs = Vec::new();
+    let mut notes = Vec::new();
     let mut errors: Vec<FileError> = walk_errors
         .into_iter()
         .map(|e| FileError {
@@ -514,8 +539,11 @@ pub fn lint(settings: &Settings) -> Outcome {
     for (_, r) in visited {
         files += 1;
         match r {
-            Read::Page(doc) => docs.push(*doc),
-            Read::Other => {}
+            Read::Page(doc, note) => {
+                docs.push(*doc);
+                notes.extend(note);
+            }
+            Read::Other(note) => notes.extend(note),
             Read::Error(e) => errors.push(e),
         }
     }
@@ -526,6 +554,8 @@ pub fn lint(settings: &Settings) -> Outcome {
     name_services(&mut docs);
     errors.sort();
     errors.dedup();
+    notes.sort();
+    notes.dedup();
     let model = Model::build(&docs, &settings.model);
     let mut findings = rules::check(&Context {
         docs: &docs,
@@ -538,6 +568,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         model,
         findings,
         errors,
+        notes,
         files,
         root,
         nested,

@@ -101,6 +101,10 @@ struct PagesArgs {
     /// Output format (JSON only).
     #[arg(long, value_enum, default_value_t = PagesFormat::Json)]
     format: PagesFormat,
+    /// Explain one file instead: every table's column types, its type,
+    /// and why it was read or not.
+    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+    explain: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Clone, Copy)]
@@ -527,6 +531,7 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     let Some(outcome) = lint_plan(&plan) else {
         return only_missing(&plan);
     };
+    print_notes(&outcome);
     let wanted = if fix.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -606,6 +611,13 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     exit_code(&after)
 }
 
+/// Says on stderr which files were read with a remark (not UTF-8).
+fn print_notes(outcome: &Outcome) {
+    for n in &outcome.notes {
+        eprintln!("note: {}: {}", n.path, n.message);
+    }
+}
+
 /// For commands whose output is not a report: names the files that could
 /// not be read on stderr, and turns `code` into 2 when there were any.
 fn with_read_errors(outcome: &Outcome, code: ExitCode) -> ExitCode {
@@ -651,6 +663,7 @@ fn run_model(args: &ModelArgs) -> ExitCode {
         Ok(x) => x,
         Err(code) => return code,
     };
+    print_notes(&outcome);
     let text = match args.format {
         ModelFormat::Human => report::model::render_human(&outcome, terminal_width()),
         ModelFormat::Json => report::model::render_json(&outcome),
@@ -661,6 +674,18 @@ fn run_model(args: &ModelArgs) -> ExitCode {
 
 /// `doclint pages`: the pages under the paths named.
 fn run_pages(args: &PagesArgs) -> ExitCode {
+    if let Some(path) = &args.explain {
+        return match report::pages::explain(path) {
+            Ok(text) => {
+                emit(&text);
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {}: {e}", path.display());
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut plan = match plan(&args.project) {
         Ok(p) => p,
         Err(code) => return code,
@@ -672,6 +697,7 @@ fn run_pages(args: &PagesArgs) -> ExitCode {
     let Some(outcome) = lint_plan(&plan) else {
         return only_missing(&plan);
     };
+    print_notes(&outcome);
     emit(&report::pages::render(&outcome));
     with_read_errors(&outcome, ExitCode::SUCCESS)
 }

@@ -84,6 +84,46 @@ pub fn decode(bytes: &[u8]) -> Result<&str, DecodeError> {
     })
 }
 
+/// A file's text, and the encoding it was decoded from when that is not
+/// UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text: the file itself when it is UTF-8.
+    pub text: std::borrow::Cow<'a, str>,
+    /// `Some("GB18030")` when the file is not UTF-8 and was decoded.
+    pub encoding: Option<&'static str>,
+}
+
+/// Like [`decode`], but a file that is not UTF-8 and is valid GB18030 (a
+/// superset of GBK and GB2312, common in Chinese repositories) is decoded
+/// from it. Byte offsets inside such a file's text are offsets into its
+/// UTF-8 decoding; fixes are written back in GB18030 only when that gives
+/// the same bytes for every untouched part (see `fix::files`).
+pub fn decode_any(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    match decode(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: std::borrow::Cow::Borrowed(text),
+            encoding: None,
+        }),
+        Err(e @ DecodeError::InvalidUtf8 { .. }) => {
+            match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(text) => Ok(Decoded {
+                    text: std::borrow::Cow::Owned(text.into_owned()),
+                    encoding: Some("GB18030"),
+                }),
+                None => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `text` encoded as GB18030 (which maps every Unicode character).
+pub fn encode_gb18030(text: &str) -> Vec<u8> {
+    let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+    bytes.into_owned()
+}
+
 /// Maps byte offsets of one file to 1-based lines and character columns.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -174,5 +214,17 @@ mod tests {
             Err(DecodeError::InvalidUtf8 { offset: 3, line: 2 })
         );
         assert_eq!(decode(b"a\0b"), Err(DecodeError::Binary { offset: 1 }));
+    }
+
+    #[test]
+    fn gb18030_is_decoded_and_round_trips() {
+        let gbk = encode_gb18030("| 状态码 | 说明 |\n");
+        assert!(decode(&gbk).is_err());
+        let d = decode_any(&gbk).unwrap();
+        assert_eq!(d.text, "| 状态码 | 说明 |\n");
+        assert_eq!(d.encoding, Some("GB18030"));
+        assert_eq!(encode_gb18030(&d.text), gbk);
+        assert_eq!(decode_any(b"ok").unwrap().encoding, None);
+        assert!(decode_any(b"ok\n\xff").is_err());
     }
 }

@@ -118,9 +118,25 @@ fn target(file: &Path, root: &Path) -> Result<PathBuf, String> {
 pub fn write(file: &Path, root: &Path, expected: &str, new_text: &str) -> Result<(), String> {
     let path = target(file, root)?;
     let now = fs::read(&path).map_err(|e| format!("not fixed: cannot read it again: {e}"))?;
-    if now != expected.as_bytes() {
-        return Err("not fixed: the file changed since doclint read it".into());
-    }
+    // A file read from GB18030 is written back in GB18030, and only when
+    // that keeps every byte outside the edits (its unchanged text encodes
+    // to exactly the bytes on disk).
+    let bytes: std::borrow::Cow<'_, [u8]> = if now == expected.as_bytes() {
+        new_text.as_bytes().into()
+    } else {
+        match crate::source::decode_any(&now) {
+            Ok(d) if d.encoding.is_some() && d.text == expected => {
+                if crate::source::encode_gb18030(expected) != now {
+                    return Err(format!(
+                        "not fixed: the file is {} and would not be written back byte for byte",
+                        d.encoding.unwrap_or("not UTF-8")
+                    ));
+                }
+                crate::source::encode_gb18030(new_text).into()
+            }
+            _ => return Err("not fixed: the file changed since doclint read it".into()),
+        }
+    };
     let meta = fs::metadata(&path).map_err(|e| format!("not fixed: cannot stat: {e}"))?;
     if meta.permissions().readonly() {
         return Err("not fixed: the file is read-only".into());
@@ -134,7 +150,7 @@ pub fn write(file: &Path, root: &Path, expected: &str, new_text: &str) -> Result
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| format!("not fixed: cannot create a temporary file beside it: {e}"))?;
-    tmp.write_all(new_text.as_bytes())
+    tmp.write_all(&bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| format!("not fixed: cannot write the temporary file: {e}"))?;
     fs::set_permissions(tmp.path(), meta.permissions())

@@ -14,10 +14,11 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 
+use super::classify::{ColumnType, TableType, Typing, classify, type_cell};
 use super::html::{self, HtmlTable};
 use super::markdown::{self, CodeKind, Structure};
 use super::text::{Cell, Fragment, Piece};
-use crate::source::{BOM, DecodeError, Span, decode};
+use crate::source::{BOM, DecodeError, Span, decode_any};
 
 /// Whether a row reports success or failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -151,38 +152,6 @@ impl Page {
     }
 }
 
-/// Words that name a status-code column wherever they stand in its header
-/// (`HTTP状态码`, `正常返回码`, `Status Codes`).
-const STATUS_HEADER_WORDS: &[&str] = &[
-    "状态码",
-    "返回码",
-    "返回值",
-    "响应码",
-    "错误码状态",
-    "status code",
-    "http status",
-    "return code",
-    "return value",
-    "response code",
-];
-
-/// Headers that name a status-code column only when they are the whole header.
-const STATUS_HEADERS: &[&str] = &["status", "code", "http code", "http"];
-
-/// Header words of an error-code catalogue or other non-status columns.
-const CATALOGUE_HEADERS: &[&str] = &[
-    "错误码",
-    "错误信息",
-    "处理措施",
-    "error code",
-    "error message",
-    "solution",
-    "error_code",
-    "error_msg",
-    "解决方案",
-    "错误描述",
-];
-
 fn normalize_header(h: &str) -> String {
     h.trim()
         .trim_end_matches([':', '：'])
@@ -192,15 +161,6 @@ fn normalize_header(h: &str) -> String {
         .collect()
 }
 
-fn is_status_header(h: &str) -> bool {
-    let h = normalize_header(h);
-    if STATUS_HEADERS.contains(&h.as_str()) {
-        return true;
-    }
-    // `状态码说明` heads the description, not the codes.
-    STATUS_HEADER_WORDS.iter().any(|k| h.contains(k)) && !is_description_header(&h)
-}
-
 /// Header words of a description column.
 fn is_description_header(h: &str) -> bool {
     let h = normalize_header(h);
@@ -208,11 +168,6 @@ fn is_description_header(h: &str) -> bool {
         .iter()
         .any(|k| h == *k)
         || h.ends_with("说明")
-}
-
-fn is_catalogue_header(h: &str) -> bool {
-    let h = normalize_header(h);
-    CATALOGUE_HEADERS.iter().any(|k| h == *k)
 }
 
 /// Reads a status code at the start of `text`: `400`, `400 Bad Request`,
@@ -240,7 +195,7 @@ pub fn parse_code(text: &str) -> Option<(u16, usize, std::ops::Range<usize>)> {
         return None;
     }
     let code: u16 = text[at..at + 3].parse().ok()?;
-    if !(100..=599).contains(&code) {
+    if !(100..=999).contains(&code) {
         return None;
     }
     let rest = &text[at + 3..];
@@ -285,7 +240,7 @@ fn distance(a: &[u8], b: &[u8]) -> usize {
 /// `Accept`, `multiple choices`, `Service Unavaliable`) rather than a
 /// description: a short phrase of Latin letters within a few typos of the
 /// registered phrase (current or former).
-fn reason_like(text: &str, code: u16) -> bool {
+pub(crate) fn reason_like(text: &str, code: u16) -> bool {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > 48 {
         return false;
@@ -472,87 +427,70 @@ fn section_of_words(text: &str) -> Option<Section> {
     }
 }
 
-/// Whether `text` looks like an error-catalogue code (`APIGW.0101`,
-/// `ECS_0001`, `DEW-0002`), not an HTTP status code.
-fn is_error_code(text: &str) -> bool {
-    let t = text.trim();
-    let Some(sep) = t.find(['.', '_', '-']) else {
-        return false;
-    };
-    let (head, tail) = (&t[..sep], &t[sep + 1..]);
-    head.len() >= 2
-        && head.chars().all(|c| c.is_ascii_alphanumeric())
-        && head.chars().any(|c| c.is_ascii_alphabetic())
-        && tail.len() >= 2
-        && tail
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-        && tail.chars().any(|c| c.is_ascii_digit())
-}
+/// A code read by [`parse_code`]: the code, its digits, its reason phrase.
+type CodeAt = (u16, usize, std::ops::Range<usize>);
 
-fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
+/// Reads the rows of a table [`classify`] calls a status table: its code
+/// column is `typing.code_col`.
+fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Option<StatusTable> {
     let header: Vec<String> = c.header.iter().map(Cell::text).collect();
-    // The code column: the first headed as one (a `序号` column may come
-    // before it), or the first column of a table without a header.
-    let code_col = if header.is_empty() {
-        0
-    } else {
-        header.iter().position(|h| is_status_header(h))?
-    };
-    if header
-        .iter()
-        .enumerate()
-        .any(|(i, h)| i != code_col && is_catalogue_header(h))
-    {
-        return None;
-    }
-    // Rows whose code cell starts with a status code.
-    let mut coded = Vec::new();
-    let mut others = 0usize;
+    let code_col = typing.code_col?;
+    // Rows whose code cell starts with a status code; ranges (`2XX`,
+    // `200-299`) and sub-status codes (`401.1`) are not codes, and a cell
+    // spanning several rows is one code.
+    let mut coded: Vec<(&Vec<Cell>, &Fragment, CodeAt)> = Vec::new();
+    let mut spanned: Vec<Vec<&Vec<Cell>>> = Vec::new();
     for cells in &c.body {
-        let first = cells.get(code_col).and_then(|c| c.fragments.first());
-        match first.and_then(|f| parse_code(&f.text).map(|p| (f, p))) {
-            Some((f, p)) => coded.push((cells, f, p)),
-            None if cells.iter().all(Cell::is_empty) => {}
-            None => others += 1,
+        let cell = cells.get(code_col);
+        let first = cell.and_then(|c| c.fragments.first());
+        if let (Some(first), Some((_, f, _))) = (first, coded.last())
+            && f.span == first.span
+        {
+            spanned.last_mut().expect("pushed with coded").push(cells);
+            continue;
+        }
+        let Some(first) = first else { continue };
+        if !type_cell(&cell.map(Cell::text).unwrap_or_default()).is_code() {
+            continue;
+        }
+        if let Some(p) = parse_code(&first.text) {
+            coded.push((cells, first, p));
+            spanned.push(Vec::new());
         }
     }
-    if coded.is_empty() || coded.len() < others {
+    if coded.is_empty() {
         return None;
     }
     // Column roles. A column is the reason column when most of its cells read
     // as the reason phrase of their row's code (nearly all, if it is headed
     // as a description); the description is the first other column with
-    // text, or a later one headed as the description. A column of
-    // catalogue codes (`APIGW.0101`) means this is an error-code catalogue;
-    // a column of numbers (`序号`) is skipped.
-    let width = c
-        .body
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0)
-        .max(header.len());
+    // text, or a later one headed as the description. Columns of numbers,
+    // classes (`2XX`) or links are neither.
+    let width = typing.columns.len();
     let described = |col: usize| header.get(col).is_some_and(|h| is_description_header(h));
     let mut reason_col = None;
     let mut desc_col: Option<usize> = None;
     for col in (0..width).filter(|&col| col != code_col) {
-        let (mut filled, mut reasons, mut numbers, mut error_codes) = (0, 0, 0, 0);
+        if !matches!(
+            typing.columns[col],
+            ColumnType::Phrase
+                | ColumnType::Prose
+                | ColumnType::Identifier
+                | ColumnType::ErrorId
+                | ColumnType::CodeReason
+        ) {
+            continue;
+        }
+        let (mut filled, mut reasons) = (0, 0);
         for (cells, _, (code, _, _)) in &coded {
             let Some(cell) = cells.get(col).filter(|c| !is_placeholder(c)) else {
                 continue;
             };
-            let text = cell.text();
             filled += 1;
-            reasons += usize::from(reason_like(&text, *code));
-            numbers += usize::from(text.trim().chars().all(|c| c.is_ascii_digit()));
-            error_codes += usize::from(is_error_code(&text));
+            reasons += usize::from(reason_like(&cell.text(), *code));
         }
-        if filled == 0 || numbers == filled {
+        if filled == 0 {
             continue;
-        }
-        if error_codes * 2 >= filled {
-            return None;
         }
         // Half of the cells, or four in five under a description header.
         let (have, needed) = if described(col) {
@@ -570,7 +508,8 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
     }
     let rows = coded
         .into_iter()
-        .map(|(cells, first, (code, digits, reason_at))| {
+        .zip(spanned)
+        .map(|((cells, first, (code, digits, reason_at)), more)| {
             let chars = first.chars(src);
             // Byte offsets in `first.text` → char indexes.
             let char_at = |byte: usize| first.text[..byte].chars().count();
@@ -597,10 +536,26 @@ fn read_status_table(src: &str, c: &Candidate) -> Option<StatusTable> {
             // markup (`503< headers=…>`) is not one, and must not be "fixed"
             // into one.
             reason = reason.filter(|c| is_phrase(&c.text()));
-            let description = desc_col
+            let mut description = desc_col
                 .and_then(|col| cells.get(col))
                 .filter(|c| !is_placeholder(c))
                 .cloned();
+            // One code over several rows: the description has several parts.
+            for cells in more {
+                let Some(part) = desc_col
+                    .and_then(|col| cells.get(col))
+                    .filter(|c| !is_placeholder(c))
+                else {
+                    continue;
+                };
+                match &mut description {
+                    Some(d) if d.span() != part.span() => {
+                        d.fragments.extend(part.fragments.iter().cloned());
+                    }
+                    Some(_) => {}
+                    None => description = Some(part.clone()),
+                }
+            }
             Row {
                 code,
                 code_span,
@@ -809,25 +764,43 @@ fn in_fence_roughly(src: &str, at: usize) -> bool {
     fences % 2 == 1
 }
 
+/// The types of a table's columns and the table's type. A cell that spans
+/// rows is typed once: in the rows below its first it reads as empty.
+fn typing_of(c: &Candidate) -> Typing {
+    let header: Vec<String> = c.header.iter().map(Cell::text).collect();
+    let mut body: Vec<Vec<String>> = Vec::with_capacity(c.body.len());
+    for (i, r) in c.body.iter().enumerate() {
+        let above = i.checked_sub(1).map(|j| &c.body[j]);
+        body.push(
+            r.iter()
+                .enumerate()
+                .map(|(k, cell)| {
+                    let spanned = cell.span().is_some()
+                        && above.and_then(|a| a.get(k)).map(Cell::span) == Some(cell.span());
+                    if spanned { String::new() } else { cell.text() }
+                })
+                .collect(),
+        );
+    }
+    classify(&header, &body)
+}
+
 /// A quick look at a file before any Markdown parsing: whether it may be a
-/// status-code page. It is not when it has no status table, or when it has
-/// a table of another kind (an API page's parameters, a catalogue): most
-/// files are decided here after reading a few rows of their first table.
-fn probe(src: &str) -> bool {
-    let mut status = false;
-    let mut other = |at: usize, c: &Candidate| -> bool {
-        if read_status_table(src, c).is_some() {
-            status = true;
-            return true;
-        }
-        (c.body.is_empty() && c.header.is_empty()) || is_class_table(c) || in_fence_roughly(src, at)
-    };
+/// status-code page. It is not when it has no table, or when its first
+/// table that matters is of another kind (an API page's parameters come
+/// before its status table): most files are decided here after reading a
+/// few rows of their first table.
+pub fn probe(src: &str) -> bool {
     let starts = html::table_starts(src);
     let comments = if starts.is_empty() {
         Vec::new()
     } else {
         comment_spans(src)
     };
+    // Where every table starts, in order: HTML (outermost, not commented
+    // out) and pipe tables (by their delimiter row). Each is read only when
+    // the tables before it did not decide.
+    let mut at: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
     let mut skip_to = 0;
     for start in starts {
         let i = comments.partition_point(|c| c.end <= start);
@@ -837,46 +810,73 @@ fn probe(src: &str) -> bool {
         skip_to = TABLE_END
             .find(&src.as_bytes()[start..])
             .map_or(src.len(), |j| start + j);
-        // Most tables are told apart by their first row: a header without
-        // a status column (an API page's parameters). Only a table of code
-        // classes (`1XX`) needs more rows to be let through.
-        let head = html_candidate(&html::read_rows(src, start, 2));
-        let plain_header =
-            !head.header.is_empty() && head.header.iter().all(|h| !is_status_header(&h.text()));
-        if plain_header && !is_class_table(&head) {
-            if in_fence_roughly(src, start) {
-                continue;
-            }
-            return false;
-        }
-        if !other(
-            start,
-            &html_candidate(&html::read_rows(src, start, PROBE_ROWS)),
-        ) {
-            return false;
-        }
+        at.push((start, None));
     }
     for (start, end) in delimiter_rows(src) {
-        // The header is the line before; one body line after is enough.
-        let head_end = start.saturating_sub(1);
-        let head_start = src[..head_end].rfind('\n').map_or(0, |i| i + 1);
-        let body_start = (end + 1).min(src.len());
-        let body_end = src[body_start..]
-            .find('\n')
-            .map_or(src.len(), |i| body_start + i);
-        let c = Candidate {
-            span: Span::new(head_start, body_end),
-            kind: TableKind::Pipe,
-            caption: None,
-            header: pipe_cells(src, head_start, head_end),
-            header_above: String::new(),
-            body: vec![pipe_cells(src, body_start, body_end)],
+        at.push((start, Some((start, end))));
+    }
+    at.sort_unstable();
+    let read = |start: usize, delimiter: Option<(usize, usize)>, rows: usize| match delimiter {
+        None => html_candidate(&html::read_rows(src, start, rows + 1)),
+        Some((start, end)) => pipe_head(src, start, end, rows),
+    };
+    for (start, delimiter) in at {
+        // Most tables are told apart by their first row: no digit in it, no
+        // status code (an API page's parameters). Others need a few rows.
+        let first = read(start, delimiter, 1);
+        let mut typing = typing_of(&first);
+        let leading_digit = || {
+            first.body.iter().flatten().any(|c| {
+                c.fragments.first().is_some_and(|f| {
+                    f.text
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+                })
+            })
         };
-        if !other(head_start, &c) {
-            return false;
+        if first.body.is_empty()
+            || typing.kind.is_neutral()
+            || (typing.kind == TableType::Other && leading_digit())
+        {
+            typing = typing_of(&read(start, delimiter, PROBE_ROWS));
+        }
+        // Rows counted 0, 1, 2… may be the start of a catalogue of codes
+        // (opcodes): only the whole table tells.
+        if typing.code_col.is_none() && typing.columns.first() == Some(&ColumnType::Number) {
+            continue;
+        }
+        match typing.kind {
+            TableType::StatusReference | TableType::PerOperation => return true,
+            TableType::Other if !in_fence_roughly(src, start) => return false,
+            _ => {}
         }
     }
-    status
+    false
+}
+
+/// The header and first `rows` body lines of the pipe table whose delimiter
+/// row is `start..end`.
+fn pipe_head(src: &str, start: usize, end: usize, rows: usize) -> Candidate {
+    let head_end = start.saturating_sub(1);
+    let head_start = src[..head_end].rfind('\n').map_or(0, |i| i + 1);
+    let mut body = Vec::new();
+    let mut at = (end + 1).min(src.len());
+    while body.len() < rows && at < src.len() {
+        let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+        if !src[at..line_end].contains('|') {
+            break;
+        }
+        body.push(pipe_cells(src, at, line_end));
+        at = line_end + 1;
+    }
+    Candidate {
+        span: Span::new(head_start, at.min(src.len())),
+        kind: TableKind::Pipe,
+        caption: None,
+        header: pipe_cells(src, head_start, head_end),
+        header_above: String::new(),
+        body,
+    }
 }
 
 static TABLE_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"</table"));
@@ -887,8 +887,8 @@ const PROBE_ROWS: usize = 6;
 
 /// Reads one file. `Ok(None)` when it is not a status-code page.
 pub fn parse(bytes: &[u8]) -> Result<Option<Page>, DecodeError> {
-    let src = decode(bytes)?;
-    Ok(parse_str(src))
+    let src = decode_any(bytes)?;
+    Ok(parse_str(&src.text))
 }
 
 /// Reads one page from its text. `None` when it is not a status-code page.
@@ -896,6 +896,47 @@ pub fn parse_str(src: &str) -> Option<Page> {
     if !probe(src) {
         return None;
     }
+    examine(src).page
+}
+
+/// What doclint made of one table of a page, and why.
+#[derive(Debug, Clone)]
+pub struct TableVerdict {
+    /// The whole table.
+    pub span: Span,
+    /// The header cells' text.
+    pub header: Vec<String>,
+    /// Its column types and its type.
+    pub typing: Typing,
+    /// Whether its rows were read as status rows of the page.
+    pub taken: bool,
+    /// Why it was taken or not.
+    pub why: String,
+}
+
+/// What doclint made of a page: the page if it is a status-code page, every
+/// table with its verdict, and the verdict on the page.
+#[derive(Debug, Clone)]
+pub struct Examined {
+    /// The status-code page, if it is one.
+    pub page: Option<Page>,
+    /// Every table, in order (tables in code blocks left out).
+    pub tables: Vec<TableVerdict>,
+    /// Why the page is, or is not, a status-code page.
+    pub verdict: String,
+}
+
+/// Status rows under which a page is a status-code page only when its
+/// tables are most of it (a how-to page's example table is not one).
+const FEW_ROWS: usize = 4;
+
+/// Reads every table of a page, types it, and decides whether the page is a
+/// status-code page: it is when it holds status reference tables with at
+/// least [`MIN_ROWS`] codes, no other kind of table comes before them (an
+/// API page's parameters do), and the other tables do not outweigh them.
+/// Catalogues, sub-status tables and tables of classes neither make nor
+/// break a page.
+pub fn examine(src: &str) -> Examined {
     // HTML tables, outermost only.
     let starts = html::table_starts(src);
     let comments = comment_spans(src);
@@ -928,6 +969,11 @@ pub fn parse_str(src: &str) -> Option<Page> {
 
     let mut tables = Vec::new();
     let mut rows = Vec::new();
+    let mut verdicts: Vec<TableVerdict> = Vec::new();
+    // Rows of other tables, and whether one came before any status table.
+    let (mut other_rows, mut other_first) = (0usize, false);
+    let mut table_bytes = 0usize;
+    let request = first_request_line(src);
     for c in &candidates {
         let code = md.code_block_at(c.span.start);
         let mut broken = None;
@@ -962,15 +1008,50 @@ pub fn parse_str(src: &str) -> Option<Page> {
                 }
             }
         }
-        let Some(st) = read_status_table(src, c) else {
-            // Another kind of table: this is not a status-code page (an API
-            // page, a catalogue), unless the table is empty or lists the
-            // classes of codes (1XX … 5XX) beside the codes themselves.
-            if (c.body.is_empty() && c.header.is_empty()) || is_class_table(c) {
-                continue;
-            }
-            return None;
+        table_bytes += c.span.len();
+        let mut typing = typing_of(c);
+        let mut verdict = TableVerdict {
+            span: c.span,
+            header: c.header.iter().map(Cell::text).collect(),
+            typing: typing.clone(),
+            taken: false,
+            why: String::new(),
         };
+        match typing.kind {
+            TableType::StatusReference if request.is_some_and(|r| r < c.span.start) => {
+                typing.kind = TableType::PerOperation;
+                verdict.typing.kind = TableType::PerOperation;
+                verdict.why = "not read: an HTTP request line comes before it, as on an API page \
+                               (per-operation status tables are not linted yet)"
+                    .into();
+            }
+            TableType::StatusReference if other_first => {
+                typing.kind = TableType::PerOperation;
+                verdict.typing.kind = TableType::PerOperation;
+                verdict.why = "not read: a table of another kind comes before it, as on an API \
+                               page (per-operation status tables are not linted yet)"
+                    .into();
+            }
+            TableType::StatusReference => {}
+            TableType::Other => {
+                other_first |= tables.is_empty();
+                other_rows += c.body.len();
+                verdict.why = format!("not read: {}", typing.reason);
+            }
+            _ => verdict.why = format!("not read: {}", typing.reason),
+        }
+        if typing.kind != TableType::StatusReference {
+            verdicts.push(verdict);
+            continue;
+        }
+        let Some(st) = read_status_table(src, c, &typing) else {
+            verdict.why = "not read: no row starts with a status code".into();
+            verdicts.push(verdict);
+            continue;
+        };
+        verdict.taken = true;
+        verdict.why = format!("read {} status rows: {}", st.rows.len(), typing.reason);
+        verdicts.push(verdict);
         let index = tables.len();
         let (section, section_from) = match context_section(src, c.span.start) {
             Some((s, span)) => (Some(s), Some(span)),
@@ -992,16 +1073,126 @@ pub fn parse_str(src: &str) -> Option<Page> {
             r
         }));
     }
+    let refuse = |verdicts: Vec<TableVerdict>, why: String| {
+        let verdicts = verdicts
+            .into_iter()
+            .map(|mut v| {
+                if v.taken {
+                    v.taken = false;
+                    v.why = format!("{} (page not taken)", v.why);
+                }
+                v
+            })
+            .collect();
+        Examined {
+            page: None,
+            tables: verdicts,
+            verdict: why,
+        }
+    };
+    if tables.is_empty() {
+        let why = if verdicts
+            .iter()
+            .any(|v| v.typing.kind == TableType::PerOperation)
+        {
+            "not a status-code page: its status tables are the responses of an operation \
+             (an API page)"
+        } else {
+            "not a status-code page: no table is a status reference table"
+        };
+        return refuse(verdicts, why.into());
+    }
+    // The same codes in several tables: the responses of several operations.
+    if tables.len() > 1 {
+        let mut seen: Vec<(u16, usize)> = rows.iter().map(|r| (r.code, r.table)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let repeated = seen.windows(2).filter(|w| w[0].0 == w[1].0).count();
+        if repeated * 4 >= seen.len().min(4 * tables.len()) && repeated >= 2 {
+            let mut verdicts = verdicts;
+            for v in verdicts.iter_mut().filter(|v| v.taken) {
+                v.typing.kind = TableType::PerOperation;
+            }
+            return refuse(
+                verdicts,
+                format!(
+                    "not a status-code page: its {} status tables list the same codes again \
+                     ({repeated} repeats): the responses of several operations",
+                    tables.len()
+                ),
+            );
+        }
+    }
     // A table of one or two codes on a page of its own is an example or a
     // single call's responses, not a status-code page.
     if rows.len() < MIN_ROWS {
-        return None;
+        return refuse(
+            verdicts,
+            format!(
+                "not a status-code page: {} status rows, fewer than {MIN_ROWS}",
+                rows.len()
+            ),
+        );
     }
-    Some(Page {
-        title: title_of(src).unwrap_or_default(),
-        tables,
-        rows,
-    })
+    if other_rows > rows.len() {
+        return refuse(
+            verdicts,
+            format!(
+                "not a status-code page: its other tables ({other_rows} rows) outweigh its \
+                 status tables ({} rows)",
+                rows.len()
+            ),
+        );
+    }
+    // A few codes in a page that is mostly prose and examples: a how-to.
+    let prose = src.len().saturating_sub(table_bytes);
+    if rows.len() < FEW_ROWS && prose > 2 * table_bytes + 512 {
+        return refuse(
+            verdicts,
+            format!(
+                "not a status-code page: {} status rows in a page that is mostly text \
+                 ({prose} bytes outside its tables)",
+                rows.len()
+            ),
+        );
+    }
+    Examined {
+        verdict: format!(
+            "a status-code page: {} status rows in {} status tables",
+            rows.len(),
+            tables.len()
+        ),
+        page: Some(Page {
+            title: title_of(src).unwrap_or_default(),
+            tables,
+            rows,
+        }),
+        tables: verdicts,
+    }
+}
+
+/// Where the first HTTP request line is (`POST /v1/{id}/servers`,
+/// `GET https://…`): the mark of a page that documents one operation.
+fn first_request_line(src: &str) -> Option<usize> {
+    const METHODS: &[&str] = &[
+        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
+    ];
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '>'));
+        for m in METHODS {
+            if let Some(rest) = t.strip_prefix(m)
+                && rest.starts_with([' ', '\t'])
+                && rest.trim_start().starts_with(['/', '{', 'h'])
+                && (rest.trim_start().starts_with(['/', '{'])
+                    || rest.trim_start().starts_with("http"))
+            {
+                return Some(at);
+            }
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Every HTML comment (`<!-- … -->`; an unclosed one runs to the end).
@@ -1024,16 +1215,6 @@ fn comment_spans(src: &str) -> Vec<Span> {
 
 /// The fewest status rows a status-code page has.
 pub const MIN_ROWS: usize = 3;
-
-/// A table whose rows are the classes of codes (`1XX`, `2xx`).
-fn is_class_table(c: &Candidate) -> bool {
-    !c.body.is_empty()
-        && c.body.iter().all(|cells| {
-            let t = cells.first().map(Cell::text).unwrap_or_default();
-            let b = t.trim().as_bytes();
-            b.len() == 3 && (b'1'..=b'5').contains(&b[0]) && b[1..].eq_ignore_ascii_case(b"xx")
-        })
-}
 
 /// The first token of the first line of `span`: a tag (`<tr …>`), a fence,
 /// or text up to the next tag, at most 80 characters.
@@ -1078,7 +1259,8 @@ mod tests {
         assert_eq!(parse_code("404.01"), None);
         assert_eq!(parse_code("APIGW.0101"), None);
         assert_eq!(parse_code("1XX"), None);
-        assert_eq!(parse_code("700"), None);
+        assert_eq!(parse_code("700"), Some((700, 0, 3..3)));
+        assert_eq!(parse_code("099"), None);
     }
 
     #[test]

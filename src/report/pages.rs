@@ -121,3 +121,72 @@ pub fn render(outcome: &Outcome) -> String {
     out.push('\n');
     out
 }
+
+/// `doclint pages --explain PATH`: for every table of one file, its column
+/// types, its type and why it was read or not, and the verdict on the page.
+/// A writer whose page is not linted sees here why. `Err` when the file
+/// cannot be read.
+pub fn explain(path: &std::path::Path) -> Result<String, String> {
+    use std::fmt::Write;
+
+    use crate::parse::page;
+    use crate::source::LineIndex;
+
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read: {}", crate::walk::io_message(&e)))?;
+    let decoded = crate::source::decode_any(&bytes).map_err(|e| e.to_string())?;
+    let src: &str = &decoded.text;
+    let examined = page::examine(src);
+    let lines = LineIndex::new(src);
+    let mut out = String::new();
+    if let Some(encoding) = decoded.encoding {
+        let _ = writeln!(out, "{shown}: note: not UTF-8; read as {encoding}");
+    }
+    if examined.page.is_some() && !page::probe(src) {
+        let _ = writeln!(
+            out,
+            "{shown}: not a status-code page: turned down by the quick look at the first rows \
+             of its tables (a doclint bug: please report it); in full it reads as: {}",
+            examined.verdict
+        );
+    } else {
+        let _ = writeln!(out, "{shown}: {}", examined.verdict);
+    }
+    if examined.tables.is_empty() {
+        let _ = writeln!(out, "  no tables");
+    }
+    for (i, t) in examined.tables.iter().enumerate() {
+        let (l0, _) = lines.line_col(src, t.span.start);
+        let (l1, _) = lines.line_col(src, t.span.end.saturating_sub(1).max(t.span.start));
+        let _ = writeln!(
+            out,
+            "  table {} (lines {l0}-{l1}): {}{}",
+            i + 1,
+            t.typing.kind.as_str(),
+            if t.taken { ", read" } else { "" }
+        );
+        let columns: Vec<String> = t
+            .typing
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, ty)| {
+                let h = t.header.get(c).map(|h| h.trim()).unwrap_or("");
+                let mark = if t.typing.code_col == Some(c) {
+                    "*"
+                } else {
+                    ""
+                };
+                if h.is_empty() {
+                    format!("{mark}{}", ty.as_str())
+                } else {
+                    format!("{mark}{h}: {}", ty.as_str())
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "    columns: {}", columns.join(" | "));
+        let _ = writeln!(out, "    {}", t.why);
+    }
+    Ok(out)
+}

@@ -1,0 +1,830 @@
+//! What a table is, from what its cells hold.
+//!
+//! Header words differ with every organisation (`状态码`, `HTTP code`,
+//! `Status Code`, `返回码（Status Code）`, `Code`), so they are only a hint:
+//! every cell is typed by its content ([`CellType`]), every column by the
+//! types of its cells ([`ColumnType`]), and the table by its columns
+//! ([`TableType`]): a status reference table is keyed by HTTP status codes
+//! and describes them in text; an error catalogue is keyed by error
+//! identifiers (`APIGW.0101`, `InvalidParameter`, `50001`), the HTTP status
+//! being one of its attributes; a sub-status table lists `404.1`-style
+//! codes; a table of ranges or classes (`2XX`) lists no code. A page is a
+//! status-code page because of its tables (see `page.rs`), and each
+//! decision carries its reason, which `doclint pages --explain` prints.
+//!
+//! This module reads text only; `page.rs` reads the rows of the tables it
+//! calls status tables.
+
+use super::page::{parse_code, reason_like};
+
+/// `text` without the marks around it (backticks, bold).
+fn strip(text: &str) -> &str {
+    text.trim()
+        .trim_matches(|c: char| matches!(c, '`' | '*' | '"' | '\''))
+        .trim()
+}
+
+/// What one cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CellType {
+    /// Nothing, or a placeholder (`-`, `N/A`, `无`).
+    Empty,
+    /// An HTTP status code alone (`404`, `HTTP 404`).
+    Code,
+    /// A status code with a short phrase (`200 OK`, `404 Not found`).
+    CodeReason,
+    /// A sub-status code (`401.1`, `403.14`).
+    SubStatus,
+    /// A class of codes (`2XX`, `4xx`).
+    Class,
+    /// A range of codes (`200-299`, `200 ≤ code ＜ 300`).
+    Range,
+    /// A catalogue's error identifier (`APIGW.0101`, `ERR_NOT_FOUND`,
+    /// `InvalidParameterValue`).
+    ErrorId,
+    /// A single identifier (`project_id`, `message`, `remote_region`).
+    Identifier,
+    /// A number that is not a status code (`1`, `50001`, `0.5`, `1,000`).
+    Number,
+    /// A duration or quantity with a unit (`30s`, `5 minutes`, `10 秒`).
+    Duration,
+    /// A data type (`String`, `Integer`, `Array of objects`).
+    DataType,
+    /// A yes/no flag (`Yes`, `否`, `Required`).
+    Flag,
+    /// A link (`https://…`).
+    Link,
+    /// A short phrase of one to three Latin words (`Not allowed`, `Success`).
+    Phrase,
+    /// Text: a sentence, or any Chinese.
+    Prose,
+}
+
+/// What a column holds: the type most of its cells have.
+pub type ColumnType = CellType;
+
+impl CellType {
+    /// Its name, as `pages --explain` prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CellType::Empty => "empty",
+            CellType::Code => "status code",
+            CellType::CodeReason => "status code + reason",
+            CellType::SubStatus => "sub-status",
+            CellType::Class => "class",
+            CellType::Range => "range",
+            CellType::ErrorId => "error id",
+            CellType::Identifier => "identifier",
+            CellType::Number => "number",
+            CellType::Duration => "duration",
+            CellType::DataType => "data type",
+            CellType::Flag => "flag",
+            CellType::Link => "link",
+            CellType::Phrase => "phrase",
+            CellType::Prose => "prose",
+        }
+    }
+
+    /// A status code, alone or with its reason phrase.
+    pub fn is_code(self) -> bool {
+        matches!(self, CellType::Code | CellType::CodeReason)
+    }
+
+    /// Text a reader reads: a phrase or prose.
+    pub fn is_text(self) -> bool {
+        matches!(self, CellType::Phrase | CellType::Prose)
+    }
+}
+
+/// What a table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TableType {
+    /// A table of status codes and their descriptions: what doclint lints.
+    StatusReference,
+    /// A status table on a page of one operation (an API page, beside its
+    /// parameter tables): not linted yet.
+    PerOperation,
+    /// An error catalogue: keyed by an error identifier, or listing the same
+    /// status code for many errors.
+    Catalogue,
+    /// A table of sub-status codes (`404.1`).
+    SubStatus,
+    /// A table of classes or ranges of codes (`2XX`).
+    Classes,
+    /// A table with no rows.
+    Empty,
+    /// Anything else: parameters, fields, examples, mappings.
+    Other,
+}
+
+impl TableType {
+    /// Its name, as `pages --explain` prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableType::StatusReference => "status reference table",
+            TableType::PerOperation => "per-operation status table",
+            TableType::Catalogue => "error catalogue",
+            TableType::SubStatus => "sub-status table",
+            TableType::Classes => "table of code classes",
+            TableType::Empty => "empty table",
+            TableType::Other => "other table",
+        }
+    }
+
+    /// Whether a table of this type on a page says nothing about whether
+    /// the page is a status-code page (it neither makes nor breaks one).
+    pub fn is_neutral(self) -> bool {
+        matches!(
+            self,
+            TableType::Catalogue | TableType::SubStatus | TableType::Classes | TableType::Empty
+        )
+    }
+}
+
+/// How a table was typed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typing {
+    /// The type of every column.
+    pub columns: Vec<ColumnType>,
+    /// The table's type.
+    pub kind: TableType,
+    /// The column of status codes, if there is one.
+    pub code_col: Option<usize>,
+    /// Why it has this type, in a sentence.
+    pub reason: String,
+}
+
+fn is_placeholder(t: &str) -> bool {
+    matches!(
+        t,
+        "" | "-" | "--" | "—" | "–" | "/" | "N/A" | "n/a" | "NA" | "无" | "None" | "none" | "null"
+    )
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}')
+}
+
+/// `2XX`, `4xx`, `5**`.
+fn is_class(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 3
+        && (b'1'..=b'9').contains(&b[0])
+        && ((b[1..].eq_ignore_ascii_case(b"xx")) || &b[1..] == b"**")
+}
+
+/// `200-299`, `200 ~ 299`, `200 ≤ code ＜ 300`, `2XX-3XX`, `200 to 299`.
+fn is_range(t: &str) -> bool {
+    let nums: Vec<&str> = t
+        .split(|c: char| !(c.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let codes = nums
+        .iter()
+        .filter(|w| (w.len() == 3 && w.as_bytes()[0].is_ascii_digit()) || is_class(w))
+        .count();
+    let marks = t.contains(['≤', '≥', '<', '>', '＜', '＞', '~', '～', '-', '–', '—'])
+        || nums.iter().any(|w| w.eq_ignore_ascii_case("to"));
+    codes >= 2 && marks && t.chars().count() <= 32
+}
+
+/// `401.1`, `403.14`.
+fn is_sub_status(t: &str) -> bool {
+    let Some((a, b)) = t.split_once('.') else {
+        return false;
+    };
+    a.len() == 3
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && (1..=3).contains(&b.len())
+        && b.bytes().all(|c| c.is_ascii_digit())
+        && (1..=5).contains(&(a.as_bytes()[0] - b'0'))
+}
+
+fn is_number(t: &str) -> bool {
+    let t = t.trim_start_matches(['-', '+']);
+    !t.is_empty()
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+}
+
+/// A number followed by a unit word: `30s`, `5 minutes`, `100 ms`, `10 秒`,
+/// `2 GB`.
+fn is_quantity(t: &str) -> bool {
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(t.len());
+    if digits == 0 || digits == t.len() {
+        return false;
+    }
+    let unit = t[digits..].trim();
+    !unit.is_empty()
+        && unit.chars().count() <= 12
+        && !unit.contains(' ')
+        && unit
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '/' || c == '%')
+}
+
+/// Names of data types, in the languages API references are written in.
+fn is_data_type(t: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "string",
+        "integer",
+        "int",
+        "int32",
+        "int64",
+        "long",
+        "boolean",
+        "bool",
+        "object",
+        "array",
+        "float",
+        "double",
+        "number",
+        "map",
+        "list",
+        "enum",
+        "enumeration",
+        "datetime",
+        "timestamp",
+        "uuid",
+        "json",
+        "dict",
+        "byte",
+        "char",
+        "short",
+    ];
+    let head = t
+        .trim_end_matches("[]")
+        .split(['<', ' ', '(', '['])
+        .next()
+        .unwrap_or("");
+    TYPES.iter().any(|k| head.eq_ignore_ascii_case(k)) && t.split_whitespace().count() <= 4
+}
+
+fn is_flag(t: &str) -> bool {
+    const FLAGS: &[&str] = &[
+        "yes",
+        "no",
+        "y",
+        "n",
+        "true",
+        "false",
+        "required",
+        "optional",
+        "mandatory",
+        "是",
+        "否",
+        "必选",
+        "可选",
+        "必填",
+        "选填",
+    ];
+    FLAGS.iter().any(|k| t.eq_ignore_ascii_case(k))
+}
+
+/// One token of an identifier: no white space, ASCII letters, digits and
+/// `._-:`.
+fn token_chars(t: &str) -> bool {
+    !t.is_empty()
+        && !t.ends_with(['.', ':', '-'])
+        && !t.contains(char::is_whitespace)
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'))
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// `APIGW.0101`, `ECS_0001`, `ERR_NOT_FOUND`, `InvalidParameterValue`,
+/// `InvalidParameter.Malformed`, `Forbidden.RiskControl`.
+fn is_error_id(t: &str) -> bool {
+    if !token_chars(t) || t.len() < 3 {
+        return false;
+    }
+    let has_digit = t.chars().any(|c| c.is_ascii_digit());
+    let has_sep = t.contains(['.', '_', '-', ':']);
+    let upper = t.chars().filter(char::is_ascii_uppercase).count();
+    let lower = t.chars().filter(char::is_ascii_lowercase).count();
+    // A prefix and a number: APIGW.0101, ECS_0001, DEW-0002, E1001.
+    if has_digit && (has_sep || upper >= 1) {
+        return true;
+    }
+    // SCREAMING_SNAKE: ERR_NOT_FOUND.
+    if lower == 0 && has_sep && upper >= 3 {
+        return true;
+    }
+    // PascalCase of two words or more: InvalidParameterValue, SystemBusy,
+    // InvalidParameter.Malformed (`Content-Type`, a header, is not one).
+    t.starts_with(|c: char| c.is_ascii_uppercase()) && upper >= 2 && lower >= 2 && !t.contains('-')
+}
+
+/// Types one cell by its text (`text` as a reader sees it).
+pub fn type_cell(text: &str) -> CellType {
+    let t = strip(text);
+    if is_placeholder(t) {
+        return CellType::Empty;
+    }
+    if is_class(t) {
+        return CellType::Class;
+    }
+    if is_sub_status(t) {
+        return CellType::SubStatus;
+    }
+    if is_range(t) {
+        return CellType::Range;
+    }
+    // `100,000,000`, `200.5`: a number that starts like a code.
+    if t.len() > 3 && is_number(t) {
+        return CellType::Number;
+    }
+    if let Some((_, at, reason)) = parse_code(t) {
+        // `100万`, `200ms`, `500个`: a quantity, not a code.
+        if t[at + 3..].starts_with(char::is_alphanumeric) {
+            return CellType::Duration;
+        }
+        let rest = &t[reason];
+        if rest.is_empty() {
+            return CellType::Code;
+        }
+        // A code with a short phrase; a code that starts a sentence is prose.
+        let cjk = rest.chars().filter(|c| is_cjk(*c)).count();
+        let words = rest.split_whitespace().count();
+        let sentence = rest.contains(['.', '。', ',', '，', ';', '；']) && words > 3;
+        return if !sentence && (words <= 6 && cjk <= 12) {
+            CellType::CodeReason
+        } else {
+            CellType::Prose
+        };
+    }
+    if is_number(t) {
+        return CellType::Number;
+    }
+    if is_quantity(t) {
+        return CellType::Duration;
+    }
+    if t.starts_with("http://") || t.starts_with("https://") {
+        return CellType::Link;
+    }
+    if is_flag(t) {
+        return CellType::Flag;
+    }
+    if is_data_type(t) {
+        return CellType::DataType;
+    }
+    if t.chars().any(is_cjk) {
+        return CellType::Prose;
+    }
+    if is_error_id(t) {
+        return CellType::ErrorId;
+    }
+    if token_chars(t)
+        && (t.contains(['_', '.', ':'])
+            || (t.starts_with(|c: char| c.is_ascii_lowercase())
+                && t.chars().skip(1).any(|c| c.is_ascii_uppercase())))
+    {
+        return CellType::Identifier;
+    }
+    if t.split_whitespace().count() <= 3 && !t.contains(['.', '。', ',', ';', ':']) {
+        return CellType::Phrase;
+    }
+    CellType::Prose
+}
+
+/// The type most cells of a column have, and how many cells it has
+/// (placeholders not counted). Ties go to the earlier type in `CellType`'s
+/// order, except that a code beats a code with its reason.
+fn column_type(cells: &[CellType]) -> (ColumnType, usize) {
+    let mut counts = [0usize; 15];
+    for c in cells {
+        counts[*c as usize] += 1;
+    }
+    let filled = cells.len() - counts[CellType::Empty as usize];
+    if filled == 0 {
+        return (CellType::Empty, 0);
+    }
+    // Codes with and without their phrase together make a code column.
+    let codes = counts[CellType::Code as usize] + counts[CellType::CodeReason as usize];
+    if codes * 2 > filled {
+        let t = if counts[CellType::CodeReason as usize] * 2 > codes {
+            CellType::CodeReason
+        } else {
+            CellType::Code
+        };
+        return (t, filled);
+    }
+    // Phrases and prose are both text.
+    let text = counts[CellType::Phrase as usize] + counts[CellType::Prose as usize];
+    let mut best = (CellType::Empty, 0);
+    for (i, n) in counts.iter().enumerate().skip(1) {
+        if *n > best.1 {
+            best = (ALL[i], *n);
+        }
+    }
+    if best.0.is_text() || text * 2 > filled && text >= best.1 {
+        let t = if counts[CellType::Prose as usize] >= counts[CellType::Phrase as usize] {
+            CellType::Prose
+        } else {
+            CellType::Phrase
+        };
+        return (t, filled);
+    }
+    (best.0, filled)
+}
+
+const ALL: [CellType; 15] = [
+    CellType::Empty,
+    CellType::Code,
+    CellType::CodeReason,
+    CellType::SubStatus,
+    CellType::Class,
+    CellType::Range,
+    CellType::ErrorId,
+    CellType::Identifier,
+    CellType::Number,
+    CellType::Duration,
+    CellType::DataType,
+    CellType::Flag,
+    CellType::Link,
+    CellType::Phrase,
+    CellType::Prose,
+];
+
+/// Whether a column of numbers counts the rows (`1, 2, 3…`, `序号`).
+fn is_index(texts: &[&str]) -> bool {
+    let nums: Vec<u64> = texts
+        .iter()
+        .filter_map(|t| t.trim().parse::<u64>().ok())
+        .collect();
+    nums.len() >= texts.len().saturating_sub(1).max(1)
+        && nums.first().is_some_and(|n| *n <= 1)
+        && nums.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
+/// Whether the codes read as HTTP statuses: most in 1xx–5xx, some of them
+/// registered. (Vendor codes such as `599` or `614` stand among them.)
+fn codes_are_http(codes: &[u16]) -> bool {
+    let in_range = codes.iter().filter(|c| (100..600).contains(*c)).count();
+    let registered = codes
+        .iter()
+        .filter(|c| crate::registry::lookup(**c).is_some())
+        .count();
+    in_range * 2 > codes.len() && (registered * 3 >= codes.len() || registered >= 3)
+}
+
+fn cell(r: &[String], c: usize) -> &str {
+    r.get(c).map_or("", String::as_str)
+}
+
+/// Types a table from its header and body texts (`rows[r][c]`, as a reader
+/// sees each cell; rows spanned by one cell repeat its text).
+///
+/// The header is a hint only: it never makes a table a status table, and
+/// every decision rests on what the cells hold.
+pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
+    let width = rows
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .max(header.len());
+    let body: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !is_placeholder(c.trim())))
+        .collect();
+    if body.is_empty() {
+        return Typing {
+            columns: vec![CellType::Empty; width],
+            kind: TableType::Empty,
+            code_col: None,
+            reason: "it has no rows".into(),
+        };
+    }
+    let typed: Vec<Vec<CellType>> = (0..width)
+        .map(|c| body.iter().map(|r| type_cell(cell(r, c))).collect())
+        .collect();
+    let mut typed = typed;
+    let mut columns: Vec<ColumnType> = typed.iter().map(|c| column_type(c).0).collect();
+    // A reason phrase beside its code (`OK`, `BadRequest`, `Accept`) is a
+    // phrase, not an identifier.
+    if let Some(k) = (0..width).find(|&c| columns[c].is_code()) {
+        for (i, r) in body.iter().enumerate() {
+            let Some((code, _, _)) = parse_code(strip(cell(r, k))) else {
+                continue;
+            };
+            for (c, col) in typed.iter_mut().enumerate() {
+                if c != k
+                    && matches!(
+                        col[i],
+                        CellType::Identifier | CellType::ErrorId | CellType::Phrase
+                    )
+                    && reason_like(strip(cell(r, c)), code)
+                {
+                    col[i] = CellType::Phrase;
+                }
+            }
+        }
+    }
+    let mut filled: Vec<usize> = Vec::with_capacity(width);
+    columns.clear();
+    for cells in &typed {
+        let (t, n) = column_type(cells);
+        columns.push(t);
+        filled.push(n);
+    }
+    let done = |columns: Vec<ColumnType>, kind, code_col, reason: String| Typing {
+        columns,
+        kind,
+        code_col,
+        reason,
+    };
+    // A type for each code: the responses of one operation
+    // (`Status Code | Body Type | Description`).
+    if columns.first().is_some_and(|t| t.is_code())
+        && let Some(c) = columns.iter().position(|t| *t == CellType::DataType)
+    {
+        return done(
+            columns,
+            TableType::PerOperation,
+            Some(0),
+            format!(
+                "column {} gives a data type for each code: the responses of one operation",
+                c + 1
+            ),
+        );
+    }
+    // Types, and yes/no flags beside names: a table of parameters or fields.
+    let numeric_key = matches!(columns.first(), Some(CellType::Number)) && {
+        let texts: Vec<&str> = body.iter().map(|r| cell(r, 0)).collect();
+        !is_index(&texts)
+    };
+    if let Some(c) = columns
+        .iter()
+        .position(|t| *t == CellType::DataType || (*t == CellType::Flag && !numeric_key))
+    {
+        return done(
+            columns.clone(),
+            TableType::Other,
+            None,
+            format!(
+                "column {} holds {} values: a table of parameters or fields",
+                c + 1,
+                columns[c].as_str()
+            ),
+        );
+    }
+    // The code column: the first whose cells are mostly status codes.
+    let code_col = (0..width).find(|&c| columns[c].is_code());
+    let Some(k) = code_col else {
+        if let Some(c) = columns.iter().position(|t| *t == CellType::SubStatus) {
+            return done(
+                columns,
+                TableType::SubStatus,
+                None,
+                format!(
+                    "column {} holds sub-status codes (404.1), not status codes",
+                    c + 1
+                ),
+            );
+        }
+        if columns
+            .iter()
+            .any(|t| matches!(t, CellType::Class | CellType::Range))
+        {
+            return done(
+                columns,
+                TableType::Classes,
+                None,
+                "it lists classes or ranges of codes (2XX), not codes".into(),
+            );
+        }
+        if columns.first() == Some(&CellType::ErrorId) {
+            return done(
+                columns,
+                TableType::Catalogue,
+                None,
+                "its first column holds error identifiers, not status codes".into(),
+            );
+        }
+        // Other codes (opcodes, close codes, business codes) with their
+        // meaning: a catalogue of another kind of code.
+        if numeric_key && columns[1..].iter().any(|t| t.is_text()) {
+            return done(
+                columns,
+                TableType::Catalogue,
+                None,
+                "its first column holds numeric codes that are not HTTP statuses".into(),
+            );
+        }
+        return done(
+            columns,
+            TableType::Other,
+            None,
+            "no column holds status codes".into(),
+        );
+    };
+    // The codes, once per cell (a cell spanning rows repeats its text).
+    let mut codes: Vec<u16> = Vec::new();
+    for r in &body {
+        let t = cell(r, k);
+        if !type_cell(t).is_code() {
+            continue;
+        }
+        if let Some((code, _, _)) = parse_code(strip(t)) {
+            codes.push(code);
+        }
+    }
+    if !codes_are_http(&codes) {
+        return done(
+            columns,
+            TableType::Other,
+            None,
+            format!(
+                "column {} holds three-digit numbers that are mostly not HTTP status codes",
+                k + 1
+            ),
+        );
+    }
+    // Other key columns: an error identifier, or a number that is not an
+    // index (a business code: 50001, 1–17), make a catalogue.
+    let key = |c: usize| {
+        let texts: Vec<&str> = body.iter().map(|r| cell(r, c)).collect();
+        match columns[c] {
+            CellType::ErrorId => Some("error identifiers"),
+            CellType::Identifier if c < k || k == 0 => Some("identifiers"),
+            CellType::Number if !is_index(&texts) => Some("numeric error codes"),
+            _ => None,
+        }
+    };
+    for c in (0..width).filter(|&c| c != k) {
+        if let Some(what) = key(c) {
+            return done(
+                columns,
+                TableType::Catalogue,
+                Some(k),
+                format!(
+                    "column {} holds {what}: the status code in column {} is an attribute of each error",
+                    c + 1,
+                    k + 1
+                ),
+            );
+        }
+    }
+    // The same code for many rows: errors listed by their status.
+    let mut sorted = codes.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let repeats = codes.len() - sorted.len();
+    if repeats >= 2 && repeats * 4 > codes.len() {
+        return done(
+            columns,
+            TableType::Catalogue,
+            Some(k),
+            format!(
+                "{repeats} of its {} codes repeat: it lists errors by status code",
+                codes.len()
+            ),
+        );
+    }
+    // Columns before the codes may only count rows, name a class or a
+    // section, or describe the codes; anything else keys the table (a
+    // mapping, an example).
+    for c in 0..k {
+        let texts: Vec<&str> = body.iter().map(|r| cell(r, c)).collect();
+        let ok = columns[c] == CellType::Empty
+            || columns[c] == CellType::Class
+            || columns[c] == CellType::Prose
+            || (columns[c] == CellType::Number && is_index(&texts));
+        if !ok {
+            return done(
+                columns.clone(),
+                TableType::Other,
+                Some(k),
+                format!(
+                    "the status codes are in column {}, keyed by column {} ({})",
+                    k + 1,
+                    c + 1,
+                    columns[c].as_str()
+                ),
+            );
+        }
+    }
+    // Values beside the codes: durations, data types, flags, samples.
+    for c in (k + 1..width).filter(|&c| filled[c] * 2 > body.len()) {
+        if matches!(
+            columns[c],
+            CellType::Duration
+                | CellType::DataType
+                | CellType::Flag
+                | CellType::Number
+                | CellType::Code
+                | CellType::CodeReason
+        ) {
+            return done(
+                columns.clone(),
+                TableType::Other,
+                Some(k),
+                format!(
+                    "column {} beside the codes holds {} values, not descriptions",
+                    c + 1,
+                    columns[c].as_str()
+                ),
+            );
+        }
+    }
+    let described = columns[k] == CellType::CodeReason
+        || (0..width).any(|c| c != k && (columns[c].is_text() || columns[c] == CellType::Link));
+    if !described {
+        return done(
+            columns,
+            TableType::Other,
+            Some(k),
+            "no column describes the codes".into(),
+        );
+    }
+    done(
+        columns,
+        TableType::StatusReference,
+        Some(k),
+        format!("column {} holds status codes, described in text", k + 1),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells() {
+        assert_eq!(type_cell("200"), CellType::Code);
+        assert_eq!(type_cell("`200 OK`"), CellType::CodeReason);
+        assert_eq!(type_cell("404 Not found"), CellType::CodeReason);
+        assert_eq!(type_cell("401.1"), CellType::SubStatus);
+        assert_eq!(type_cell("2XX"), CellType::Class);
+        assert_eq!(type_cell("200 ≤ code ＜ 300"), CellType::Range);
+        assert_eq!(type_cell("200-299"), CellType::Range);
+        assert_eq!(type_cell("APIGW.0101"), CellType::ErrorId);
+        assert_eq!(type_cell("InvalidParameterValue"), CellType::ErrorId);
+        assert_eq!(type_cell("ERR_NOT_FOUND"), CellType::ErrorId);
+        assert_eq!(type_cell("project_id"), CellType::Identifier);
+        assert_ne!(type_cell("Content-Type"), CellType::ErrorId);
+        assert_eq!(type_cell("WRONG_USERNAME_OR_PWD"), CellType::ErrorId);
+        assert_eq!(type_cell("50001"), CellType::Number);
+        assert_eq!(type_cell("30s"), CellType::Duration);
+        assert_eq!(type_cell("5 minutes"), CellType::Duration);
+        assert_eq!(type_cell("100万"), CellType::Duration);
+        assert_eq!(type_cell("200ms"), CellType::Duration);
+        assert_eq!(type_cell("100,000,000"), CellType::Number);
+        assert_eq!(type_cell("String"), CellType::DataType);
+        assert_eq!(type_cell("是"), CellType::Flag);
+        assert_eq!(type_cell("请求成功。"), CellType::Prose);
+        assert_eq!(type_cell("Not allowed"), CellType::Phrase);
+        assert_eq!(type_cell("The request was accepted."), CellType::Prose);
+        assert_eq!(type_cell("-"), CellType::Empty);
+    }
+
+    fn t(header: &[&str], rows: &[&[&str]]) -> Typing {
+        classify(
+            &header.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            &rows
+                .iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn tables() {
+        let status = t(
+            &["Whatever", "Text"],
+            &[
+                &["200 OK", "Fine."],
+                &["404", "Gone away."],
+                &["500", "Broken."],
+            ],
+        );
+        assert_eq!(status.kind, TableType::StatusReference);
+        let catalogue = t(
+            &["HTTP", "错误码", "信息"],
+            &[
+                &["400", "APIGW.0101", "x"],
+                &["401", "APIGW.0102", "y"],
+                &["500", "APIGW.0103", "z"],
+            ],
+        );
+        assert_eq!(catalogue.kind, TableType::Catalogue);
+        let mapping = t(
+            &["Verb", "Path", "Status"],
+            &[
+                &["GET", "/v1/a", "200 OK"],
+                &["POST", "/v1/b", "201 Created"],
+                &["DELETE", "/v1/c", "204 No Content"],
+            ],
+        );
+        assert_eq!(mapping.kind, TableType::Other);
+        let sub = t(
+            &["Status", "Description"],
+            &[&["404.1", "Site not found."], &["404.2", "Denied."]],
+        );
+        assert_eq!(sub.kind, TableType::SubStatus);
+    }
+}
