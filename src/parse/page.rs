@@ -794,30 +794,14 @@ pub fn probe(src: &str) -> bool {
     } else {
         comment_spans(src)
     };
-    // Where every table starts, in order: HTML (outermost, not commented
-    // out) and pipe tables (by their delimiter row). Each is read only when
-    // the tables before it did not decide.
-    let mut at: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
-    let mut skip_to = 0;
-    for start in starts {
-        let i = comments.partition_point(|c| c.end <= start);
-        if start < skip_to || comments.get(i).is_some_and(|c| c.start < start) {
-            continue;
-        }
-        skip_to = TABLE_END
-            .find(&src.as_bytes()[start..])
-            .map_or(src.len(), |j| start + j);
-        at.push((start, None));
-    }
-    for (start, end) in delimiter_rows(src) {
-        at.push((start, Some((start, end))));
-    }
-    at.sort_unstable();
+    let pipes = delimiter_rows(src);
     let read = |start: usize, delimiter: Option<(usize, usize)>, rows: usize| match delimiter {
         None => html_candidate(&html::read_rows(src, start, rows + 1)),
         Some((start, end)) => pipe_head(src, start, end, rows),
     };
-    for (start, delimiter) in at {
+    // Whether the table at `start` decides: `Some(true)` a status table,
+    // `Some(false)` a table of another kind first.
+    let decide = |start: usize, delimiter: Option<(usize, usize)>| -> Option<bool> {
         // Most tables are told apart by their first row: no digit in it, no
         // status code (an API page's parameters). Others need a few rows.
         let first = read(start, delimiter, 1);
@@ -840,12 +824,40 @@ pub fn probe(src: &str) -> bool {
         // Rows counted 0, 1, 2… may be the start of a catalogue of codes
         // (opcodes): only the whole table tells.
         if typing.code_col.is_none() && typing.columns.first() == Some(&ColumnType::Number) {
-            continue;
+            return None;
         }
         match typing.kind {
-            TableType::StatusReference | TableType::PerOperation => return true,
-            TableType::Other if !in_fence_roughly(src, start) => return false,
-            _ => {}
+            TableType::StatusReference | TableType::PerOperation => Some(true),
+            TableType::Other if !in_fence_roughly(src, start) => Some(false),
+            _ => None,
+        }
+    };
+    // Tables in document order, each read only when the tables before it
+    // did not decide: HTML (outermost, not commented out) and pipe tables
+    // (by their delimiter row).
+    let mut pipe = pipes.iter().peekable();
+    let mut skip_to = 0;
+    for start in starts {
+        while let Some(&&(p, end)) = pipe.peek().filter(|(p, _)| *p < start) {
+            pipe.next();
+            if let Some(verdict) = decide(p, Some((p, end))) {
+                return verdict;
+            }
+        }
+        let i = comments.partition_point(|c| c.end <= start);
+        if start < skip_to || comments.get(i).is_some_and(|c| c.start < start) {
+            continue;
+        }
+        if let Some(verdict) = decide(start, None) {
+            return verdict;
+        }
+        skip_to = TABLE_END
+            .find(&src.as_bytes()[start..])
+            .map_or(src.len(), |j| start + j);
+    }
+    for &(p, end) in pipe {
+        if let Some(verdict) = decide(p, Some((p, end))) {
+            return verdict;
         }
     }
     false
