@@ -499,12 +499,17 @@ pub fn lint(settings: &Settings) -> Outcome {
         }
     };
     // Walk, read and parse in one parallel pass.
-    let visit = |entry: Entry<'_>| -> Option<(PathBuf, Read)> {
+    // Files named on the command line are walked on their own too (they
+    // may be of another extension, or ignored): then some are seen twice.
+    let dedup = named.iter().any(|p| p.is_file() && p.starts_with(&root));
+    let visit = |entry: Entry<'_>| -> Option<(Option<PathBuf>, Read)> {
         let service = match &settings.config {
             Some(config) => configure(&entry, config)?,
             None => None,
         };
-        Some((entry.path.clone(), read(&entry, &cwd, service)))
+        // The path is kept only where a file named could be read twice.
+        let path = dedup.then(|| entry.path.clone());
+        Some((path, read(&entry, &cwd, service)))
     };
     let mut roots = vec![root.clone()];
     // A file named outside the usual extensions (`notes.txt`) is still read.
@@ -533,9 +538,11 @@ pub fn lint(settings: &Settings) -> Outcome {
         })
         .collect();
     // Once each: a file named on the command line is also found by the walk.
-    let mut visited: Vec<(PathBuf, Read)> = visited.into_iter().flatten().collect();
-    visited.sort_by(|a, b| a.0.cmp(&b.0));
-    visited.dedup_by(|a, b| a.0 == b.0);
+    let mut visited: Vec<(Option<PathBuf>, Read)> = visited.into_iter().flatten().collect();
+    if dedup {
+        visited.sort_by(|a, b| a.0.cmp(&b.0));
+        visited.dedup_by(|a, b| a.0 == b.0);
+    }
     for (_, r) in visited {
         files += 1;
         match r {
