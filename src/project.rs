@@ -170,13 +170,31 @@ pub fn group(paths: &[PathBuf], cwd: &Path, config_root: Option<&Path>) -> Group
     out
 }
 
-/// `path` as shown to the user: relative to `cwd` when it lies inside it,
-/// else absolute; always with `/`.
+/// `path` as shown to the user: relative to `cwd` (with `..` where it lies
+/// beside it, as a user writes it), or absolute when the two share no
+/// folder but the file system's root; always with `/`.
 pub fn display(path: &Path, cwd: &Path) -> String {
     let shown = match path.strip_prefix(cwd) {
-        Ok(rel) if rel.as_os_str().is_empty() => Path::new("."),
-        Ok(rel) => rel,
-        Err(_) => path,
+        Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => {
+            let p: Vec<Component<'_>> = path.components().collect();
+            let c: Vec<Component<'_>> = cwd.components().collect();
+            let common = p.iter().zip(&c).take_while(|(a, b)| a == b).count();
+            let shares_a_folder = p[..common]
+                .iter()
+                .any(|x| matches!(x, Component::Normal(_)));
+            if shares_a_folder {
+                let mut rel = PathBuf::new();
+                for _ in common..c.len() {
+                    rel.push("..");
+                }
+                rel.extend(&p[common..]);
+                rel
+            } else {
+                path.to_path_buf()
+            }
+        }
     };
     shown.to_string_lossy().replace('\\', "/")
 }
@@ -203,7 +221,8 @@ mod tests {
     fn display_is_relative_inside_the_current_folder() {
         let cwd = Path::new("/w/docs");
         assert_eq!(display(Path::new("/w/docs/a/b.md"), cwd), "a/b.md");
-        assert_eq!(display(Path::new("/w/other/b.md"), cwd), "/w/other/b.md");
+        assert_eq!(display(Path::new("/w/other/b.md"), cwd), "../other/b.md");
+        assert_eq!(display(Path::new("/x/b.md"), cwd), "/x/b.md");
         assert_eq!(display(Path::new("/w/docs"), cwd), ".");
     }
 
