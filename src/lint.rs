@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use crate::baseline::Baseline;
 use crate::config::{Level, Loaded};
 use crate::model::{Doc, Model, ModelOptions};
+use crate::ops::model::{OpsModel, ServicePins};
 use crate::parse::page::{self, Lang};
 use crate::rules::{self, Context, Finding, Rule, RuleOptions};
 use crate::source;
@@ -38,6 +39,10 @@ pub struct Settings {
     /// File mode: report only findings in these files or folders (absolute
     /// paths), while the model is built from all of `paths`.
     pub only: Option<Vec<PathBuf>>,
+    /// Read the per-operation status tables of API pages.
+    pub operations: bool,
+    /// Services' pinned operation wordings.
+    pub service_pins: ServicePins,
 }
 
 impl Default for Settings {
@@ -52,6 +57,8 @@ impl Default for Settings {
             ignore: Vec::new(),
             baseline: None,
             only: None,
+            operations: true,
+            service_pins: ServicePins::new(),
         }
     }
 }
@@ -102,8 +109,13 @@ pub struct FileError {
 /// Everything a run found.
 #[derive(Debug)]
 pub struct Outcome {
-    /// The status pages, sorted by path.
+    /// The status pages, sorted by path, then the API pages with operation
+    /// tables (from [`Outcome::ops_from`]), sorted by path.
     pub docs: Vec<Doc>,
+    /// Where the API pages start in `docs`.
+    pub ops_from: usize,
+    /// The per-service model of operations.
+    pub ops: OpsModel,
     /// The canonical model.
     pub model: Model,
     /// The findings, sorted.
@@ -120,9 +132,37 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The status-code pages.
+    pub fn status_docs(&self) -> &[Doc] {
+        &self.docs[..self.ops_from]
+    }
+
+    /// The API pages with per-operation status tables.
+    pub fn operation_docs(&self) -> &[Doc] {
+        &self.docs[self.ops_from..]
+    }
+
+    /// Whether doc `i` is an API page (its findings are on an operation
+    /// table).
+    pub fn is_operation(&self, i: usize) -> bool {
+        i >= self.ops_from
+    }
+
+    /// Number of per-operation status rows.
+    pub fn operation_rows(&self) -> usize {
+        self.operation_docs()
+            .iter()
+            .map(|d| d.page.rows.len())
+            .sum()
+    }
+
     /// Number of services with a status page.
     pub fn services(&self) -> usize {
-        let mut s: Vec<&str> = self.docs.iter().map(|d| d.service.as_str()).collect();
+        let mut s: Vec<&str> = self
+            .status_docs()
+            .iter()
+            .map(|d| d.service.as_str())
+            .collect();
         s.sort_unstable();
         s.dedup();
         s.len()
@@ -130,7 +170,7 @@ impl Outcome {
 
     /// Number of status rows.
     pub fn rows(&self) -> usize {
-        self.docs.iter().map(|d| d.page.rows.len()).sum()
+        self.status_docs().iter().map(|d| d.page.rows.len()).sum()
     }
 }
 
@@ -167,12 +207,14 @@ enum Read {
     Other(Option<FileError>),
     /// A status-code page (and a note when it is not UTF-8).
     Page(Box<Doc>, Option<FileError>),
+    /// An API page with per-operation status tables.
+    Operation(Box<Doc>, Option<FileError>),
     /// Could not be read.
     Error(FileError),
 }
 
 /// Reads and parses one file; `service` overrides the walk's naming.
-fn read(entry: &Entry<'_>, service: Option<String>) -> Read {
+fn read(entry: &Entry<'_>, service: Option<String>, operations: bool) -> Read {
     let fail = |message: String| {
         Read::Error(FileError {
             path: entry.display(),
@@ -194,7 +236,12 @@ fn read(entry: &Entry<'_>, service: Option<String>) -> Read {
         };
         // A bug in the parser must not stop the run: the file is named as
         // not read, and the rest of the tree is still linted.
-        let page = match std::panic::catch_unwind(|| page::parse_str(&decoded.text)) {
+        let parsed = std::panic::catch_unwind(|| match page::parse_str(&decoded.text) {
+            Some(page) => Some((page, false)),
+            None if operations => crate::ops::parse(&decoded.text).map(|p| (p, true)),
+            None => None,
+        });
+        let (page, is_op) = match parsed {
             Err(_) => {
                 return fail(
                     "internal error while reading this page (a doclint bug: please report it)"
@@ -205,17 +252,19 @@ fn read(entry: &Entry<'_>, service: Option<String>) -> Read {
             Ok(Some(page)) => page,
         };
         let note = not_utf8(entry, decoded.encoding);
-        Read::Page(
-            Box::new(Doc {
-                path: entry.display(),
-                file: entry.path.clone(),
-                root: entry.root.to_path_buf(),
-                service: service.unwrap_or_else(|| entry.service()),
-                src: decoded.text.into_owned(),
-                page,
-            }),
-            note,
-        )
+        let doc = Box::new(Doc {
+            path: entry.display(),
+            file: entry.path.clone(),
+            root: entry.root.to_path_buf(),
+            service: service.unwrap_or_else(|| entry.service()),
+            src: decoded.text.into_owned(),
+            page,
+        });
+        if is_op {
+            Read::Operation(doc, note)
+        } else {
+            Read::Page(doc, note)
+        }
     })
 }
 
@@ -329,11 +378,12 @@ pub fn lint(settings: &Settings) -> Outcome {
             Some(config) => configure(&entry, config)?,
             None => None,
         };
-        Some(read(&entry, service))
+        Some(read(&entry, service, settings.operations))
     };
     let (visited, walk_errors) = walk::walk(&settings.paths, &settings.extensions, &visit);
     let mut files = 0;
     let mut docs = Vec::new();
+    let mut op_docs = Vec::new();
     let mut notes = Vec::new();
     let mut errors: Vec<FileError> = walk_errors
         .into_iter()
@@ -349,6 +399,10 @@ pub fn lint(settings: &Settings) -> Outcome {
                 docs.push(*doc);
                 notes.extend(note);
             }
+            Read::Operation(doc, note) => {
+                op_docs.push(*doc);
+                notes.extend(note);
+            }
             Read::Other(note) => notes.extend(note),
             Read::Error(e) => errors.push(e),
         }
@@ -356,6 +410,9 @@ pub fn lint(settings: &Settings) -> Outcome {
     // Sorted, and once each when roots overlap (`doclint docs docs/ecs`).
     docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.file.cmp(&b.file)));
     docs.dedup_by(|a, b| a.file == b.file);
+    op_docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.file.cmp(&b.file)));
+    op_docs.dedup_by(|a, b| a.file == b.file);
+    let ops_from = docs.len();
     errors.sort();
     errors.dedup();
     notes.sort();
@@ -366,9 +423,41 @@ pub fn lint(settings: &Settings) -> Outcome {
         model: &model,
         options: &settings.rules,
     });
+    // The operation tables: DL004–DL008 as on status pages, then DL010–DL013.
+    docs.extend(op_docs);
+    let ops = OpsModel::build(&docs, ops_from, &settings.service_pins);
+    let mut op_findings = rules::check_tables(&Context {
+        docs: &docs[ops_from..],
+        model: &model,
+        options: &settings.rules,
+    });
+    for f in &mut op_findings {
+        f.doc += ops_from;
+        if let Some(r) = &mut f.related {
+            r.doc += ops_from;
+        }
+    }
+    op_findings.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
+        docs: &docs,
+        from: ops_from,
+        model: &model,
+        ops: &ops,
+    }));
+    findings.extend(op_findings);
+    findings.sort_by(|a, b| {
+        (a.doc, a.span.start, a.rule, a.span.end, a.code).cmp(&(
+            b.doc,
+            b.span.start,
+            b.rule,
+            b.span.end,
+            b.code,
+        ))
+    });
     filter(&mut findings, &docs, settings);
     Outcome {
         docs,
+        ops_from,
+        ops,
         model,
         findings,
         errors,

@@ -90,6 +90,9 @@ enum Command {
         /// and why it was read or not.
         #[arg(long, value_name = "PATH")]
         explain: Option<PathBuf>,
+        /// Print the per-operation status tables of API pages instead.
+        #[arg(long)]
+        operations: bool,
     },
     /// Print a rule's documentation.
     Explain {
@@ -392,7 +395,7 @@ fn with_read_errors(outcome: &Outcome, code: ExitCode) -> ExitCode {
 }
 
 /// `doclint model` and `doclint pages`.
-fn run_view(args: &LintArgs, pages: bool) -> ExitCode {
+fn run_view(args: &LintArgs, pages: bool, operations: bool) -> ExitCode {
     let settings = match settings(args, false) {
         Ok(s) => s,
         Err(code) => return code,
@@ -400,6 +403,7 @@ fn run_view(args: &LintArgs, pages: bool) -> ExitCode {
     let outcome = lint(&settings);
     print_notes(&outcome);
     let text = match args.format {
+        _ if operations => report::pages::render_operations(&outcome),
         _ if pages => report::pages::render(&outcome),
         Format::Human => report::model::render_human(&outcome, terminal_width()),
         _ => report::model::render_json(&outcome),
@@ -430,7 +434,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_lint(&cli.lint, cli.fix),
-        Some(Command::Model(args)) => run_view(&args, false),
+        Some(Command::Model(args)) => run_view(&args, false, false),
         Some(Command::Pages {
             explain: Some(path),
             ..
@@ -444,7 +448,11 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some(Command::Pages { lint: args, .. }) => run_view(&args, true),
+        Some(Command::Pages {
+            lint: args,
+            operations,
+            ..
+        }) => run_view(&args, true, operations),
         Some(Command::Explain { rule }) => match Rule::from_id(&rule) {
             Some(r) => {
                 emit(r.doc());
@@ -472,7 +480,7 @@ fn main() -> ExitCode {
                     "Wrote {} pinning {} codes from {} status pages.",
                     output.display(),
                     outcome.model.codes.len(),
-                    outcome.docs.len()
+                    outcome.status_docs().len()
                 );
             }
             code

@@ -139,7 +139,7 @@ impl<'a> Data<'a> {
         let index = |s: &str| services.binary_search_by(|x| x.as_str().cmp(s)).ok();
         let mut pages = vec![Vec::new(); services.len()];
         let mut uses: BTreeMap<(u16, usize), Vec<Use>> = BTreeMap::new();
-        for (i, d) in outcome.docs.iter().enumerate() {
+        for (i, d) in outcome.status_docs().iter().enumerate() {
             let Some(s) = index(&d.service) else { continue };
             pages[s].push(i);
             for row in &d.page.rows {
@@ -254,7 +254,7 @@ fn header(out: &mut String, data: &Data<'_>) {
         "<header>\n<h1>doclint coverage report</h1>\n<p class=\"summary\">{} × {} · {} · {}</p>\n",
         plural(o.model.codes.len(), "code", "codes"),
         plural(data.services.len(), "service", "services"),
-        plural(o.docs.len(), "status page", "status pages"),
+        plural(o.status_docs().len(), "status page", "status pages"),
         plural(o.findings.len(), "finding", "findings"),
     );
     let mut totals = [0usize; 5];
@@ -294,7 +294,7 @@ fn code_title(data: &Data<'_>, code: u16) -> String {
         t,
         "\ndocumented by {} of {} pages",
         cm.pages.len(),
-        data.outcome.docs.len()
+        data.outcome.status_docs().len()
     );
     t
 }
@@ -540,7 +540,7 @@ fn code_sections(out: &mut String, data: &Data<'_>) {
              <th class=\"n\">pages</th><th>services</th></tr></thead><tbody>\n",
             Esc(cm.reason.unwrap_or("(unregistered code)")),
             cm.pages.len(),
-            o.docs.len(),
+            o.status_docs().len(),
             plural(variants, "variant", "variants"),
         );
         let langs = cm.descriptions.len();

@@ -331,8 +331,8 @@ pub fn summary(outcome: &Outcome) -> String {
     }
     out.push_str(&format!(
         "Checked {} status page{} ({} rows) of {} service{} in {} file{}.\n",
-        outcome.docs.len(),
-        plural(outcome.docs.len()),
+        outcome.status_docs().len(),
+        plural(outcome.status_docs().len()),
         outcome.rows(),
         outcome.services(),
         plural(outcome.services()),

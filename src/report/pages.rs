@@ -73,11 +73,19 @@ fn cell<'a>(src: &'a str, c: &'a Cell) -> Option<CellOut<'a>> {
     })
 }
 
-/// Every page as JSON.
+/// Every status page as JSON.
 pub fn render(outcome: &Outcome) -> String {
+    render_docs(outcome.status_docs())
+}
+
+/// Every API page's per-operation status tables as JSON, in the same shape.
+pub fn render_operations(outcome: &Outcome) -> String {
+    render_docs(outcome.operation_docs())
+}
+
+fn render_docs(docs: &[crate::model::Doc]) -> String {
     use crate::parse::page::{Section, TableKind};
-    let pages: Vec<PageOut<'_>> = outcome
-        .docs
+    let pages: Vec<PageOut<'_>> = docs
         .iter()
         .map(|d| PageOut {
             path: &d.path,

@@ -59,11 +59,19 @@ pub enum Rule {
     UnknownCode,
     /// DL008 broken-table.
     BrokenTable,
+    /// DL010 operation-description-mismatch.
+    OperationDescriptionMismatch,
+    /// DL011 operation-punctuation-mismatch.
+    OperationPunctuationMismatch,
+    /// DL012 copied-description.
+    CopiedDescription,
+    /// DL013 undocumented-code.
+    UndocumentedCode,
 }
 
 impl Rule {
     /// Every rule, in id order.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 12] = [
         Rule::DescriptionMismatch,
         Rule::PunctuationMismatch,
         Rule::MissingCode,
@@ -72,6 +80,10 @@ impl Rule {
         Rule::DuplicateCode,
         Rule::UnknownCode,
         Rule::BrokenTable,
+        Rule::OperationDescriptionMismatch,
+        Rule::OperationPunctuationMismatch,
+        Rule::CopiedDescription,
+        Rule::UndocumentedCode,
     ];
 
     /// The stable id, `DL001`.
@@ -85,6 +97,10 @@ impl Rule {
             Rule::DuplicateCode => "DL006",
             Rule::UnknownCode => "DL007",
             Rule::BrokenTable => "DL008",
+            Rule::OperationDescriptionMismatch => "DL010",
+            Rule::OperationPunctuationMismatch => "DL011",
+            Rule::CopiedDescription => "DL012",
+            Rule::UndocumentedCode => "DL013",
         }
     }
 
@@ -99,6 +115,10 @@ impl Rule {
             Rule::DuplicateCode => "duplicate-code",
             Rule::UnknownCode => "unknown-code",
             Rule::BrokenTable => "broken-table",
+            Rule::OperationDescriptionMismatch => "operation-description-mismatch",
+            Rule::OperationPunctuationMismatch => "operation-punctuation-mismatch",
+            Rule::CopiedDescription => "copied-description",
+            Rule::UndocumentedCode => "undocumented-code",
         }
     }
 
@@ -113,6 +133,10 @@ impl Rule {
             Rule::DuplicateCode => include_str!("docs/DL006.md"),
             Rule::UnknownCode => include_str!("docs/DL007.md"),
             Rule::BrokenTable => include_str!("docs/DL008.md"),
+            Rule::OperationDescriptionMismatch => include_str!("docs/DL010.md"),
+            Rule::OperationPunctuationMismatch => include_str!("docs/DL011.md"),
+            Rule::CopiedDescription => include_str!("docs/DL012.md"),
+            Rule::UndocumentedCode => include_str!("docs/DL013.md"),
         }
     }
 
@@ -226,6 +250,18 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             b.code,
         ))
     });
+    out
+}
+
+/// Runs the rules that read one table at a time (DL004–DL008), for the
+/// operation tables of API pages; findings are not sorted.
+pub fn check_tables(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    dl004::check(ctx, &mut out);
+    dl005::check(ctx, &mut out);
+    dl006::check(ctx, &mut out);
+    dl007::check(ctx, &mut out);
+    dl008::check(ctx, &mut out);
     out
 }
 
