@@ -9,6 +9,7 @@ mod hard_cases;
 mod html_report;
 mod integrations;
 mod layouts;
+mod operations;
 mod props;
 mod reliability;
 mod seeds;

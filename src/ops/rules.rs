@@ -28,21 +28,33 @@ fn operations(n: usize) -> String {
     format!("{n} operation{}", if n == 1 { "" } else { "s" })
 }
 
-/// The canonical texts of other codes, by wording: the status pages'
-/// canonical texts and the service's operation wordings (4xx and 5xx).
-fn other_codes<'a>(ctx: &'a OpsContext<'a>, service: &str, lang: Lang) -> Vec<(u16, &'a str)> {
-    let mut out: Vec<(u16, &str)> = Vec::new();
+/// The texts of 4xx and 5xx codes a page may have copied, with their code:
+/// the status pages' canonical texts, the texts the service's own status
+/// page gives, and the service's operation wordings used by an operation
+/// other than `doc`.
+fn known_texts(
+    ctx: &OpsContext<'_>,
+    service_texts: Option<&BTreeSet<(u16, String)>>,
+    service: &str,
+    lang: Lang,
+    doc: usize,
+) -> Vec<(u16, String)> {
+    let mut out: Vec<(u16, String)> = Vec::new();
     for (code, m) in &ctx.model.codes {
         if let Some(e) = m.descriptions.get(&lang)
             && elected(*code)
         {
-            out.push((*code, e.canonical.as_str()));
+            out.push((*code, wording(&e.canonical)));
         }
     }
+    out.extend(service_texts.into_iter().flatten().cloned());
     if let Some(s) = ctx.ops.services.get(service) {
         for (code, c) in &s.codes {
-            if let Some(Some(t)) = c.descriptions.get(&lang).map(|e| e.canonical.as_deref()) {
-                out.push((*code, t));
+            if let Some(e) = c.descriptions.get(&lang)
+                && let Some(t) = &e.canonical
+                && e.pages().iter().any(|&p| p != doc)
+            {
+                out.push((*code, wording(t)));
             }
         }
     }
@@ -74,6 +86,20 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             .entry(&d.service)
             .or_default()
             .extend(d.page.rows.iter().map(|r| r.code));
+    }
+    // The wordings each service's status pages give each code.
+    let mut status_texts: BTreeMap<&str, BTreeSet<(u16, String)>> = BTreeMap::new();
+    for d in &ctx.docs[..ctx.from] {
+        for r in &d.page.rows {
+            if let Some(c) = &r.description
+                && elected(r.code)
+            {
+                status_texts
+                    .entry(&d.service)
+                    .or_default()
+                    .insert((r.code, wording(&c.text())));
+            }
+        }
     }
     for (i, doc) in ctx.docs.iter().enumerate().skip(ctx.from) {
         for row in &doc.page.rows {
@@ -132,13 +158,20 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 .and_then(|m| m.descriptions.get(&lang))
                 .map(|e| e.canonical.as_str());
             let own = |t: Option<&str>| t.is_some_and(|t| wording(t) == w);
-            // DL012: the text of another code.
-            if !own(canonical) && !own(own_status) {
-                let copied = other_codes(ctx, &doc.service, lang)
-                    .into_iter()
-                    .find(|(c, t)| *c != row.code && wording(t) == w);
+            let texts = known_texts(
+                ctx,
+                status_texts.get(doc.service.as_str()),
+                &doc.service,
+                lang,
+                i,
+            );
+            // DL012: the text of another code, and of no text known for its
+            // own code.
+            if !texts.iter().any(|(c, t)| *c == row.code && *t == w) && !own(own_status) {
+                let copied = texts.iter().find(|(c, t)| *c != row.code && *t == w);
                 if let Some((other, _)) = copied {
-                    let expected = canonical.or(own_status);
+                    let other = *other;
+                    let expected = canonical.filter(|c| !own(Some(c))).or(own_status);
                     let fix = expected
                         .and_then(|e| replace_cell(cell, e, kind))
                         .map(|e| Fix::new(Applicability::Unsafe, e));

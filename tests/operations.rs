@@ -1,0 +1,107 @@
+//! The per-operation status tables of API pages (fixtures/operations: real
+//! iam, apig and dew pages): the four divergences the issue names.
+
+use crate::util::*;
+
+const TREE: &str = "fixtures/operations";
+
+fn operation_findings<'a>(
+    r: &'a serde_json::Value,
+    rule: &str,
+    service: &str,
+    code: u64,
+) -> Vec<&'a serde_json::Value> {
+    findings(r, rule)
+        .into_iter()
+        .filter(|f| f["service"] == service && f["code"] == code && f["table"] == "operation")
+        .collect()
+}
+
+#[test]
+fn operation_tables_are_read_and_status_pages_unchanged() {
+    let (_, r) = json(&[TREE]);
+    assert_eq!(r["summary"]["pages"], 2, "iam's and dew's status pages");
+    assert_eq!(r["summary"]["operations"], 7);
+    assert_eq!(r["summary"]["operation_rows"], 42);
+    assert_found_exact(&r);
+    let (code, out, err) = run(&["pages", "--operations", TREE]);
+    assert_eq!(code, 0, "{err}");
+    let ops: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(ops.len(), 7);
+    assert!(assert_spans_exact(&ops) > 42);
+    // The status pages are still the same two.
+    assert_eq!(pages(&[TREE]).len(), 2);
+}
+
+#[test]
+fn one_code_worded_another_way_within_a_service() {
+    let (_, r) = json(&[TREE]);
+    let f = operation_findings(&r, "DL010", "iam", 400);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["text"], "请求参数出错。");
+    assert_eq!(f[0]["expected"], "参数无效。");
+    assert_eq!(f[0]["fix"]["applicability"], "unsafe");
+    assert!(
+        f[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("删除企业项目直接关联用户的权限.md")
+    );
+}
+
+#[test]
+fn wrong_reason_phrases_in_operation_tables() {
+    let (_, r) = json(&[TREE]);
+    let f = operation_findings(&r, "DL004", "apig", 404);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["found"], "Bad Request");
+    assert_eq!(f[0]["expected"], "Not Found");
+    let f = operation_findings(&r, "DL004", "apig", 500);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["found"], "Server Internal Error");
+    assert_eq!(f[0]["expected"], "Internal Server Error");
+}
+
+#[test]
+fn a_description_copied_from_another_code() {
+    let (_, r) = json(&[TREE]);
+    let f = operation_findings(&r, "DL012", "dew", 403);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["text"], "被请求的页面需要用户名和密码");
+    assert!(f[0]["message"].as_str().unwrap().contains("401"));
+    // Its own 401 row, with the same text, is not a copy.
+    assert!(operation_findings(&r, "DL012", "dew", 401).is_empty());
+}
+
+#[test]
+fn a_code_the_status_page_does_not_document() {
+    let (_, r) = json(&[TREE]);
+    let f = operation_findings(&r, "DL013", "iam", 200);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["found"], "200");
+    // apig has no status page here: nothing to compare with.
+    assert!(findings(&r, "DL013").iter().all(|f| f["service"] != "apig"));
+}
+
+#[test]
+fn status_page_findings_say_their_table() {
+    let (_, r) = json(&[TREE]);
+    for f in r["findings"].as_array().unwrap() {
+        let path = f["path"].as_str().unwrap();
+        let status = path.ends_with("/状态码.md");
+        assert_eq!(
+            f["table"],
+            if status { "status-page" } else { "operation" },
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn explain_documents_the_new_rules() {
+    for id in ["DL010", "DL011", "DL012", "DL013"] {
+        let (code, out, _) = run(&["explain", id]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with(&format!("# {id} ")), "{out}");
+    }
+}
