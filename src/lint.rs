@@ -92,6 +92,8 @@ impl Settings {
             s.rules.missing_warning_share = share;
         }
         s.rules.allow_former_reasons = !c.current_reasons;
+        s.operations = c.operations.unwrap_or(true);
+        s.service_pins = config.service_pins.clone();
         s.config = Some(config);
         s
     }

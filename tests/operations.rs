@@ -105,3 +105,65 @@ fn explain_documents_the_new_rules() {
         assert!(out.starts_with(&format!("# {id} ")), "{out}");
     }
 }
+
+/// A writable copy of the fixture tree with `config` as its doclint.toml.
+fn copy_with(config: &str) -> tempfile::TempDir {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &target);
+            } else {
+                std::fs::copy(e.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&root().join(TREE), dir.path());
+    std::fs::write(dir.path().join("doclint.toml"), config).unwrap();
+    dir
+}
+
+fn report_in(dir: &std::path::Path) -> (i32, serde_json::Value, String) {
+    let (code, out, err) = run_in(dir, &["--format", "json", "."]);
+    let v = serde_json::from_str(&out).unwrap_or_else(|_| serde_json::Value::Null);
+    (code, v, err)
+}
+
+#[test]
+fn operation_tables_can_be_turned_off() {
+    let dir = copy_with("operations = false\n");
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 0, "{err}");
+    assert_eq!(r["summary"]["pages"], 2);
+    assert!(
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["table"] == "status-page")
+    );
+}
+
+#[test]
+fn a_service_wording_can_be_pinned() {
+    let dir = copy_with("[services.iam.canonical.400]\ndescription = \"请求参数出错。\"\n");
+    let (_, r, err) = report_in(dir.path());
+    let f = operation_findings(&r, "DL010", "iam", 400);
+    assert_eq!(f.len(), 3, "{err}");
+    assert!(f.iter().all(|f| f["expected"] == "请求参数出错。"));
+    assert!(f.iter().all(|f| f["text"] == "参数无效。"));
+}
+
+#[test]
+fn unknown_service_keys_are_errors() {
+    let dir = copy_with("[services.iam.canonical.400]\ntext = \"x\"\n");
+    let (code, _, _) = report_in(dir.path());
+    assert_eq!(code, 2);
+    let dir = copy_with("[services.iam.canonical.4000]\ndescription = \"x\"\n");
+    let (code, _, err) = report_in(dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("services.iam.canonical.4000"), "{err}");
+}
