@@ -209,8 +209,9 @@ enum Read {
     Other(Option<FileError>),
     /// A status-code page (and a note when it is not UTF-8).
     Page(Box<Doc>, Option<FileError>),
-    /// An API page with per-operation status tables.
-    Operation(Box<Doc>, Option<FileError>),
+    /// An API page with per-operation status tables, kept without its text,
+    /// and the digest of its text.
+    Operation(Box<Doc>, Option<FileError>, u64),
     /// Could not be read.
     Error(FileError),
 }
@@ -254,16 +255,21 @@ fn read(entry: &Entry<'_>, service: Option<String>, operations: bool) -> Read {
             Ok(Some(page)) => page,
         };
         let note = not_utf8(entry, decoded.encoding);
+        let digest = is_op.then(|| crate::ops::digest(&decoded.text));
         let doc = Box::new(Doc {
             path: entry.display(),
             file: entry.path.clone(),
             root: entry.root.to_path_buf(),
             service: service.unwrap_or_else(|| entry.service()),
-            src: decoded.text.into_owned(),
+            src: if is_op {
+                String::new()
+            } else {
+                decoded.text.into_owned()
+            },
             page,
         });
-        if is_op {
-            Read::Operation(doc, note)
+        if let Some(digest) = digest {
+            Read::Operation(doc, note, digest)
         } else {
             Read::Page(doc, note)
         }
@@ -401,8 +407,8 @@ pub fn lint(settings: &Settings) -> Outcome {
                 docs.push(*doc);
                 notes.extend(note);
             }
-            Read::Operation(doc, note) => {
-                op_docs.push(*doc);
+            Read::Operation(doc, note, digest) => {
+                op_docs.push((*doc, digest));
                 notes.extend(note);
             }
             Read::Other(note) => notes.extend(note),
@@ -412,8 +418,9 @@ pub fn lint(settings: &Settings) -> Outcome {
     // Sorted, and once each when roots overlap (`doclint docs docs/ecs`).
     docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.file.cmp(&b.file)));
     docs.dedup_by(|a, b| a.file == b.file);
-    op_docs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.file.cmp(&b.file)));
-    op_docs.dedup_by(|a, b| a.file == b.file);
+    op_docs.sort_by(|(a, _), (b, _)| a.path.cmp(&b.path).then_with(|| a.file.cmp(&b.file)));
+    op_docs.dedup_by(|(a, _), (b, _)| a.file == b.file);
+    let (op_docs, digests): (Vec<Doc>, Vec<u64>) = op_docs.into_iter().unzip();
     let ops_from = docs.len();
     errors.sort();
     errors.dedup();
@@ -428,23 +435,60 @@ pub fn lint(settings: &Settings) -> Outcome {
     // The operation tables: DL004–DL008 as on status pages, then DL010–DL013.
     docs.extend(op_docs);
     let ops = OpsModel::build(&docs, ops_from, &settings.service_pins);
-    let mut op_findings = rules::check_tables(&Context {
-        docs: &docs[ops_from..],
-        model: &model,
-        options: &settings.rules,
-    });
-    for f in &mut op_findings {
-        f.doc += ops_from;
-        if let Some(r) = &mut f.related {
-            r.doc += ops_from;
+    let op_check = |docs: &[Doc], with_text: bool| {
+        let mut found = rules::check_tables(
+            &Context {
+                docs: &docs[ops_from..],
+                model: &model,
+                options: &settings.rules,
+            },
+            with_text,
+        );
+        for f in &mut found {
+            f.doc += ops_from;
+            if let Some(r) = &mut f.related {
+                r.doc += ops_from;
+            }
         }
+        found.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
+            docs,
+            from: ops_from,
+            model: &model,
+            ops: &ops,
+        }));
+        found
+    };
+    // API pages were read without keeping their text: the pages that
+    // findings point at (or that hold a broken table) are read again.
+    let mut needed: std::collections::BTreeSet<usize> = op_check(&docs, false)
+        .iter()
+        .flat_map(|f| std::iter::once(f.doc).chain(f.related.as_ref().map(|r| r.doc)))
+        .collect();
+    needed.extend(
+        (ops_from..docs.len()).filter(|&i| docs[i].page.tables.iter().any(|t| t.broken.is_some())),
+    );
+    let failed = crate::ops::restore_sources(&mut docs, ops_from, &digests, &needed);
+    for (i, _) in &failed {
+        // Not read again: nothing on it can be shown or fixed.
+        docs[*i]
+            .page
+            .tables
+            .iter_mut()
+            .for_each(|t| t.broken = None);
     }
-    op_findings.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
-        docs: &docs,
-        from: ops_from,
-        model: &model,
-        ops: &ops,
-    }));
+    let mut op_findings = op_check(&docs, true);
+    if !failed.is_empty() {
+        let gone: std::collections::BTreeSet<usize> = failed.iter().map(|(i, _)| *i).collect();
+        op_findings.retain(|f| {
+            !gone.contains(&f.doc) && f.related.as_ref().is_none_or(|r| !gone.contains(&r.doc))
+        });
+        errors.extend(failed.into_iter().map(|(i, message)| FileError {
+            path: docs[i].path.clone(),
+            message,
+        }));
+        errors.sort();
+        errors.dedup();
+    }
     findings.extend(op_findings);
     findings.sort_by(|a, b| {
         (a.doc, a.span.start, a.rule, a.span.end, a.code).cmp(&(

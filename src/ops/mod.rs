@@ -43,3 +43,45 @@ pub fn parse(src: &str) -> Option<Page> {
     }
     page::parse_operations(src)
 }
+
+/// A digest of a page's text, to tell whether it changed between the first
+/// reading and [`restore_sources`].
+pub fn digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// API pages are kept without their text while the tree is read (1,400
+/// pages of 30 MB would double the memory of a run): only the pages that a
+/// finding points at are read again, here. `digests[i]` is the digest of
+/// `docs[from + i]` when it was first read. Returns the pages that could
+/// not be read again, or that changed since, with why.
+pub fn restore_sources(
+    docs: &mut [crate::model::Doc],
+    from: usize,
+    digests: &[u64],
+    needed: &std::collections::BTreeSet<usize>,
+) -> Vec<(usize, String)> {
+    let mut failed = Vec::new();
+    for &i in needed.iter().filter(|&&i| i >= from) {
+        let doc = &mut docs[i];
+        if !doc.src.is_empty() {
+            continue;
+        }
+        let text = std::fs::read(&doc.file)
+            .map_err(|e| format!("cannot read: {}", crate::walk::io_message(&e)))
+            .and_then(|b| {
+                crate::source::decode_any(&b)
+                    .map(|d| d.text.into_owned())
+                    .map_err(|e| e.to_string())
+            });
+        match text {
+            Ok(t) if digest(&t) == digests[i - from] => doc.src = t,
+            Ok(_) => failed.push((i, "changed while doclint was reading the tree".into())),
+            Err(e) => failed.push((i, e)),
+        }
+    }
+    failed
+}

@@ -220,8 +220,14 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             if wording(canonical) == w {
                 let marks = mark_differences(&text, canonical);
                 notes.extend(marks.iter().map(|m| format!("differs: {m}")));
-                let fix = minimal_edits(&doc.src, cell, canonical, kind)
-                    .or_else(|| replace_cell(cell, canonical, kind))
+                // Without its text (a first pass, see `restore_sources`),
+                // a page gets no fix.
+                let fix = (!doc.src.is_empty())
+                    .then(|| {
+                        minimal_edits(&doc.src, cell, canonical, kind)
+                            .or_else(|| replace_cell(cell, canonical, kind))
+                    })
+                    .flatten()
                     .map(|e| Fix::new(Applicability::Safe, e));
                 out.push(Finding {
                     rule: Rule::OperationPunctuationMismatch,

@@ -85,9 +85,29 @@ pub fn render_operations(outcome: &Outcome) -> String {
 
 fn render_docs(docs: &[crate::model::Doc]) -> String {
     use crate::parse::page::{Section, TableKind};
+    // API pages are kept without their text: read it again to quote it
+    // (a page that changed since is shown as unreadable slices).
+    let sources: Vec<std::borrow::Cow<'_, str>> = docs
+        .iter()
+        .map(|d| {
+            if d.src.is_empty() {
+                std::fs::read(&d.file)
+                    .ok()
+                    .and_then(|b| {
+                        crate::source::decode_any(&b)
+                            .ok()
+                            .map(|t| t.text.into_owned())
+                    })
+                    .map_or(std::borrow::Cow::Borrowed(""), std::borrow::Cow::Owned)
+            } else {
+                std::borrow::Cow::Borrowed(d.src.as_str())
+            }
+        })
+        .collect();
     let pages: Vec<PageOut<'_>> = docs
         .iter()
-        .map(|d| PageOut {
+        .zip(&sources)
+        .map(|(d, src)| PageOut {
             path: &d.path,
             service: &d.service,
             title: &d.page.title,
@@ -118,10 +138,10 @@ fn render_docs(docs: &[crate::model::Doc]) -> String {
                 .map(|r| RowOut {
                     code: r.code,
                     code_span: arr(r.code_span),
-                    code_slice: &d.src[r.code_span.start..r.code_span.end],
+                    code_slice: &src[r.code_span.start..r.code_span.end],
                     table: r.table,
-                    reason: r.reason.as_ref().and_then(|c| cell(&d.src, c)),
-                    description: r.description.as_ref().and_then(|c| cell(&d.src, c)),
+                    reason: r.reason.as_ref().and_then(|c| cell(src, c)),
+                    description: r.description.as_ref().and_then(|c| cell(src, c)),
                 })
                 .collect(),
         })
