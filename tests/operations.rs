@@ -167,3 +167,49 @@ fn unknown_service_keys_are_errors() {
     assert_eq!(code, 2);
     assert!(err.contains("services.iam.canonical.4000"), "{err}");
 }
+
+#[test]
+fn the_model_shows_each_service_s_operations() {
+    let (code, out, err) = run(&["model", TREE]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Operations: 7 API pages with status tables (42 rows)"));
+    assert!(out.contains("iam (4 operations)"), "{out}");
+    assert!(out.contains("1 × 请求参数出错。"), "{out}");
+    let (_, out, _) = run(&["model", "--format", "json", TREE]);
+    let m: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let iam = m["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["service"] == "iam")
+        .unwrap();
+    let c400 = iam["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == 400)
+        .unwrap();
+    assert_eq!(c400["operations"], 4);
+    assert_eq!(c400["canonical"], "参数无效。");
+    // A tie elects nothing.
+    let c403 = iam["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == 403)
+        .unwrap();
+    assert!(c403["canonical"].is_null());
+    assert!(operation_findings(&json(&[TREE]).1, "DL010", "iam", 403).is_empty());
+}
+
+#[test]
+fn the_html_report_has_an_operations_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.html");
+    let (code, _, err) = run(&["report", "--html", file.to_str().unwrap(), TREE]);
+    assert!(code == 0 || code == 1, "{err}");
+    let html = std::fs::read_to_string(file).unwrap();
+    assert!(html.contains("<section id=\"operations\">"));
+    assert!(html.contains("id=\"ops-iam\""));
+    assert!(html.contains("✗ 请求参数出错。"));
+}

@@ -243,6 +243,7 @@ pub fn render(outcome: &Outcome) -> String {
     matrix(&mut out, &data);
     code_sections(&mut out, &data);
     service_section(&mut out, &data);
+    super::ops::render_html(outcome, &mut out);
     w!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }

@@ -15,6 +15,8 @@ struct ModelJson<'a> {
     version: u32,
     pages: Vec<PageJson<'a>>,
     codes: Vec<CodeJson<'a>>,
+    /// Per service, its operations (added).
+    operations: Vec<super::ops::ServiceJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +138,7 @@ pub fn render_json(outcome: &Outcome) -> String {
         version: 1,
         pages,
         codes,
+        operations: super::ops::json(outcome),
     })
     .expect("serializable");
     out.push('\n');
@@ -270,6 +273,7 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
     }
     out.push('\n');
     out.push_str(&matrix(outcome, width));
+    out.push_str(&super::ops::render_human(outcome));
     out
 }
 
