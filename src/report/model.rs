@@ -273,7 +273,7 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
     }
     out.push('\n');
     out.push_str(&matrix(outcome, width));
-    out.push_str(&super::ops::render_human(outcome));
+    out.push_str(&super::ops::render_human(outcome, width));
     out
 }
 

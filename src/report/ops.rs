@@ -70,47 +70,82 @@ pub fn json(outcome: &Outcome) -> Vec<ServiceJson<'_>> {
         .collect()
 }
 
-/// The operations section of `doclint model`: one block per service.
-pub fn render_human(outcome: &Outcome) -> String {
+/// `line` cut to `width` columns (with `…`), and a newline.
+fn fit(line: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let mut out = String::new();
+    if line.width() <= width {
+        out.push_str(line);
+    } else {
+        let mut n = 0;
+        for c in line.chars() {
+            let w = c.width().unwrap_or(0);
+            if n + w > width.saturating_sub(1) {
+                break;
+            }
+            n += w;
+            out.push(c);
+        }
+        out.push('…');
+    }
+    out.push('\n');
+    out
+}
+
+/// The operations section of `doclint model`: one block per service, each
+/// line at most `width` columns.
+pub fn render_human(outcome: &Outcome, width: usize) -> String {
     let mut out = String::new();
     if outcome.ops.services.is_empty() {
         return out;
     }
-    out.push_str(&format!(
-        "\nOperations: {} API pages with status tables ({} rows) in {} services\n",
-        outcome.operation_docs().len(),
-        outcome.operation_rows(),
-        outcome.ops.services.len()
+    out.push_str(&fit(
+        &format!(
+            "\nOperations: {} API pages with status tables ({} rows) in {} services",
+            outcome.operation_docs().len(),
+            outcome.operation_rows(),
+            outcome.ops.services.len()
+        ),
+        width,
     ));
     for s in json(outcome) {
-        out.push_str(&format!(
-            "\n{} ({} operation{})\n",
-            s.service,
-            s.operations,
-            if s.operations == 1 { "" } else { "s" }
+        out.push_str(&fit(
+            &format!(
+                "\n{} ({} operation{})",
+                s.service,
+                s.operations,
+                if s.operations == 1 { "" } else { "s" }
+            ),
+            width,
         ));
         for c in &s.codes {
             let tie = c.canonical.is_none() && c.variants.len() > 1;
-            out.push_str(&format!(
-                "  {:<4} {:>4} op{}  {}\n",
-                c.code,
-                c.operations,
-                if c.operations == 1 { " " } else { "s" },
-                match (c.canonical, tie) {
-                    (Some(t), _) => crate::rules::one_line(t),
-                    (None, true) => "(a tie: no wording elected)".into(),
-                    (None, false) => String::new(),
-                }
+            out.push_str(&fit(
+                &format!(
+                    "  {:<4} {:>4} op{}  {}",
+                    c.code,
+                    c.operations,
+                    if c.operations == 1 { " " } else { "s" },
+                    match (c.canonical, tie) {
+                        (Some(t), _) => crate::rules::one_line(t),
+                        (None, true) => "(a tie: no wording elected)".into(),
+                        (None, false) => String::new(),
+                    }
+                ),
+                width,
             ));
             for v in c
                 .variants
                 .iter()
                 .filter(|v| Some(v.description) != c.canonical)
             {
-                out.push_str(&format!(
-                    "              {:>4} × {}\n",
-                    v.operations,
-                    crate::rules::one_line(v.description)
+                out.push_str(&fit(
+                    &format!(
+                        "              {:>4} × {}",
+                        v.operations,
+                        crate::rules::one_line(v.description)
+                    ),
+                    width,
                 ));
             }
         }
