@@ -76,9 +76,83 @@ fn cell_using(ctx: &OpsContext<'_>, code: u16, text: &str, pages: &[usize]) -> O
     })
 }
 
-/// Runs DL010–DL013 on the operations.
+/// DL004 on a two-column operation table whose only text column holds
+/// reason phrases (`200 | OK`, `400 | Bad Request`, `500 | Server Internal
+/// Error`): the page reader takes that column as descriptions, but most of
+/// its cells read as their code's reason phrase, so each is checked as one.
+fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) {
+    use crate::registry::{ReasonCheck, check_reason, lookup};
+    for (i, doc) in ctx.docs.iter().enumerate().skip(ctx.from) {
+        for t in 0..doc.page.tables.len() {
+            let rows: Vec<_> = doc.page.rows.iter().filter(|r| r.table == t).collect();
+            if rows.iter().any(|r| r.reason.is_some()) {
+                continue;
+            }
+            let like = rows
+                .iter()
+                .filter(|r| {
+                    r.description
+                        .as_ref()
+                        .is_some_and(|c| crate::parse::page::reason_like(&c.text(), r.code))
+                })
+                .count();
+            if like < 2 || like * 2 < rows.len() {
+                continue;
+            }
+            for r in rows {
+                let (Some(cell), Some(status)) = (&r.description, lookup(r.code)) else {
+                    continue;
+                };
+                let found = cell.text();
+                // Latin words only, at most four: a phrase, not a sentence.
+                if !found
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+                    || found.split_whitespace().count() > 4
+                {
+                    continue;
+                }
+                let (expected, applicability, how) = match check_reason(status, &found, true) {
+                    ReasonCheck::Registered => continue,
+                    ReasonCheck::CaseOrSpacing { expected } => {
+                        (expected, Applicability::Safe, "only in case or spacing")
+                    }
+                    ReasonCheck::Different { expected } => {
+                        (expected, Applicability::Unsafe, "in its words")
+                    }
+                };
+                let kind = doc.page.tables[t].kind;
+                let fix = replace_cell(cell, expected, kind).map(|e| Fix::new(applicability, e));
+                out.push(Finding {
+                    rule: Rule::ReasonPhrase,
+                    severity: Severity::Warning,
+                    doc: i,
+                    span: cell.span().unwrap_or(r.code_span),
+                    code: Some(r.code),
+                    message: format!(
+                        "reason phrase of {} differs from the registered one {how}: `{found}` should be `{expected}`",
+                        r.code
+                    ),
+                    label: format!("expected: {expected}"),
+                    text: Some(found.clone()),
+                    expected: Some(expected.to_string()),
+                    fix,
+                    notes: vec![
+                        format!("registered: {} {}", status.code, status.reason),
+                        "this table's only text column holds reason phrases".into(),
+                    ],
+                    related: None,
+                });
+            }
+        }
+    }
+}
+
+/// Runs DL010–DL013 on the operations, and DL004 on reason phrases
+/// written in a table's description column.
 pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    reason_columns(ctx, &mut out);
     // Codes each service's status pages document.
     let mut documented: BTreeMap<&str, BTreeSet<u16>> = BTreeMap::new();
     for d in &ctx.docs[..ctx.from] {
