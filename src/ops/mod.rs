@@ -37,11 +37,89 @@ pub fn probe(src: &str) -> bool {
 }
 
 /// Reads the per-operation status tables of `src`, if it is an API page.
+///
+/// An API page's status table comes in its last sections, after long
+/// parameter tables: when the page has a request line and a heading that
+/// names status codes (`## 返回值`, `## 状态码`), only the text from that
+/// heading on is read, behind a request line that keeps it an API page, and
+/// every span is moved back to its place in the file. Else the whole page is
+/// read.
 pub fn parse(src: &str) -> Option<Page> {
     if !probe(src) {
         return None;
     }
+    if let Some(at) = status_heading(src) {
+        const LEAD: &str = "GET /\n\n";
+        let mut tail = String::with_capacity(LEAD.len() + src.len() - at);
+        tail.push_str(LEAD);
+        tail.push_str(&src[at..]);
+        let mut page = page::parse_operations(&tail)?;
+        shift(&mut page, at, LEAD.len());
+        return Some(page);
+    }
     page::parse_operations(src)
+}
+
+/// Where the first heading naming status codes starts, when a table comes
+/// before it (the parameters of an API page) and no code fence is open.
+fn status_heading(src: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut table_before = false;
+    let mut fence = false;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+        } else if !fence {
+            if t.starts_with('#')
+                && table_before
+                && WORDS.iter().any(|w| w.find(t.as_bytes()).is_some())
+            {
+                return Some(at);
+            }
+            if t.contains("<table") || t.starts_with('|') {
+                table_before = true;
+            }
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Moves every span of `page`, read from a text whose `lead` first bytes
+/// were added before the file's bytes from `at`, back to the file.
+fn shift(page: &mut Page, at: usize, lead: usize) {
+    use crate::source::Span;
+    let f = |s: &mut Span| {
+        s.start = s.start + at - lead;
+        s.end = s.end + at - lead;
+    };
+    let cell = |c: &mut crate::parse::text::Cell| {
+        for fr in &mut c.fragments {
+            f(&mut fr.span);
+            for p in &mut fr.pieces {
+                f(&mut p.span);
+            }
+        }
+    };
+    for t in &mut page.tables {
+        f(&mut t.span);
+        if let Some(s) = &mut t.section_from {
+            f(s);
+        }
+        if let Some(b) = &mut t.broken {
+            f(&mut b.at);
+        }
+    }
+    for r in &mut page.rows {
+        f(&mut r.code_span);
+        if let Some(c) = &mut r.reason {
+            cell(c);
+        }
+        if let Some(c) = &mut r.description {
+            cell(c);
+        }
+    }
 }
 
 /// A digest of a page's text, to tell whether it changed between the first
