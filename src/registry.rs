@@ -99,7 +99,11 @@ pub static REGISTRY: &[Status] = &[
     s(502, "Bad Gateway", &[]),
     s(503, "Service Unavailable", &[]),
     s(504, "Gateway Timeout", &["Gateway Time-out"]),
-    s(505, "HTTP Version Not Supported", &[]),
+    s(
+        505,
+        "HTTP Version Not Supported",
+        &["HTTP Version not supported"],
+    ),
     s(506, "Variant Also Negotiates", &[]),
     s(507, "Insufficient Storage", &[]),
     s(508, "Loop Detected", &[]),
@@ -151,13 +155,31 @@ pub fn normalize_space(s: &str) -> String {
     out
 }
 
+/// `phrase` with the first letter of every word in upper case.
+fn title_case(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut start = true;
+    for c in phrase.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = c == ' ';
+    }
+    out
+}
+
 /// Checks the reason phrase `found` written for `status`.
 ///
 /// `allow_former` accepts the names a code was registered under before.
 pub fn check_reason(status: &Status, found: &str, allow_former: bool) -> ReasonCheck {
     let found = normalize_space(found);
     let former: &[&'static str] = if allow_former { status.former } else { &[] };
-    if found == status.reason || former.contains(&found.as_str()) {
+    // A former name is accepted as its RFC wrote it (RFC 2616:
+    // `Requested range not satisfiable`, `HTTP Version not supported`) and
+    // in title case, alike for every code.
+    if found == status.reason || former.iter().any(|f| *f == found || title_case(f) == found) {
         return ReasonCheck::Registered;
     }
     let key = squeeze(&found);
@@ -193,6 +215,28 @@ mod tests {
     #[test]
     fn registry_is_sorted_and_unique() {
         assert!(REGISTRY.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    /// Issue 12, class 10: the RFC 2616 names are accepted alike.
+    #[test]
+    fn former_names_are_accepted_alike() {
+        for (code, name) in [
+            (505, "HTTP Version not supported"),
+            (416, "Requested range not satisfiable"),
+            (416, "Requested Range Not Satisfiable"),
+            (408, "Request Time-out"),
+            (504, "Gateway Time-out"),
+            (414, "Request-URI Too Large"),
+            (413, "Request Entity Too Large"),
+        ] {
+            let status = lookup(code).unwrap();
+            assert_eq!(
+                check_reason(status, name, true),
+                ReasonCheck::Registered,
+                "{code} {name}"
+            );
+            assert_ne!(check_reason(status, name, false), ReasonCheck::Registered);
+        }
     }
 
     #[test]

@@ -2,8 +2,10 @@
 mod util;
 
 mod broken;
+mod classify;
 mod cli;
 mod config;
+mod encoding;
 mod fix;
 mod hard_cases;
 mod html_report;

@@ -313,8 +313,9 @@ fn is_error_id(t: &str) -> bool {
     if lower == 0 && has_sep && upper >= 3 {
         return true;
     }
-    // PascalCase of two words or more: InvalidParameterValue, SystemBusy.
-    t.starts_with(|c: char| c.is_ascii_uppercase()) && upper >= 2 && lower >= 2
+    // PascalCase of two words or more: InvalidParameterValue, SystemBusy,
+    // InvalidParameter.Malformed (`Content-Type`, a header, is not one).
+    t.starts_with(|c: char| c.is_ascii_uppercase()) && upper >= 2 && lower >= 2 && !t.contains('-')
 }
 
 /// Types one cell by its text (`text` as a reader sees it).
@@ -454,7 +455,9 @@ fn is_index(texts: &[&str]) -> bool {
         .iter()
         .filter_map(|t| t.trim().parse::<u64>().ok())
         .collect();
-    nums.len() >= texts.len().saturating_sub(1).max(1) && nums.windows(2).all(|w| w[1] == w[0] + 1)
+    nums.len() >= texts.len().saturating_sub(1).max(1)
+        && nums.first().is_some_and(|n| *n <= 1)
+        && nums.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
 /// Whether the codes read as HTTP statuses: most in 1xx–5xx, some of them
@@ -534,10 +537,29 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
         code_col,
         reason,
     };
-    // Types and yes/no flags: a table of parameters or fields.
+    // A type for each code: the responses of one operation
+    // (`Status Code | Body Type | Description`).
+    if columns.first().is_some_and(|t| t.is_code())
+        && let Some(c) = columns.iter().position(|t| *t == CellType::DataType)
+    {
+        return done(
+            columns,
+            TableType::PerOperation,
+            Some(0),
+            format!(
+                "column {} gives a data type for each code: the responses of one operation",
+                c + 1
+            ),
+        );
+    }
+    // Types, and yes/no flags beside names: a table of parameters or fields.
+    let numeric_key = matches!(columns.first(), Some(CellType::Number)) && {
+        let texts: Vec<&str> = body.iter().map(|r| cell(r, 0)).collect();
+        !is_index(&texts)
+    };
     if let Some(c) = columns
         .iter()
-        .position(|t| matches!(t, CellType::DataType | CellType::Flag))
+        .position(|t| *t == CellType::DataType || (*t == CellType::Flag && !numeric_key))
     {
         return done(
             columns.clone(),
@@ -575,6 +597,24 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
                 "it lists classes or ranges of codes (2XX), not codes".into(),
             );
         }
+        if columns.first() == Some(&CellType::ErrorId) {
+            return done(
+                columns,
+                TableType::Catalogue,
+                None,
+                "its first column holds error identifiers, not status codes".into(),
+            );
+        }
+        // Other codes (opcodes, close codes, business codes) with their
+        // meaning: a catalogue of another kind of code.
+        if numeric_key && columns[1..].iter().any(|t| t.is_text()) {
+            return done(
+                columns,
+                TableType::Catalogue,
+                None,
+                "its first column holds numeric codes that are not HTTP statuses".into(),
+            );
+        }
         return done(
             columns,
             TableType::Other,
@@ -586,6 +626,9 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
     let mut codes: Vec<u16> = Vec::new();
     for r in &body {
         let t = cell(r, k);
+        if !type_cell(t).is_code() {
+            continue;
+        }
         if let Some((code, _, _)) = parse_code(strip(t)) {
             codes.push(code);
         }
@@ -723,6 +766,8 @@ mod tests {
         assert_eq!(type_cell("InvalidParameterValue"), CellType::ErrorId);
         assert_eq!(type_cell("ERR_NOT_FOUND"), CellType::ErrorId);
         assert_eq!(type_cell("project_id"), CellType::Identifier);
+        assert_ne!(type_cell("Content-Type"), CellType::ErrorId);
+        assert_eq!(type_cell("WRONG_USERNAME_OR_PWD"), CellType::ErrorId);
         assert_eq!(type_cell("50001"), CellType::Number);
         assert_eq!(type_cell("30s"), CellType::Duration);
         assert_eq!(type_cell("5 minutes"), CellType::Duration);

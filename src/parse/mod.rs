@@ -1,5 +1,8 @@
 //! From one file's text to a [`page::Page`]: its status tables and their rows.
+//! [`classify`] types every table by its cells, [`decide`] judges the page,
+//! [`page`] reads the rows.
 pub mod classify;
+pub mod decide;
 pub mod html;
 pub mod markdown;
 pub mod page;

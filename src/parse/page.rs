@@ -1,14 +1,12 @@
-//! Deciding which tables are status tables, and reading their rows.
+//! Reading the rows of status tables, and the quick look at a file.
 //!
-//! A page is a status-code page by its structure, not its title: it holds at
-//! least one table whose header names a status column (返回值, 状态码, …) and
-//! whose rows start with HTTP status codes, and no other tables (a page with
-//! request-parameter tables beside a small status table is an API page).
-//!
-//! Reading is in two stages: `probe` looks at the first rows of every
-//! table without parsing any Markdown and turns most files down; the pages
-//! left are read whole ([`parse_str`]), with pulldown-cmark for what the
-//! Markdown does to each table.
+//! The stages: [`probe`] looks at the first rows of every table, in
+//! document order, without parsing any Markdown, and turns most files down;
+//! the pages left are read whole ([`parse_str`] → [`examine`] in
+//! `decide.rs`), with pulldown-cmark for what the Markdown does to each
+//! table. What a table is comes from its cells (`classify.rs`); this module
+//! reads the rows of the tables `classify` calls status reference tables:
+//! codes, reason phrases and descriptions, each with its exact span.
 
 use std::sync::LazyLock;
 
@@ -16,7 +14,6 @@ use memchr::memmem::Finder;
 
 use super::classify::{ColumnType, TableType, Typing, classify, type_cell};
 use super::html::{self, HtmlTable};
-use super::markdown::{self, CodeKind, Structure};
 use super::text::{Cell, Fragment, Piece};
 use crate::source::{BOM, DecodeError, Span, decode_any};
 
@@ -319,20 +316,20 @@ fn sub_fragment(src: &str, fragment: &Fragment, from: usize, to: usize) -> Optio
 }
 
 /// A table in source order, before it is known to be a status table.
-struct Candidate {
-    span: Span,
-    kind: TableKind,
+pub(super) struct Candidate {
+    pub(super) span: Span,
+    pub(super) kind: TableKind,
     /// The text of an HTML `<caption>`.
-    caption: Option<String>,
+    pub(super) caption: Option<String>,
     /// Header row cells, if the table has a header.
-    header: Vec<Cell>,
+    pub(super) header: Vec<Cell>,
     /// The text of header rows above that one.
-    header_above: String,
+    pub(super) header_above: String,
     /// Body rows, cells resolved for rowspan and colspan.
-    body: Vec<Vec<Cell>>,
+    pub(super) body: Vec<Vec<Cell>>,
 }
 
-fn html_candidate(t: &HtmlTable) -> Candidate {
+pub(super) fn html_candidate(t: &HtmlTable) -> Candidate {
     // Resolve rowspan and colspan into a grid.
     let mut grid: Vec<(bool, bool, Vec<Cell>)> = Vec::new(); // (in_thead, all_th, cells)
     let mut carry: Vec<Option<(usize, Cell)>> = Vec::new(); // per column: rows left, cell
@@ -405,14 +402,14 @@ fn html_candidate(t: &HtmlTable) -> Candidate {
 }
 
 /// A status table read from a candidate, with its rows (table index unset).
-struct StatusTable {
-    header: Vec<String>,
-    header_section: Option<Section>,
-    header_section_from: Option<Span>,
-    rows: Vec<Row>,
+pub(super) struct StatusTable {
+    pub(super) header: Vec<String>,
+    pub(super) header_section: Option<Section>,
+    pub(super) header_section_from: Option<Span>,
+    pub(super) rows: Vec<Row>,
 }
 
-fn section_of_words(text: &str) -> Option<Section> {
+pub(super) fn section_of_words(text: &str) -> Option<Section> {
     let t = text.to_lowercase();
     let error = [
         "异常", "错误", "失败", "error", "failure", "failed", "abnormal",
@@ -432,7 +429,7 @@ type CodeAt = (u16, usize, std::ops::Range<usize>);
 
 /// Reads the rows of a table [`classify`] calls a status table: its code
 /// column is `typing.code_col`.
-fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Option<StatusTable> {
+pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Option<StatusTable> {
     let header: Vec<String> = c.header.iter().map(Cell::text).collect();
     let code_col = typing.code_col?;
     // Rows whose code cell starts with a status code; ranges (`2XX`,
@@ -584,7 +581,7 @@ fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Option<Status
 /// caption (`**表 1**  正常返回值`) or a heading, read from the nearest line
 /// with text, and the span of that line. A line of other HTML or a pipe-table
 /// row (the end of the previous table) names no section.
-fn context_section(src: &str, start: usize) -> Option<(Section, Span)> {
+pub(super) fn context_section(src: &str, start: usize) -> Option<(Section, Span)> {
     let mut end = start;
     for _ in 0..12 {
         let line_start = src[..end].rfind(['\n', '\r']).map_or(0, |i| i + 1);
@@ -659,7 +656,7 @@ fn strip_markup(line: &str) -> String {
 }
 
 /// The page's title: its first ATX heading, markup removed.
-fn title_of(src: &str) -> Option<String> {
+pub(super) fn title_of(src: &str) -> Option<String> {
     src.lines()
         .map(|l| l.trim_start_matches(BOM).trim_start())
         .find(|l| l.starts_with('#'))
@@ -766,7 +763,7 @@ fn in_fence_roughly(src: &str, at: usize) -> bool {
 
 /// The types of a table's columns and the table's type. A cell that spans
 /// rows is typed once: in the rows below its first it reads as empty.
-fn typing_of(c: &Candidate) -> Typing {
+pub(super) fn typing_of(c: &Candidate) -> Typing {
     let header: Vec<String> = c.header.iter().map(Cell::text).collect();
     let mut body: Vec<Vec<String>> = Vec::with_capacity(c.body.len());
     for (i, r) in c.body.iter().enumerate() {
@@ -790,41 +787,25 @@ fn typing_of(c: &Candidate) -> Typing {
 /// table that matters is of another kind (an API page's parameters come
 /// before its status table): most files are decided here after reading a
 /// few rows of their first table.
-fn probe(src: &str) -> bool {
+pub fn probe(src: &str) -> bool {
     let starts = html::table_starts(src);
     let comments = if starts.is_empty() {
         Vec::new()
     } else {
         comment_spans(src)
     };
-    // Where every table starts, in order: HTML (outermost, not commented
-    // out) and pipe tables (by their delimiter row). Each is read only when
-    // the tables before it did not decide.
-    let mut at: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
-    let mut skip_to = 0;
-    for start in starts {
-        let i = comments.partition_point(|c| c.end <= start);
-        if start < skip_to || comments.get(i).is_some_and(|c| c.start < start) {
-            continue;
-        }
-        skip_to = TABLE_END
-            .find(&src.as_bytes()[start..])
-            .map_or(src.len(), |j| start + j);
-        at.push((start, None));
-    }
-    for (start, end) in delimiter_rows(src) {
-        at.push((start, Some((start, end))));
-    }
-    at.sort_unstable();
+    let pipes = delimiter_rows(src);
     let read = |start: usize, delimiter: Option<(usize, usize)>, rows: usize| match delimiter {
         None => html_candidate(&html::read_rows(src, start, rows + 1)),
         Some((start, end)) => pipe_head(src, start, end, rows),
     };
-    for (start, delimiter) in at {
+    // Whether the table at `start` decides: `Some(true)` a status table,
+    // `Some(false)` a table of another kind first.
+    let decide = |start: usize, delimiter: Option<(usize, usize)>| -> Option<bool> {
         // Most tables are told apart by their first row: no digit in it, no
         // status code (an API page's parameters). Others need a few rows.
         let first = read(start, delimiter, 1);
-        let mut kind = typing_of(&first).kind;
+        let mut typing = typing_of(&first);
         let leading_digit = || {
             first.body.iter().flatten().any(|c| {
                 c.fragments.first().is_some_and(|f| {
@@ -834,13 +815,49 @@ fn probe(src: &str) -> bool {
                 })
             })
         };
-        if first.body.is_empty() || (kind == TableType::Other && leading_digit()) {
-            kind = typing_of(&read(start, delimiter, PROBE_ROWS)).kind;
+        if first.body.is_empty()
+            || typing.kind.is_neutral()
+            || (typing.kind == TableType::Other && leading_digit())
+        {
+            typing = typing_of(&read(start, delimiter, PROBE_ROWS));
         }
-        match kind {
-            TableType::StatusReference | TableType::PerOperation => return true,
-            TableType::Other if !in_fence_roughly(src, start) => return false,
-            _ => {}
+        // Rows counted 0, 1, 2… may be the start of a catalogue of codes
+        // (opcodes): only the whole table tells.
+        if typing.code_col.is_none() && typing.columns.first() == Some(&ColumnType::Number) {
+            return None;
+        }
+        match typing.kind {
+            TableType::StatusReference | TableType::PerOperation => Some(true),
+            TableType::Other if !in_fence_roughly(src, start) => Some(false),
+            _ => None,
+        }
+    };
+    // Tables in document order, each read only when the tables before it
+    // did not decide: HTML (outermost, not commented out) and pipe tables
+    // (by their delimiter row).
+    let mut pipe = pipes.iter().peekable();
+    let mut skip_to = 0;
+    for start in starts {
+        while let Some(&&(p, end)) = pipe.peek().filter(|(p, _)| *p < start) {
+            pipe.next();
+            if let Some(verdict) = decide(p, Some((p, end))) {
+                return verdict;
+            }
+        }
+        let i = comments.partition_point(|c| c.end <= start);
+        if start < skip_to || comments.get(i).is_some_and(|c| c.start < start) {
+            continue;
+        }
+        if let Some(verdict) = decide(start, None) {
+            return verdict;
+        }
+        skip_to = TABLE_END
+            .find(&src.as_bytes()[start..])
+            .map_or(src.len(), |j| start + j);
+    }
+    for &(p, end) in pipe {
+        if let Some(verdict) = decide(p, Some((p, end))) {
+            return verdict;
         }
     }
     false
@@ -891,355 +908,10 @@ pub fn parse_str(src: &str) -> Option<Page> {
     examine(src).page
 }
 
-/// What doclint made of one table of a page, and why.
-#[derive(Debug, Clone)]
-pub struct TableVerdict {
-    /// The whole table.
-    pub span: Span,
-    /// The header cells' text.
-    pub header: Vec<String>,
-    /// Its column types and its type.
-    pub typing: Typing,
-    /// Whether its rows were read as status rows of the page.
-    pub taken: bool,
-    /// Why it was taken or not.
-    pub why: String,
-}
-
-/// What doclint made of a page: the page if it is a status-code page, every
-/// table with its verdict, and the verdict on the page.
-#[derive(Debug, Clone)]
-pub struct Examined {
-    /// The status-code page, if it is one.
-    pub page: Option<Page>,
-    /// Every table, in order (tables in code blocks left out).
-    pub tables: Vec<TableVerdict>,
-    /// Why the page is, or is not, a status-code page.
-    pub verdict: String,
-    /// The per-operation status tables of a page that is not a status-code
-    /// page (an API page), read like status tables: `None` when it has none.
-    pub operations: Option<Page>,
-}
-
-/// Status rows under which a page is a status-code page only when its
-/// tables are most of it (a how-to page's example table is not one).
-const FEW_ROWS: usize = 4;
-
-/// Reads every table of a page, types it, and decides whether the page is a
-/// status-code page: it is when it holds status reference tables with at
-/// least [`MIN_ROWS`] codes, no other kind of table comes before them (an
-/// API page's parameters do), and the other tables do not outweigh them.
-/// Catalogues, sub-status tables and tables of classes neither make nor
-/// break a page.
-pub fn examine(src: &str) -> Examined {
-    // HTML tables, outermost only.
-    let starts = html::table_starts(src);
-    let comments = comment_spans(src);
-    let mut html_tables: Vec<HtmlTable> = Vec::new();
-    for start in starts {
-        if html_tables.last().is_some_and(|t| start < t.span.end) {
-            continue;
-        }
-        // A table commented out (`<!-- <table>… -->`) is not shown.
-        let i = comments.partition_point(|c| c.end <= start);
-        if comments.get(i).is_some_and(|c| c.start < start) {
-            continue;
-        }
-        html_tables.push(html::read_table(src, start));
-    }
-    let html_candidates: Vec<Candidate> = html_tables.iter().map(html_candidate).collect();
-
-    let base = if src.starts_with(BOM) { BOM.len() } else { 0 };
-    let md: Structure = markdown::structure(src, base);
-    let mut candidates = html_candidates;
-    candidates.extend(md.pipe_tables.iter().map(|t| Candidate {
-        span: t.span,
-        kind: TableKind::Pipe,
-        caption: None,
-        header: t.header.clone(),
-        header_above: String::new(),
-        body: t.rows.clone(),
-    }));
-    candidates.sort_by_key(|c| c.span.start);
-
-    let mut tables = Vec::new();
-    let mut rows = Vec::new();
-    let mut verdicts: Vec<TableVerdict> = Vec::new();
-    // Rows of other tables, and whether one came before any status table.
-    let (mut other_rows, mut other_first) = (0usize, false);
-    let mut table_bytes = 0usize;
-    let request = first_request_line(src);
-    let (mut op_tables, mut op_rows): (Vec<Table>, Vec<Row>) = (Vec::new(), Vec::new());
-    for c in &candidates {
-        let code = md.code_block_at(c.span.start);
-        let mut broken = None;
-        if c.kind == TableKind::Html {
-            match code {
-                // An example in a closed fence, or `<table>` in inline code.
-                Some((_, CodeKind::ClosedFence)) => continue,
-                _ if md.in_inline_code(c.span.start) => continue,
-                Some((fence, CodeKind::UnclosedFence)) => {
-                    broken = Some(Broken {
-                        kind: BrokenKind::UnclosedFence,
-                        at: first_line(src, fence),
-                    });
-                }
-                Some((_, CodeKind::Indented)) => {
-                    broken = Some(Broken {
-                        kind: BrokenKind::IndentedCode,
-                        at: first_line(src, Span::new(c.span.start, c.span.end)),
-                    });
-                }
-                None => {
-                    if let Some(at) = md.break_after_blank_line(src, c.span) {
-                        let kind = match md.code_block_at(at) {
-                            Some(_) => BrokenKind::BlankLineCode,
-                            None => BrokenKind::BlankLineParagraph,
-                        };
-                        broken = Some(Broken {
-                            kind,
-                            at: first_line(src, Span::new(at, c.span.end)),
-                        });
-                    }
-                }
-            }
-        }
-        table_bytes += c.span.len();
-        let mut typing = typing_of(c);
-        let mut verdict = TableVerdict {
-            span: c.span,
-            header: c.header.iter().map(Cell::text).collect(),
-            typing: typing.clone(),
-            taken: false,
-            why: String::new(),
-        };
-        match typing.kind {
-            TableType::StatusReference if request.is_some_and(|r| r < c.span.start) => {
-                typing.kind = TableType::PerOperation;
-                verdict.typing.kind = TableType::PerOperation;
-                verdict.why = "not read: an HTTP request line comes before it, as on an API page \
-                               (per-operation status tables are not linted yet)"
-                    .into();
-            }
-            TableType::StatusReference if other_first => {
-                typing.kind = TableType::PerOperation;
-                verdict.typing.kind = TableType::PerOperation;
-                verdict.why = "not read: a table of another kind comes before it, as on an API \
-                               page (per-operation status tables are not linted yet)"
-                    .into();
-            }
-            TableType::StatusReference => {}
-            TableType::Other => {
-                other_first |= tables.is_empty();
-                other_rows += c.body.len();
-                verdict.why = format!("not read: {}", typing.reason);
-            }
-            _ => verdict.why = format!("not read: {}", typing.reason),
-        }
-        if typing.kind == TableType::PerOperation
-            && let Some(st) = read_status_table(src, c, &typing)
-        {
-            let (section, section_from) = section_of(src, c, &st);
-            let index = op_tables.len();
-            op_tables.push(Table {
-                span: c.span,
-                kind: c.kind,
-                section,
-                section_from,
-                broken,
-                header: st.header,
-            });
-            op_rows.extend(st.rows.into_iter().map(|mut r| {
-                r.table = index;
-                r
-            }));
-        }
-        if typing.kind != TableType::StatusReference {
-            verdicts.push(verdict);
-            continue;
-        }
-        let Some(st) = read_status_table(src, c, &typing) else {
-            verdict.why = "not read: no row starts with a status code".into();
-            verdicts.push(verdict);
-            continue;
-        };
-        verdict.taken = true;
-        verdict.why = format!("read {} status rows: {}", st.rows.len(), typing.reason);
-        verdicts.push(verdict);
-        let index = tables.len();
-        let (section, section_from) = section_of(src, c, &st);
-        tables.push(Table {
-            span: c.span,
-            kind: c.kind,
-            section,
-            section_from,
-            broken,
-            header: st.header,
-        });
-        rows.extend(st.rows.into_iter().map(|mut r| {
-            r.table = index;
-            r
-        }));
-    }
-    let title = || title_of(src).unwrap_or_default();
-    let operations = |tables: Vec<Table>, rows: Vec<Row>| {
-        (!rows.is_empty()).then(|| Page {
-            title: title(),
-            tables,
-            rows,
-        })
-    };
-    let refuse = |verdicts: Vec<TableVerdict>, why: String, ops: Option<Page>| {
-        let verdicts = verdicts
-            .into_iter()
-            .map(|mut v| {
-                if v.taken {
-                    v.taken = false;
-                    v.why = format!("{} (page not taken)", v.why);
-                }
-                v
-            })
-            .collect();
-        Examined {
-            page: None,
-            tables: verdicts,
-            verdict: why,
-            operations: ops,
-        }
-    };
-    if tables.is_empty() {
-        let why = if verdicts
-            .iter()
-            .any(|v| v.typing.kind == TableType::PerOperation)
-        {
-            "not a status-code page: its status table comes after tables of another kind \
-             (an API page)"
-        } else {
-            "not a status-code page: no table is a status reference table"
-        };
-        return refuse(verdicts, why.into(), operations(op_tables, op_rows));
-    }
-    // The same codes in several tables: the responses of several operations.
-    if tables.len() > 1 {
-        let mut seen: Vec<(u16, usize)> = rows.iter().map(|r| (r.code, r.table)).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        let repeated = seen.windows(2).filter(|w| w[0].0 == w[1].0).count();
-        if repeated * 4 >= seen.len().min(4 * tables.len()) && repeated >= 2 {
-            let mut verdicts = verdicts;
-            for v in verdicts.iter_mut().filter(|v| v.taken) {
-                v.typing.kind = TableType::PerOperation;
-            }
-            let why = format!(
-                "not a status-code page: its {} status tables list the same codes again \
-                 ({repeated} repeats): the responses of several operations",
-                tables.len()
-            );
-            // Read as per-operation tables, after those already read.
-            let base = op_tables.len();
-            op_tables.extend(tables);
-            op_rows.extend(rows.into_iter().map(|mut r| {
-                r.table += base;
-                r
-            }));
-            return refuse(verdicts, why, operations(op_tables, op_rows));
-        }
-    }
-    // A table of one or two codes on a page of its own is an example or a
-    // single call's responses, not a status-code page.
-    if rows.len() < MIN_ROWS {
-        return refuse(
-            verdicts,
-            format!(
-                "not a status-code page: {} status rows, fewer than {MIN_ROWS}",
-                rows.len()
-            ),
-            operations(op_tables, op_rows),
-        );
-    }
-    if other_rows > rows.len() {
-        return refuse(
-            verdicts,
-            format!(
-                "not a status-code page: its other tables ({other_rows} rows) outweigh its \
-                 status tables ({} rows)",
-                rows.len()
-            ),
-            operations(op_tables, op_rows),
-        );
-    }
-    // A few codes in a page that is mostly prose and examples: a how-to.
-    let prose = src.len().saturating_sub(table_bytes);
-    if rows.len() < FEW_ROWS && prose > 2 * table_bytes + 512 {
-        return refuse(
-            verdicts,
-            format!(
-                "not a status-code page: {} status rows in a page that is mostly text \
-                 ({prose} bytes outside its tables)",
-                rows.len()
-            ),
-            operations(op_tables, op_rows),
-        );
-    }
-    Examined {
-        verdict: format!(
-            "a status-code page: {} status rows in {} status tables",
-            rows.len(),
-            tables.len()
-        ),
-        page: Some(Page {
-            title: title(),
-            tables,
-            rows,
-        }),
-        tables: verdicts,
-        operations: None,
-    }
-}
-
-/// The section of a table: from its list item or caption, else its header.
-fn section_of(src: &str, c: &Candidate, st: &StatusTable) -> (Option<Section>, Option<Span>) {
-    match context_section(src, c.span.start) {
-        Some((s, span)) => (Some(s), Some(span)),
-        None => match c.caption.as_deref().and_then(section_of_words) {
-            Some(s) => (Some(s), None),
-            None => (st.header_section, st.header_section_from),
-        },
-    }
-}
-
-/// Reads the per-operation status tables of an API page: `None` when it is
-/// a status-code page or holds none. Status-page detection is unchanged.
-pub fn parse_operations(src: &str) -> Option<Page> {
-    examine(src).operations
-}
-
-/// Where the first HTTP request line is (`POST /v1/{id}/servers`,
-/// `GET https://…`): the mark of a page that documents one operation.
-fn first_request_line(src: &str) -> Option<usize> {
-    const METHODS: &[&str] = &[
-        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
-    ];
-    let mut at = 0;
-    for line in src.split_inclusive('\n') {
-        let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '>'));
-        for m in METHODS {
-            if let Some(rest) = t.strip_prefix(m)
-                && rest.starts_with([' ', '\t'])
-                && rest.trim_start().starts_with(['/', '{', 'h'])
-                && (rest.trim_start().starts_with(['/', '{'])
-                    || rest.trim_start().starts_with("http"))
-            {
-                return Some(at);
-            }
-        }
-        at += line.len();
-    }
-    None
-}
+pub use super::decide::{Examined, TableVerdict, examine, parse_operations};
 
 /// Every HTML comment (`<!-- … -->`; an unclosed one runs to the end).
-fn comment_spans(src: &str) -> Vec<Span> {
+pub(super) fn comment_spans(src: &str) -> Vec<Span> {
     static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!--"));
     static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-->"));
     let b = src.as_bytes();
@@ -1261,7 +933,7 @@ pub const MIN_ROWS: usize = 3;
 
 /// The first token of the first line of `span`: a tag (`<tr …>`), a fence,
 /// or text up to the next tag, at most 80 characters.
-fn first_line(src: &str, span: Span) -> Span {
+pub(super) fn first_line(src: &str, span: Span) -> Span {
     let text = &src[span.start..span.end];
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
     let line = &text[..end];

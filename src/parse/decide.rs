@@ -1,0 +1,368 @@
+//! Which tables of a page are read, and whether the page is a status-code
+//! page: every table is typed ([`super::classify`]), the rows of its status
+//! reference tables are read ([`super::page`]), and the page is judged by
+//! what its tables are, never by its title. Each decision keeps its reason
+//! for `doclint pages --explain`.
+
+use super::classify::TableType;
+use super::classify::Typing;
+use super::html::{self, HtmlTable};
+use super::markdown::{self, CodeKind, Structure};
+use super::page::{
+    Broken, BrokenKind, Candidate, MIN_ROWS, Page, Row, Section, Table, TableKind, comment_spans,
+    context_section, first_line, html_candidate, read_status_table, section_of_words, title_of,
+    typing_of,
+};
+use super::text::Cell;
+use crate::source::{BOM, Span};
+
+/// What doclint made of one table of a page, and why.
+#[derive(Debug, Clone)]
+pub struct TableVerdict {
+    /// The whole table.
+    pub span: Span,
+    /// The header cells' text.
+    pub header: Vec<String>,
+    /// Its column types and its type.
+    pub typing: Typing,
+    /// Whether its rows were read as status rows of the page.
+    pub taken: bool,
+    /// Why it was taken or not.
+    pub why: String,
+}
+
+/// What doclint made of a page: the page if it is a status-code page, every
+/// table with its verdict, and the verdict on the page.
+#[derive(Debug, Clone)]
+pub struct Examined {
+    /// The status-code page, if it is one.
+    pub page: Option<Page>,
+    /// Every table, in order (tables in code blocks left out).
+    pub tables: Vec<TableVerdict>,
+    /// Why the page is, or is not, a status-code page.
+    pub verdict: String,
+    /// The per-operation status tables of a page that is not a status-code
+    /// page (an API page), read like status tables: `None` when it has none.
+    pub operations: Option<Page>,
+}
+
+/// Status rows under which a page is a status-code page only when its
+/// tables are most of it (a how-to page's example table is not one).
+const FEW_ROWS: usize = 4;
+
+/// Reads every table of a page, types it, and decides whether the page is a
+/// status-code page: it is when it holds status reference tables with at
+/// least [`MIN_ROWS`] codes, no other kind of table comes before them (an
+/// API page's parameters do), and the other tables do not outweigh them.
+/// Catalogues, sub-status tables and tables of classes neither make nor
+/// break a page.
+pub fn examine(src: &str) -> Examined {
+    // HTML tables, outermost only.
+    let starts = html::table_starts(src);
+    let comments = comment_spans(src);
+    let mut html_tables: Vec<HtmlTable> = Vec::new();
+    for start in starts {
+        if html_tables.last().is_some_and(|t| start < t.span.end) {
+            continue;
+        }
+        // A table commented out (`<!-- <table>… -->`) is not shown.
+        let i = comments.partition_point(|c| c.end <= start);
+        if comments.get(i).is_some_and(|c| c.start < start) {
+            continue;
+        }
+        html_tables.push(html::read_table(src, start));
+    }
+    let html_candidates: Vec<Candidate> = html_tables.iter().map(html_candidate).collect();
+
+    let base = if src.starts_with(BOM) { BOM.len() } else { 0 };
+    let md: Structure = markdown::structure(src, base);
+    let mut candidates = html_candidates;
+    candidates.extend(md.pipe_tables.iter().map(|t| Candidate {
+        span: t.span,
+        kind: TableKind::Pipe,
+        caption: None,
+        header: t.header.clone(),
+        header_above: String::new(),
+        body: t.rows.clone(),
+    }));
+    candidates.sort_by_key(|c| c.span.start);
+
+    let mut tables = Vec::new();
+    let mut rows = Vec::new();
+    let mut verdicts: Vec<TableVerdict> = Vec::new();
+    // Rows of other tables, and whether one came before any status table.
+    let (mut other_rows, mut other_first) = (0usize, false);
+    let mut table_bytes = 0usize;
+    let request = first_request_line(src);
+    let (mut op_tables, mut op_rows): (Vec<Table>, Vec<Row>) = (Vec::new(), Vec::new());
+    for c in &candidates {
+        let code = md.code_block_at(c.span.start);
+        let mut broken = None;
+        if c.kind == TableKind::Html {
+            match code {
+                // An example in a closed fence, or `<table>` in inline code.
+                Some((_, CodeKind::ClosedFence)) => continue,
+                _ if md.in_inline_code(c.span.start) => continue,
+                Some((fence, CodeKind::UnclosedFence)) => {
+                    broken = Some(Broken {
+                        kind: BrokenKind::UnclosedFence,
+                        at: first_line(src, fence),
+                    });
+                }
+                Some((_, CodeKind::Indented)) => {
+                    broken = Some(Broken {
+                        kind: BrokenKind::IndentedCode,
+                        at: first_line(src, Span::new(c.span.start, c.span.end)),
+                    });
+                }
+                None => {
+                    if let Some(at) = md.break_after_blank_line(src, c.span) {
+                        let kind = match md.code_block_at(at) {
+                            Some(_) => BrokenKind::BlankLineCode,
+                            None => BrokenKind::BlankLineParagraph,
+                        };
+                        broken = Some(Broken {
+                            kind,
+                            at: first_line(src, Span::new(at, c.span.end)),
+                        });
+                    }
+                }
+            }
+        }
+        table_bytes += c.span.len();
+        let mut typing = typing_of(c);
+        let mut verdict = TableVerdict {
+            span: c.span,
+            header: c.header.iter().map(Cell::text).collect(),
+            typing: typing.clone(),
+            taken: false,
+            why: String::new(),
+        };
+        match typing.kind {
+            TableType::StatusReference if request.is_some_and(|r| r < c.span.start) => {
+                typing.kind = TableType::PerOperation;
+                verdict.typing.kind = TableType::PerOperation;
+                verdict.why = "not read: an HTTP request line comes before it, as on an API page \
+                               (per-operation status tables are not linted yet)"
+                    .into();
+            }
+            TableType::StatusReference if other_first => {
+                typing.kind = TableType::PerOperation;
+                verdict.typing.kind = TableType::PerOperation;
+                verdict.why = "not read: a table of another kind comes before it, as on an API \
+                               page (per-operation status tables are not linted yet)"
+                    .into();
+            }
+            TableType::StatusReference => {}
+            TableType::Other => {
+                other_first |= tables.is_empty();
+                other_rows += c.body.len();
+                verdict.why = format!("not read: {}", typing.reason);
+            }
+            _ => verdict.why = format!("not read: {}", typing.reason),
+        }
+        if typing.kind == TableType::PerOperation
+            && let Some(st) = read_status_table(src, c, &typing)
+        {
+            let (section, section_from) = section_of(src, c, &st);
+            let index = op_tables.len();
+            op_tables.push(Table {
+                span: c.span,
+                kind: c.kind,
+                section,
+                section_from,
+                broken,
+                header: st.header,
+            });
+            op_rows.extend(st.rows.into_iter().map(|mut r| {
+                r.table = index;
+                r
+            }));
+        }
+        if typing.kind != TableType::StatusReference {
+            verdicts.push(verdict);
+            continue;
+        }
+        let Some(st) = read_status_table(src, c, &typing) else {
+            verdict.why = "not read: no row starts with a status code".into();
+            verdicts.push(verdict);
+            continue;
+        };
+        verdict.taken = true;
+        verdict.why = format!("read {} status rows: {}", st.rows.len(), typing.reason);
+        verdicts.push(verdict);
+        let index = tables.len();
+        let (section, section_from) = section_of(src, c, &st);
+        tables.push(Table {
+            span: c.span,
+            kind: c.kind,
+            section,
+            section_from,
+            broken,
+            header: st.header,
+        });
+        rows.extend(st.rows.into_iter().map(|mut r| {
+            r.table = index;
+            r
+        }));
+    }
+    let title = || title_of(src).unwrap_or_default();
+    let operations = |tables: Vec<Table>, rows: Vec<Row>| {
+        (!rows.is_empty()).then(|| Page {
+            title: title(),
+            tables,
+            rows,
+        })
+    };
+    let refuse = |verdicts: Vec<TableVerdict>, why: String, ops: Option<Page>| {
+        let verdicts = verdicts
+            .into_iter()
+            .map(|mut v| {
+                if v.taken {
+                    v.taken = false;
+                    v.why = format!("{} (page not taken)", v.why);
+                }
+                v
+            })
+            .collect();
+        Examined {
+            page: None,
+            tables: verdicts,
+            verdict: why,
+            operations: ops,
+        }
+    };
+    if tables.is_empty() {
+        let why = if verdicts
+            .iter()
+            .any(|v| v.typing.kind == TableType::PerOperation)
+        {
+            "not a status-code page: its status tables are the responses of an operation \
+             (an API page)"
+        } else {
+            "not a status-code page: no table is a status reference table"
+        };
+        return refuse(verdicts, why.into(), operations(op_tables, op_rows));
+    }
+    // The same codes in several tables: the responses of several operations.
+    if tables.len() > 1 {
+        let mut seen: Vec<(u16, usize)> = rows.iter().map(|r| (r.code, r.table)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        let repeated = seen.windows(2).filter(|w| w[0].0 == w[1].0).count();
+        if repeated * 4 >= seen.len().min(4 * tables.len()) && repeated >= 2 {
+            let mut verdicts = verdicts;
+            for v in verdicts.iter_mut().filter(|v| v.taken) {
+                v.typing.kind = TableType::PerOperation;
+            }
+            let why = format!(
+                "not a status-code page: its {} status tables list the same codes again \
+                 ({repeated} repeats): the responses of several operations",
+                tables.len()
+            );
+            // Read as per-operation tables, after those already read.
+            let base = op_tables.len();
+            op_tables.extend(tables);
+            op_rows.extend(rows.into_iter().map(|mut r| {
+                r.table += base;
+                r
+            }));
+            return refuse(verdicts, why, operations(op_tables, op_rows));
+        }
+    }
+    // A table of one or two codes on a page of its own is an example or a
+    // single call's responses, not a status-code page.
+    if rows.len() < MIN_ROWS {
+        return refuse(
+            verdicts,
+            format!(
+                "not a status-code page: {} status rows, fewer than {MIN_ROWS}",
+                rows.len()
+            ),
+            operations(op_tables, op_rows),
+        );
+    }
+    if other_rows > 2 * rows.len() {
+        return refuse(
+            verdicts,
+            format!(
+                "not a status-code page: its other tables ({other_rows} rows) outweigh its \
+                 status tables ({} rows)",
+                rows.len()
+            ),
+            operations(op_tables, op_rows),
+        );
+    }
+    // A few codes in a page that is mostly prose and examples: a how-to.
+    let prose = src.len().saturating_sub(table_bytes);
+    if rows.len() < FEW_ROWS && prose > 2 * table_bytes + 512 {
+        return refuse(
+            verdicts,
+            format!(
+                "not a status-code page: {} status rows in a page that is mostly text \
+                 ({prose} bytes outside its tables)",
+                rows.len()
+            ),
+            operations(op_tables, op_rows),
+        );
+    }
+    Examined {
+        verdict: format!(
+            "a status-code page: {} status rows in {} status tables",
+            rows.len(),
+            tables.len()
+        ),
+        page: Some(Page {
+            title: title(),
+            tables,
+            rows,
+        }),
+        tables: verdicts,
+        operations: None,
+    }
+}
+
+/// The section of a table: from its list item or caption, else its header.
+fn section_of(
+    src: &str,
+    c: &Candidate,
+    st: &super::page::StatusTable,
+) -> (Option<Section>, Option<Span>) {
+    match context_section(src, c.span.start) {
+        Some((s, span)) => (Some(s), Some(span)),
+        None => match c.caption.as_deref().and_then(section_of_words) {
+            Some(s) => (Some(s), None),
+            None => (st.header_section, st.header_section_from),
+        },
+    }
+}
+
+/// Reads the per-operation status tables of an API page: `None` when it is
+/// a status-code page or holds none. Status-page detection is unchanged.
+pub fn parse_operations(src: &str) -> Option<Page> {
+    examine(src).operations
+}
+
+/// Where the first HTTP request line is (`POST /v1/{id}/servers`,
+/// `GET https://…`): the mark of a page that documents one operation.
+fn first_request_line(src: &str) -> Option<usize> {
+    const METHODS: &[&str] = &[
+        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
+    ];
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '>'));
+        for m in METHODS {
+            if let Some(rest) = t.strip_prefix(m)
+                && rest.starts_with([' ', '\t'])
+                && rest.trim_start().starts_with(['/', '{', 'h'])
+                && (rest.trim_start().starts_with(['/', '{'])
+                    || rest.trim_start().starts_with("http"))
+            {
+                return Some(at);
+            }
+        }
+        at += line.len();
+    }
+    None
+}
