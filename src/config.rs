@@ -119,6 +119,28 @@ pub struct Config {
     /// Per-path rule levels.
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// Read the per-operation status tables of API pages (default: true).
+    pub operations: Option<bool>,
+    /// Per-service settings of operation tables, by service name.
+    #[serde(default)]
+    pub services: BTreeMap<String, ServiceConfig>,
+}
+
+/// One service's settings for its operation tables.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServiceConfig {
+    /// Code → the wording its operations must use.
+    #[serde(default)]
+    pub canonical: BTreeMap<String, ServicePin>,
+}
+
+/// A service's pinned wording of one code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServicePin {
+    /// The description every operation of the service uses.
+    pub description: String,
 }
 
 /// A config file that cannot be used, with the place in it.
@@ -208,6 +230,8 @@ pub struct Loaded {
     pub rules: BTreeMap<Rule, Level>,
     /// `canonical`, by code.
     pub pins: BTreeMap<u16, Pin>,
+    /// `[services.NAME.canonical.CODE]`, by (service, code).
+    pub service_pins: crate::ops::model::ServicePins,
 }
 
 fn globs(patterns: &[String]) -> Result<GlobSet, String> {
@@ -290,6 +314,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, Error> {
             })?;
         pins.insert(code, pin.clone());
     }
+    let mut service_pins = BTreeMap::new();
+    for (name, service) in &config.services {
+        for (k, pin) in &service.canonical {
+            let code: u16 = k
+                .parse()
+                .ok()
+                .filter(|c| (100..=599).contains(c))
+                .ok_or_else(|| {
+                    ConfigError::at(
+                        path,
+                        text,
+                        key_span(text, k),
+                        format!("`services.{name}.canonical.{k}`: not an HTTP status code"),
+                        "a code from 100 to 599",
+                    )
+                })?;
+            service_pins.insert((name.clone(), code), pin.description.clone());
+        }
+    }
     if let Some(share) = config.missing_share
         && !(0.0..=1.0).contains(&share)
     {
@@ -336,6 +379,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, Error> {
         overrides,
         rules,
         pins,
+        service_pins,
     })
 }
 

@@ -14,8 +14,12 @@ pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "# doclint.toml, written by `doclint init` from {} status page{} of {} service{}.\n",
-        outcome.docs.len(),
-        if outcome.docs.len() == 1 { "" } else { "s" },
+        outcome.status_docs().len(),
+        if outcome.status_docs().len() == 1 {
+            ""
+        } else {
+            "s"
+        },
         outcome.services(),
         if outcome.services() == 1 { "" } else { "s" },
     ));

@@ -13,6 +13,7 @@ pub mod fix;
 pub mod init;
 pub mod lint;
 pub mod model;
+pub mod ops;
 pub mod parse;
 pub mod project;
 pub mod registry;

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::baseline::Baseline;
 use crate::config::{Level, Loaded};
 use crate::model::{Doc, Model, ModelOptions};
+use crate::ops::model::{OpsModel, ServicePins};
 use crate::parse::page::{self, Lang};
 use crate::rules::{self, Context, Finding, Rule, RuleOptions, Severity};
 use crate::source;
@@ -42,6 +43,10 @@ pub struct Settings {
     pub baseline: Option<Baseline>,
     /// The lowest severity reported.
     pub min_severity: Severity,
+    /// Read the per-operation status tables of API pages.
+    pub operations: bool,
+    /// Services' pinned operation wordings.
+    pub service_pins: ServicePins,
 }
 
 impl Default for Settings {
@@ -58,6 +63,8 @@ impl Default for Settings {
             ignore: Vec::new(),
             baseline: None,
             min_severity: Severity::Advice,
+            operations: true,
+            service_pins: ServicePins::new(),
         }
     }
 }
@@ -132,6 +139,8 @@ impl Settings {
         if let Some(m) = c.min_severity {
             s.min_severity = m;
         }
+        s.operations = c.operations.unwrap_or(true);
+        s.service_pins = config.service_pins.clone();
         s.config = Some(config);
         s
     }
@@ -160,8 +169,13 @@ impl FileError {
 /// Everything a run found.
 #[derive(Debug)]
 pub struct Outcome {
-    /// The status pages, sorted by path.
+    /// The status pages, sorted by path, then the API pages with operation
+    /// tables (from [`Outcome::ops_from`]), sorted by path.
     pub docs: Vec<Doc>,
+    /// Where the API pages start in `docs`.
+    pub ops_from: usize,
+    /// The per-service model of operations.
+    pub ops: OpsModel,
     /// The canonical model.
     pub model: Model,
     /// The findings, sorted.
@@ -194,6 +208,8 @@ impl Outcome {
             errors,
             notes: Vec::new(),
             files: 0,
+            ops_from: 0,
+            ops: OpsModel::default(),
             root,
             nested: Vec::new(),
             elapsed: Duration::ZERO,
@@ -201,21 +217,44 @@ impl Outcome {
     }
 
     /// The outcomes of several projects as one report: pages, findings and
-    /// errors side by side. The model is the first project's (the commands
-    /// that show a model take one project).
+    /// errors side by side, every status page before every API page. The
+    /// models are the first project's (the commands that show a model take
+    /// one project).
     pub fn merge(outcomes: Vec<Outcome>) -> Option<Outcome> {
         let mut it = outcomes.into_iter();
         let mut out = it.next()?;
         for o in it {
-            let offset = out.docs.len();
-            out.findings.extend(o.findings.into_iter().map(|mut f| {
-                f.doc += offset;
+            // Status pages go after out's status pages, API pages last.
+            let status = o.ops_from;
+            let (before, after) = (out.ops_from, out.docs.len() - out.ops_from);
+            let map = |i: usize| {
+                if i < status {
+                    before + i
+                } else {
+                    before + status + after + (i - status)
+                }
+            };
+            let shift_out = |i: usize| if i < before { i } else { i + status };
+            for f in &mut out.findings {
+                f.doc = shift_out(f.doc);
                 if let Some(r) = &mut f.related {
-                    r.doc += offset;
+                    r.doc = shift_out(r.doc);
+                }
+            }
+            out.findings.extend(o.findings.into_iter().map(|mut f| {
+                f.doc = map(f.doc);
+                if let Some(r) = &mut f.related {
+                    r.doc = map(r.doc);
                 }
                 f
             }));
-            out.docs.extend(o.docs);
+            let mut docs = o.docs;
+            let ops = docs.split_off(status);
+            let tail = out.docs.split_off(before);
+            out.docs.extend(docs);
+            out.docs.extend(tail);
+            out.docs.extend(ops);
+            out.ops_from = before + status;
             out.errors.extend(o.errors);
             out.notes.extend(o.notes);
             out.nested.extend(o.nested);
@@ -223,6 +262,8 @@ impl Outcome {
             out.elapsed += o.elapsed;
         }
         out.errors.sort();
+        out.findings
+            .sort_by_key(|f| (f.doc, f.span.start, f.rule, f.span.end, f.code));
         Some(out)
     }
 
@@ -242,14 +283,42 @@ impl Outcome {
         }
     }
 
-    /// The pages under the paths named on the command line.
+    /// The status pages under the paths named on the command line.
     pub fn named(&self) -> impl Iterator<Item = &Doc> {
-        self.docs.iter().filter(|d| d.named)
+        self.status_docs().iter().filter(|d| d.named)
+    }
+
+    /// The status-code pages.
+    pub fn status_docs(&self) -> &[Doc] {
+        &self.docs[..self.ops_from]
+    }
+
+    /// The API pages with per-operation status tables.
+    pub fn operation_docs(&self) -> &[Doc] {
+        &self.docs[self.ops_from..]
+    }
+
+    /// Whether doc `i` is an API page (its findings are on an operation
+    /// table).
+    pub fn is_operation(&self, i: usize) -> bool {
+        i >= self.ops_from
+    }
+
+    /// Number of per-operation status rows.
+    pub fn operation_rows(&self) -> usize {
+        self.operation_docs()
+            .iter()
+            .map(|d| d.page.rows.len())
+            .sum()
     }
 
     /// Number of services with a status page.
     pub fn services(&self) -> usize {
-        let mut s: Vec<&str> = self.docs.iter().map(|d| d.service.as_str()).collect();
+        let mut s: Vec<&str> = self
+            .status_docs()
+            .iter()
+            .map(|d| d.service.as_str())
+            .collect();
         s.sort_unstable();
         s.dedup();
         s.len()
@@ -257,7 +326,7 @@ impl Outcome {
 
     /// Number of status rows.
     pub fn rows(&self) -> usize {
-        self.docs.iter().map(|d| d.page.rows.len()).sum()
+        self.status_docs().iter().map(|d| d.page.rows.len()).sum()
     }
 }
 
@@ -294,12 +363,15 @@ enum Read {
     Other(Option<FileError>),
     /// A status-code page (and a note when it is not UTF-8).
     Page(Box<Doc>, Option<FileError>),
+    /// An API page with per-operation status tables, kept without its text,
+    /// and the digest of its text.
+    Operation(Box<Doc>, Option<FileError>, u64),
     /// Could not be read.
     Error(FileError),
 }
 
 /// Reads and parses one file; `service` is the name the config gives it.
-fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>) -> Read {
+fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>, operations: bool) -> Read {
     let fail = |message: String| {
         Read::Error(FileError {
             path: crate::project::display(&entry.path, cwd),
@@ -321,7 +393,12 @@ fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>) -> Read {
         };
         // A bug in the parser must not stop the run: the file is named as
         // not read, and the rest of the tree is still linted.
-        let page = match std::panic::catch_unwind(|| page::parse_str(&decoded.text)) {
+        let parsed = std::panic::catch_unwind(|| match page::parse_str(&decoded.text) {
+            Some(page) => Some((page, false)),
+            None if operations => crate::ops::parse(&decoded.text).map(|p| (p, true)),
+            None => None,
+        });
+        let (page, is_op) = match parsed {
             Err(_) => {
                 return fail(
                     "internal error while reading this page (a doclint bug: please report it)"
@@ -332,20 +409,29 @@ fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>) -> Read {
             Ok(Some(page)) => page,
         };
         let note = not_utf8(entry, cwd, decoded.encoding);
-        Read::Page(
-            Box::new(Doc {
-                path: crate::project::display(&entry.path, cwd),
-                file: entry.path.clone(),
-                root: entry.root.to_path_buf(),
-                rel: crate::project::relative(&entry.path, entry.root).unwrap_or_default(),
-                named: false,
-                service_from_config: service.is_some(),
-                service: service.unwrap_or_default(),
-                src: decoded.text.into_owned(),
-                page,
-            }),
-            note,
-        )
+        let digest = is_op.then(|| crate::ops::digest(&decoded.text));
+        let doc = Box::new(Doc {
+            path: crate::project::display(&entry.path, cwd),
+            file: entry.path.clone(),
+            root: entry.root.to_path_buf(),
+            rel: crate::project::relative(&entry.path, entry.root).unwrap_or_default(),
+            named: false,
+            service_from_config: service.is_some(),
+            service: service.unwrap_or_default(),
+            // API pages are kept without their text: read again only for
+            // the pages a finding points at.
+            src: if is_op {
+                String::new()
+            } else {
+                decoded.text.into_owned()
+            },
+            page,
+        });
+        if let Some(digest) = digest {
+            Read::Operation(doc, note, digest)
+        } else {
+            Read::Page(doc, note)
+        }
     })
 }
 
@@ -393,7 +479,10 @@ fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
 /// folder names the service. A page directly in the services folder is
 /// named after its file. The names depend only on the project, never on
 /// the paths named on the command line.
-fn name_services(docs: &mut [Doc]) {
+///
+/// The folders are found from the status pages (`docs[..status]`); API pages
+/// are named the same way (from themselves when there is no status page).
+fn name_services(docs: &mut [Doc], status: usize) {
     let folders = |d: &Doc| -> Vec<String> {
         let mut parts: Vec<String> = d.rel.split('/').map(str::to_string).collect();
         parts.pop();
@@ -402,16 +491,20 @@ fn name_services(docs: &mut [Doc]) {
     let unnamed: Vec<usize> = (0..docs.len())
         .filter(|&i| !docs[i].service_from_config)
         .collect();
-    let Some(&first) = unnamed.first() else {
+    let basis: Vec<usize> = match unnamed.iter().any(|&i| i < status) {
+        true => unnamed.iter().copied().filter(|&i| i < status).collect(),
+        false => unnamed.clone(),
+    };
+    let Some(&first) = basis.first() else {
         return;
     };
     let mut common = folders(&docs[first]);
-    for &i in &unnamed[1..] {
+    for &i in &basis[1..] {
         let f = folders(&docs[i]);
         let n = common.iter().zip(&f).take_while(|(a, b)| a == b).count();
         common.truncate(n);
     }
-    let all_in_one = unnamed.iter().all(|&i| folders(&docs[i]) == common);
+    let all_in_one = basis.iter().all(|&i| folders(&docs[i]) == common);
     if all_in_one && !common.is_empty() {
         common.pop();
     }
@@ -509,7 +602,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         };
         // The path is kept only where a file named could be read twice.
         let path = dedup.then(|| entry.path.clone());
-        Some((path, read(&entry, &cwd, service)))
+        Some((path, read(&entry, &cwd, service, settings.operations)))
     };
     let mut roots = vec![root.clone()];
     // A file named outside the usual extensions (`notes.txt`) is still read.
@@ -529,6 +622,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         .collect();
     let mut files = 0;
     let mut docs = Vec::new();
+    let mut op_docs = Vec::new();
     let mut notes = Vec::new();
     let mut errors: Vec<FileError> = walk_errors
         .into_iter()
@@ -550,15 +644,24 @@ pub fn lint(settings: &Settings) -> Outcome {
                 docs.push(*doc);
                 notes.extend(note);
             }
+            Read::Operation(doc, note, digest) => {
+                op_docs.push((*doc, digest));
+                notes.extend(note);
+            }
             Read::Other(note) => notes.extend(note),
             Read::Error(e) => errors.push(e),
         }
     }
     docs.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
+    op_docs.sort_by(|(a, _), (b, _)| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
+    let (op_docs, digests): (Vec<Doc>, Vec<u64>) = op_docs.into_iter().unzip();
+    let ops_from = docs.len();
+    docs.extend(op_docs);
     for d in &mut docs {
         d.named = named.iter().any(|n| d.file.starts_with(n));
     }
-    name_services(&mut docs);
+    name_services(&mut docs, ops_from);
+    let op_docs = docs.split_off(ops_from);
     errors.sort();
     errors.dedup();
     notes.sort();
@@ -569,9 +672,78 @@ pub fn lint(settings: &Settings) -> Outcome {
         model: &model,
         options: &settings.rules,
     });
+    // The operation tables: DL004–DL008 as on status pages, then DL010–DL013.
+    docs.extend(op_docs);
+    let ops = OpsModel::build(&docs, ops_from, &settings.service_pins);
+    let op_check = |docs: &[Doc], with_text: bool| {
+        let mut found = rules::check_tables(
+            &Context {
+                docs: &docs[ops_from..],
+                model: &model,
+                options: &settings.rules,
+            },
+            with_text,
+        );
+        for f in &mut found {
+            f.doc += ops_from;
+            if let Some(r) = &mut f.related {
+                r.doc += ops_from;
+            }
+        }
+        found.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
+            docs,
+            from: ops_from,
+            model: &model,
+            ops: &ops,
+        }));
+        found
+    };
+    // API pages were read without keeping their text: the pages that
+    // findings point at (or that hold a broken table) are read again.
+    let mut needed: std::collections::BTreeSet<usize> = op_check(&docs, false)
+        .iter()
+        .flat_map(|f| std::iter::once(f.doc).chain(f.related.as_ref().map(|r| r.doc)))
+        .collect();
+    needed.extend(
+        (ops_from..docs.len()).filter(|&i| docs[i].page.tables.iter().any(|t| t.broken.is_some())),
+    );
+    let failed = crate::ops::restore_sources(&mut docs, ops_from, &digests, &needed);
+    for (i, _) in &failed {
+        // Not read again: nothing on it can be shown or fixed.
+        docs[*i]
+            .page
+            .tables
+            .iter_mut()
+            .for_each(|t| t.broken = None);
+    }
+    let mut op_findings = op_check(&docs, true);
+    if !failed.is_empty() {
+        let gone: std::collections::BTreeSet<usize> = failed.iter().map(|(i, _)| *i).collect();
+        op_findings.retain(|f| {
+            !gone.contains(&f.doc) && f.related.as_ref().is_none_or(|r| !gone.contains(&r.doc))
+        });
+        errors.extend(failed.into_iter().map(|(i, message)| FileError {
+            path: docs[i].path.clone(),
+            message,
+        }));
+        errors.sort();
+        errors.dedup();
+    }
+    findings.extend(op_findings);
+    findings.sort_by(|a, b| {
+        (a.doc, a.span.start, a.rule, a.span.end, a.code).cmp(&(
+            b.doc,
+            b.span.start,
+            b.rule,
+            b.span.end,
+            b.code,
+        ))
+    });
     filter(&mut findings, &docs, settings);
     Outcome {
         docs,
+        ops_from,
+        ops,
         model,
         findings,
         errors,
@@ -640,7 +812,8 @@ pub fn read_text(
 /// without walking the tree again.
 pub fn check_docs(settings: &Settings, docs: &mut [Doc]) -> (Model, Vec<Finding>) {
     // A page added or moved can change the folder the services are under.
-    name_services(docs);
+    let status = docs.len();
+    name_services(docs, status);
     let docs = &*docs;
     let model = Model::build(docs, &settings.model);
     let mut findings = rules::check(&Context {

@@ -105,6 +105,9 @@ struct PagesArgs {
     /// and why it was read or not.
     #[arg(long, value_name = "PATH", conflicts_with = "paths")]
     explain: Option<PathBuf>,
+    /// Print the per-operation status tables of API pages instead.
+    #[arg(long)]
+    operations: bool,
 }
 
 #[derive(Args, Debug, Clone, Copy)]
@@ -698,7 +701,11 @@ fn run_pages(args: &PagesArgs) -> ExitCode {
         return only_missing(&plan);
     };
     print_notes(&outcome);
-    emit(&report::pages::render(&outcome));
+    emit(&if args.operations {
+        report::pages::render_operations(&outcome)
+    } else {
+        report::pages::render(&outcome)
+    });
     with_read_errors(&outcome, ExitCode::SUCCESS)
 }
 
@@ -794,7 +801,7 @@ fn main() -> ExitCode {
                     "Wrote {} pinning {} codes from {} status pages; {ties} tied code{} left as a choice to make.",
                     output.display(),
                     outcome.model.codes.len() - ties,
-                    outcome.docs.len(),
+                    outcome.status_docs().len(),
                     plural(ties)
                 );
             }

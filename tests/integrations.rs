@@ -60,7 +60,7 @@ fn sarif_is_valid_and_has_one_result_per_finding() {
     let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap();
-    assert_eq!(rules.len(), 9);
+    assert_eq!(rules.len(), 13);
     assert!(
         rules[0]["fullDescription"]["text"]
             .as_str()

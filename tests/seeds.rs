@@ -113,7 +113,16 @@ fn seed_json_is_the_version_1_contract() {
         .collect();
     assert_eq!(
         summary,
-        ["files", "pages", "services", "rows", "findings", "errors"]
+        [
+            "files",
+            "pages",
+            "services",
+            "rows",
+            "findings",
+            "errors",
+            "operations",
+            "operation_rows"
+        ]
     );
     let f = &r["findings"][0];
     let fields: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
@@ -135,7 +144,8 @@ fn seed_json_is_the_version_1_contract() {
             "found",
             "text",
             "expected",
-            "fix"
+            "fix",
+            "table",
         ]
     );
     for f in r["findings"].as_array().unwrap() {

@@ -12,6 +12,7 @@ mod html_report;
 mod install;
 mod integrations;
 mod layouts;
+mod operations;
 mod projects;
 mod props;
 mod reliability;

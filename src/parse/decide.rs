@@ -9,7 +9,7 @@ use super::classify::Typing;
 use super::html::{self, HtmlTable};
 use super::markdown::{self, CodeKind, Structure};
 use super::page::{
-    Broken, BrokenKind, Candidate, MIN_ROWS, Page, Table, TableKind, comment_spans,
+    Broken, BrokenKind, Candidate, MIN_ROWS, Page, Row, Section, Table, TableKind, comment_spans,
     context_section, first_line, html_candidate, read_status_table, section_of_words, title_of,
     typing_of,
 };
@@ -41,6 +41,9 @@ pub struct Examined {
     pub tables: Vec<TableVerdict>,
     /// Why the page is, or is not, a status-code page.
     pub verdict: String,
+    /// The per-operation status tables of a page that is not a status-code
+    /// page (an API page), read like status tables: `None` when it has none.
+    pub operations: Option<Page>,
 }
 
 /// Status rows under which a page is a status-code page only when its
@@ -91,6 +94,7 @@ pub fn examine(src: &str) -> Examined {
     let (mut other_rows, mut other_first) = (0usize, false);
     let mut table_bytes = 0usize;
     let request = first_request_line(src);
+    let (mut op_tables, mut op_rows): (Vec<Table>, Vec<Row>) = (Vec::new(), Vec::new());
     for c in &candidates {
         let code = md.code_block_at(c.span.start);
         let mut broken = None;
@@ -157,6 +161,24 @@ pub fn examine(src: &str) -> Examined {
             }
             _ => verdict.why = format!("not read: {}", typing.reason),
         }
+        if typing.kind == TableType::PerOperation
+            && let Some(st) = read_status_table(src, c, &typing)
+        {
+            let (section, section_from) = section_of(src, c, &st);
+            let index = op_tables.len();
+            op_tables.push(Table {
+                span: c.span,
+                kind: c.kind,
+                section,
+                section_from,
+                broken,
+                header: st.header,
+            });
+            op_rows.extend(st.rows.into_iter().map(|mut r| {
+                r.table = index;
+                r
+            }));
+        }
         if typing.kind != TableType::StatusReference {
             verdicts.push(verdict);
             continue;
@@ -170,13 +192,7 @@ pub fn examine(src: &str) -> Examined {
         verdict.why = format!("read {} status rows: {}", st.rows.len(), typing.reason);
         verdicts.push(verdict);
         let index = tables.len();
-        let (section, section_from) = match context_section(src, c.span.start) {
-            Some((s, span)) => (Some(s), Some(span)),
-            None => match c.caption.as_deref().and_then(section_of_words) {
-                Some(s) => (Some(s), None),
-                None => (st.header_section, st.header_section_from),
-            },
-        };
+        let (section, section_from) = section_of(src, c, &st);
         tables.push(Table {
             span: c.span,
             kind: c.kind,
@@ -190,7 +206,15 @@ pub fn examine(src: &str) -> Examined {
             r
         }));
     }
-    let refuse = |verdicts: Vec<TableVerdict>, why: String| {
+    let title = || title_of(src).unwrap_or_default();
+    let operations = |tables: Vec<Table>, rows: Vec<Row>| {
+        (!rows.is_empty()).then(|| Page {
+            title: title(),
+            tables,
+            rows,
+        })
+    };
+    let refuse = |verdicts: Vec<TableVerdict>, why: String, ops: Option<Page>| {
         let verdicts = verdicts
             .into_iter()
             .map(|mut v| {
@@ -205,6 +229,7 @@ pub fn examine(src: &str) -> Examined {
             page: None,
             tables: verdicts,
             verdict: why,
+            operations: ops,
         }
     };
     if tables.is_empty() {
@@ -217,7 +242,7 @@ pub fn examine(src: &str) -> Examined {
         } else {
             "not a status-code page: no table is a status reference table"
         };
-        return refuse(verdicts, why.into());
+        return refuse(verdicts, why.into(), operations(op_tables, op_rows));
     }
     // The same codes in several tables: the responses of several operations.
     if tables.len() > 1 {
@@ -230,14 +255,19 @@ pub fn examine(src: &str) -> Examined {
             for v in verdicts.iter_mut().filter(|v| v.taken) {
                 v.typing.kind = TableType::PerOperation;
             }
-            return refuse(
-                verdicts,
-                format!(
-                    "not a status-code page: its {} status tables list the same codes again \
-                     ({repeated} repeats): the responses of several operations",
-                    tables.len()
-                ),
+            let why = format!(
+                "not a status-code page: its {} status tables list the same codes again \
+                 ({repeated} repeats): the responses of several operations",
+                tables.len()
             );
+            // Read as per-operation tables, after those already read.
+            let base = op_tables.len();
+            op_tables.extend(tables);
+            op_rows.extend(rows.into_iter().map(|mut r| {
+                r.table += base;
+                r
+            }));
+            return refuse(verdicts, why, operations(op_tables, op_rows));
         }
     }
     // A table of one or two codes on a page of its own is an example or a
@@ -249,6 +279,7 @@ pub fn examine(src: &str) -> Examined {
                 "not a status-code page: {} status rows, fewer than {MIN_ROWS}",
                 rows.len()
             ),
+            operations(op_tables, op_rows),
         );
     }
     if other_rows > 2 * rows.len() {
@@ -259,6 +290,7 @@ pub fn examine(src: &str) -> Examined {
                  status tables ({} rows)",
                 rows.len()
             ),
+            operations(op_tables, op_rows),
         );
     }
     // A few codes in a page that is mostly prose and examples: a how-to.
@@ -271,6 +303,7 @@ pub fn examine(src: &str) -> Examined {
                  ({prose} bytes outside its tables)",
                 rows.len()
             ),
+            operations(op_tables, op_rows),
         );
     }
     Examined {
@@ -280,12 +313,34 @@ pub fn examine(src: &str) -> Examined {
             tables.len()
         ),
         page: Some(Page {
-            title: title_of(src).unwrap_or_default(),
+            title: title(),
             tables,
             rows,
         }),
         tables: verdicts,
+        operations: None,
     }
+}
+
+/// The section of a table: from its list item or caption, else its header.
+fn section_of(
+    src: &str,
+    c: &Candidate,
+    st: &super::page::StatusTable,
+) -> (Option<Section>, Option<Span>) {
+    match context_section(src, c.span.start) {
+        Some((s, span)) => (Some(s), Some(span)),
+        None => match c.caption.as_deref().and_then(section_of_words) {
+            Some(s) => (Some(s), None),
+            None => (st.header_section, st.header_section_from),
+        },
+    }
+}
+
+/// Reads the per-operation status tables of an API page: `None` when it is
+/// a status-code page or holds none. Status-page detection is unchanged.
+pub fn parse_operations(src: &str) -> Option<Page> {
+    examine(src).operations
 }
 
 /// Where the first HTTP request line is (`POST /v1/{id}/servers`,

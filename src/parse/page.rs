@@ -908,7 +908,7 @@ pub fn parse_str(src: &str) -> Option<Page> {
     examine(src).page
 }
 
-pub use super::decide::{Examined, TableVerdict, examine};
+pub use super::decide::{Examined, TableVerdict, examine, parse_operations};
 
 /// Every HTML comment (`<!-- … -->`; an unclosed one runs to the end).
 pub(super) fn comment_spans(src: &str) -> Vec<Span> {

@@ -88,8 +88,12 @@ pub fn step_summary(outcome: &Outcome) -> String {
         "{} finding{} on {} status page{} ({} rows, {} services); {} file{} could not be read.\n\n",
         outcome.findings.len(),
         if outcome.findings.len() == 1 { "" } else { "s" },
-        outcome.docs.len(),
-        if outcome.docs.len() == 1 { "" } else { "s" },
+        outcome.status_docs().len(),
+        if outcome.status_docs().len() == 1 {
+            ""
+        } else {
+            "s"
+        },
         outcome.rows(),
         outcome.services(),
         outcome.errors.len(),

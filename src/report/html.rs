@@ -141,7 +141,7 @@ impl<'a> Data<'a> {
         let index = |s: &str| services.binary_search_by(|x| x.as_str().cmp(s)).ok();
         let mut pages = vec![Vec::new(); services.len()];
         let mut uses: BTreeMap<(u16, usize), Vec<Use>> = BTreeMap::new();
-        for (i, d) in outcome.docs.iter().enumerate() {
+        for (i, d) in outcome.status_docs().iter().enumerate() {
             let Some(s) = index(&d.service) else { continue };
             pages[s].push(i);
             for row in &d.page.rows {
@@ -245,6 +245,7 @@ pub fn render(outcome: &Outcome) -> String {
     matrix(&mut out, &data);
     code_sections(&mut out, &data);
     service_section(&mut out, &data);
+    super::ops::render_html(outcome, &mut out);
     w!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }
@@ -256,7 +257,7 @@ fn header(out: &mut String, data: &Data<'_>) {
         "<header>\n<h1>doclint coverage report</h1>\n<p class=\"summary\">{} × {} · {} · {}</p>\n",
         plural(o.model.codes.len(), "code", "codes"),
         plural(data.services.len(), "service", "services"),
-        plural(o.docs.len(), "status page", "status pages"),
+        plural(o.status_docs().len(), "status page", "status pages"),
         plural(o.findings.len(), "finding", "findings"),
     );
     let mut totals = [0usize; 5];
@@ -296,7 +297,7 @@ fn code_title(data: &Data<'_>, code: u16) -> String {
         t,
         "\ndocumented by {} of {} pages",
         cm.pages.len(),
-        data.outcome.docs.len()
+        data.outcome.status_docs().len()
     );
     t
 }
@@ -543,7 +544,7 @@ fn code_sections(out: &mut String, data: &Data<'_>) {
              <th class=\"n\">pages</th><th>services</th></tr></thead><tbody>\n",
             Esc(cm.reason.unwrap_or("(unregistered code)")),
             cm.pages.len(),
-            o.docs.len(),
+            o.status_docs().len(),
             plural(variants, "variant", "variants"),
         );
         let langs = cm.descriptions.len();

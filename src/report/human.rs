@@ -472,11 +472,12 @@ pub fn summary(outcome: &Outcome) -> String {
         ));
     }
     let named: Vec<&crate::model::Doc> = outcome.named().collect();
-    if named.len() == outcome.docs.len() {
+    let status = outcome.status_docs().len();
+    if named.len() == status {
         out.push_str(&format!(
             "Checked {} status page{} ({} rows) of {} service{} in {} file{}.\n",
-            outcome.docs.len(),
-            plural(outcome.docs.len()),
+            status,
+            plural(status),
             outcome.rows(),
             outcome.services(),
             plural(outcome.services()),
@@ -489,12 +490,21 @@ pub fn summary(outcome: &Outcome) -> String {
             "Checked {} status page{} ({rows} rows) in the paths named, against the model of {} status page{} of {} service{} in {} file{}.\n",
             named.len(),
             plural(named.len()),
-            outcome.docs.len(),
-            plural(outcome.docs.len()),
+            status,
+            plural(status),
             outcome.services(),
             plural(outcome.services()),
             outcome.files,
             plural(outcome.files),
+        ));
+    }
+    let operations = outcome.operation_docs().len();
+    if operations > 0 {
+        out.push_str(&format!(
+            "Read {} per-operation status row{} on {operations} API page{}.\n",
+            outcome.operation_rows(),
+            plural(outcome.operation_rows()),
+            plural(operations)
         ));
     }
     let unread = outcome

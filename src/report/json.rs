@@ -24,6 +24,10 @@ struct Summary {
     rows: usize,
     findings: usize,
     errors: usize,
+    /// API pages whose per-operation status tables were read (added).
+    operations: usize,
+    /// Their rows (added).
+    operation_rows: usize,
 }
 
 #[derive(Serialize)]
@@ -50,6 +54,8 @@ struct JsonFinding<'a> {
     text: Option<&'a str>,
     expected: Option<&'a str>,
     fix: Option<&'a Fix>,
+    /// `status-page` or `operation`: the kind of table (added).
+    table: &'static str,
 }
 
 #[derive(Serialize)]
@@ -87,6 +93,11 @@ pub fn render(outcome: &Outcome) -> String {
                 text: f.text.as_deref(),
                 expected: f.expected.as_deref(),
                 fix: f.fix.as_ref(),
+                table: if outcome.is_operation(f.doc) {
+                    "operation"
+                } else {
+                    "status-page"
+                },
             }
         })
         .collect();
@@ -94,11 +105,13 @@ pub fn render(outcome: &Outcome) -> String {
         version: 1,
         summary: Summary {
             files: outcome.files,
-            pages: outcome.docs.len(),
+            pages: outcome.status_docs().len(),
             services: outcome.services(),
             rows: outcome.rows(),
             findings: outcome.findings.len(),
             errors: outcome.errors.len(),
+            operations: outcome.operation_docs().len(),
+            operation_rows: outcome.operation_rows(),
         },
         findings,
         errors: outcome

@@ -4,6 +4,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod model;
+pub mod ops;
 pub mod pages;
 pub mod sarif;
 

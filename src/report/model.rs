@@ -15,6 +15,8 @@ struct ModelJson<'a> {
     version: u32,
     pages: Vec<PageJson<'a>>,
     codes: Vec<CodeJson<'a>>,
+    /// Per service, its operations (added).
+    operations: Vec<super::ops::ServiceJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -126,7 +128,7 @@ fn tie_json<'a>(outcome: &'a Outcome, e: &'a Election) -> Option<TieJson<'a>> {
 /// The model as JSON (SPEC.md §5).
 pub fn render_json(outcome: &Outcome) -> String {
     let pages = outcome
-        .docs
+        .status_docs()
         .iter()
         .map(|d| PageJson {
             path: &d.path,
@@ -149,7 +151,7 @@ pub fn render_json(outcome: &Outcome) -> String {
                 variants: main
                     .map(|(_, e)| variants_json(outcome, e))
                     .unwrap_or_default(),
-                missing_in: (0..outcome.docs.len())
+                missing_in: (0..outcome.status_docs().len())
                     .filter(|i| !cm.pages.contains(i))
                     .map(|i| outcome.docs[i].path.as_str())
                     .collect(),
@@ -171,6 +173,7 @@ pub fn render_json(outcome: &Outcome) -> String {
         version: 1,
         pages,
         codes,
+        operations: super::ops::json(outcome),
     })
     .expect("serializable");
     out.push('\n');
@@ -208,14 +211,14 @@ impl Coverage {
 /// Coverage of every (code, service): the worst cell over the service's pages.
 pub fn coverage(outcome: &Outcome) -> (Vec<String>, BTreeMap<(u16, usize), Coverage>) {
     let services: Vec<String> = outcome
-        .docs
+        .status_docs()
         .iter()
         .map(|d| d.service.clone())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
     let mut cells = BTreeMap::new();
-    for d in &outcome.docs {
+    for d in outcome.status_docs() {
         let s = services.binary_search(&d.service).expect("listed");
         for row in &d.page.rows {
             let cm = &outcome.model.codes[&row.code];
@@ -263,7 +266,7 @@ fn cut(s: &str, w: usize) -> String {
 /// columns (services are split into several blocks when they do not fit).
 pub fn render_human(outcome: &Outcome, width: usize) -> String {
     let mut out = String::new();
-    let n = outcome.docs.len();
+    let n = outcome.status_docs().len();
     out.push_str(&format!(
         "Canonical model of {} code{} from {} status page{} ({} service{})\n\n",
         outcome.model.codes.len(),
@@ -317,6 +320,7 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
     }
     out.push('\n');
     out.push_str(&matrix(outcome, width));
+    out.push_str(&super::ops::render_human(outcome, width));
     out
 }
 

@@ -59,26 +59,61 @@ fn cell<'a>(src: &'a str, c: &'a Cell) -> Option<CellOut<'a>> {
     let span = c.span()?;
     Some(CellOut {
         span: arr(span),
-        slice: &src[span.start..span.end],
+        slice: src.get(span.start..span.end).unwrap_or(""),
         text: c.text(),
         fragments: c
             .fragments
             .iter()
             .map(|f| Fragment {
                 span: arr(f.span),
-                slice: &src[f.span.start..f.span.end],
+                slice: src.get(f.span.start..f.span.end).unwrap_or(""),
                 text: &f.text,
             })
             .collect(),
     })
 }
 
-/// Every page under the paths named, as JSON.
+/// Every status page under the paths named, as JSON.
 pub fn render(outcome: &Outcome) -> String {
+    render_docs(&outcome.named().collect::<Vec<_>>())
+}
+
+/// Every API page's per-operation status tables under the paths named, as
+/// JSON, in the same shape.
+pub fn render_operations(outcome: &Outcome) -> String {
+    let docs: Vec<&crate::model::Doc> = outcome
+        .operation_docs()
+        .iter()
+        .filter(|d| d.named)
+        .collect();
+    render_docs(&docs)
+}
+
+fn render_docs(docs: &[&crate::model::Doc]) -> String {
     use crate::parse::page::{Section, TableKind};
-    let pages: Vec<PageOut<'_>> = outcome
-        .named()
-        .map(|d| PageOut {
+    // API pages are kept without their text: read it again to quote it
+    // (a page that changed since is shown as unreadable slices).
+    let sources: Vec<std::borrow::Cow<'_, str>> = docs
+        .iter()
+        .map(|d| {
+            if d.src.is_empty() {
+                std::fs::read(&d.file)
+                    .ok()
+                    .and_then(|b| {
+                        crate::source::decode_any(&b)
+                            .ok()
+                            .map(|t| t.text.into_owned())
+                    })
+                    .map_or(std::borrow::Cow::Borrowed(""), std::borrow::Cow::Owned)
+            } else {
+                std::borrow::Cow::Borrowed(d.src.as_str())
+            }
+        })
+        .collect();
+    let pages: Vec<PageOut<'_>> = docs
+        .iter()
+        .zip(&sources)
+        .map(|(d, src)| PageOut {
             path: &d.path,
             service: &d.service,
             title: &d.page.title,
@@ -109,10 +144,10 @@ pub fn render(outcome: &Outcome) -> String {
                 .map(|r| RowOut {
                     code: r.code,
                     code_span: arr(r.code_span),
-                    code_slice: &d.src[r.code_span.start..r.code_span.end],
+                    code_slice: src.get(r.code_span.start..r.code_span.end).unwrap_or(""),
                     table: r.table,
-                    reason: r.reason.as_ref().and_then(|c| cell(&d.src, c)),
-                    description: r.description.as_ref().and_then(|c| cell(&d.src, c)),
+                    reason: r.reason.as_ref().and_then(|c| cell(src, c)),
+                    description: r.description.as_ref().and_then(|c| cell(src, c)),
                 })
                 .collect(),
         })

@@ -63,11 +63,19 @@ pub enum Rule {
     BrokenTable,
     /// DL009 invalid-suppression.
     InvalidSuppression,
+    /// DL010 operation-description-mismatch.
+    OperationDescriptionMismatch,
+    /// DL011 operation-punctuation-mismatch.
+    OperationPunctuationMismatch,
+    /// DL012 copied-description.
+    CopiedDescription,
+    /// DL013 undocumented-code.
+    UndocumentedCode,
 }
 
 impl Rule {
     /// Every rule, in id order.
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 13] = [
         Rule::DescriptionMismatch,
         Rule::PunctuationMismatch,
         Rule::MissingCode,
@@ -77,6 +85,10 @@ impl Rule {
         Rule::UnknownCode,
         Rule::BrokenTable,
         Rule::InvalidSuppression,
+        Rule::OperationDescriptionMismatch,
+        Rule::OperationPunctuationMismatch,
+        Rule::CopiedDescription,
+        Rule::UndocumentedCode,
     ];
 
     /// The stable id, `DL001`.
@@ -91,6 +103,10 @@ impl Rule {
             Rule::UnknownCode => "DL007",
             Rule::BrokenTable => "DL008",
             Rule::InvalidSuppression => "DL009",
+            Rule::OperationDescriptionMismatch => "DL010",
+            Rule::OperationPunctuationMismatch => "DL011",
+            Rule::CopiedDescription => "DL012",
+            Rule::UndocumentedCode => "DL013",
         }
     }
 
@@ -106,6 +122,10 @@ impl Rule {
             Rule::UnknownCode => "unknown-code",
             Rule::BrokenTable => "broken-table",
             Rule::InvalidSuppression => "invalid-suppression",
+            Rule::OperationDescriptionMismatch => "operation-description-mismatch",
+            Rule::OperationPunctuationMismatch => "operation-punctuation-mismatch",
+            Rule::CopiedDescription => "copied-description",
+            Rule::UndocumentedCode => "undocumented-code",
         }
     }
 
@@ -123,6 +143,16 @@ impl Rule {
             Rule::UnknownCode => "a code that is not a registered HTTP status code",
             Rule::BrokenTable => "a status table that does not render as a table",
             Rule::InvalidSuppression => "a doclint-disable comment that names no rule",
+            Rule::OperationDescriptionMismatch => {
+                "an operation's 4xx/5xx description worded otherwise than its service's operations"
+            }
+            Rule::OperationPunctuationMismatch => {
+                "an operation's description that differs from its service's only in punctuation"
+            }
+            Rule::CopiedDescription => "a description that is the text of another code",
+            Rule::UndocumentedCode => {
+                "a code an operation returns that its service's status page lacks"
+            }
         }
     }
 
@@ -138,6 +168,10 @@ impl Rule {
             Rule::UnknownCode => include_str!("docs/DL007.md"),
             Rule::BrokenTable => include_str!("docs/DL008.md"),
             Rule::InvalidSuppression => include_str!("docs/DL009.md"),
+            Rule::OperationDescriptionMismatch => include_str!("docs/DL010.md"),
+            Rule::OperationPunctuationMismatch => include_str!("docs/DL011.md"),
+            Rule::CopiedDescription => include_str!("docs/DL012.md"),
+            Rule::UndocumentedCode => include_str!("docs/DL013.md"),
         }
     }
 
@@ -257,6 +291,21 @@ pub fn sort(findings: &mut [Finding]) {
             b.code,
         ))
     });
+}
+
+/// Runs the rules that read one table at a time (DL004–DL008), for the
+/// operation tables of API pages; findings are not sorted. Without
+/// `broken`, DL008 (which quotes the page's text) is left out.
+pub fn check_tables(ctx: &Context<'_>, broken: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    dl004::check(ctx, &mut out);
+    dl005::check(ctx, &mut out);
+    dl006::check(ctx, &mut out);
+    dl007::check(ctx, &mut out);
+    if broken {
+        dl008::check(ctx, &mut out);
+    }
+    out
 }
 
 /// `canonical: TEXT (majority, used by 3 services (ecs, nat, rds))`, or

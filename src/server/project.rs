@@ -22,6 +22,9 @@ pub fn settings(root: &Path) -> (Settings, Option<String>) {
     let (mut s, problem) = settings_of(root);
     // The root is known: never found again from the server's own folder.
     s.root = Some(root.to_path_buf());
+    // The editor checks status pages against the model; operation tables
+    // are for the command line for now.
+    s.operations = false;
     s.cwd = Some(root.to_path_buf());
     (s, problem)
 }

@@ -1,0 +1,197 @@
+//! The per-service model of operations: for every service, how many
+//! operations return each code, and for 4xx and 5xx codes the wording the
+//! service's operations agree on (the DL001 election, scoped to the
+//! service, counting operations). A tie between wordings elects nothing.
+//! 2xx and 3xx descriptions are operation-specific (`删除成功。`) and are
+//! not elected.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Doc, Source, Variant, wording};
+use crate::parse::page::Lang;
+
+/// The wording of one code in one language across a service's operations.
+#[derive(Debug, Clone)]
+pub struct OpElection {
+    /// The canonical text; `None` when two wordings tie.
+    pub canonical: Option<String>,
+    /// Majority or pinned.
+    pub source: Source,
+    /// Every text with the operations (doc indexes) writing it, most used
+    /// first (the canonical one included).
+    pub variants: Vec<Variant>,
+}
+
+impl OpElection {
+    /// Operations that use the canonical text exactly.
+    pub fn pages(&self) -> &[usize] {
+        self.canonical
+            .as_ref()
+            .and_then(|c| self.variants.iter().find(|v| &v.text == c))
+            .map_or(&[], |v| &v.pages)
+    }
+}
+
+/// One code in one service.
+#[derive(Debug, Clone, Default)]
+pub struct OpCode {
+    /// The operations (doc indexes) returning it.
+    pub operations: BTreeSet<usize>,
+    /// The election per language (4xx and 5xx only).
+    pub descriptions: BTreeMap<Lang, OpElection>,
+}
+
+/// One service's operations.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceOps {
+    /// How many operations (API pages) it has.
+    pub operations: usize,
+    /// Every code its operations return.
+    pub codes: BTreeMap<u16, OpCode>,
+}
+
+/// Pinned wordings: (service, code) → text.
+pub type ServicePins = BTreeMap<(String, u16), String>;
+
+/// The model of every service's operations.
+#[derive(Debug, Clone, Default)]
+pub struct OpsModel {
+    /// By service name.
+    pub services: BTreeMap<String, ServiceOps>,
+}
+
+/// Whether descriptions of `code` are elected (4xx and 5xx).
+pub fn elected(code: u16) -> bool {
+    (400..600).contains(&code)
+}
+
+impl OpsModel {
+    /// Builds the model from the operation docs `docs[from..]`.
+    pub fn build(docs: &[Doc], from: usize, pins: &ServicePins) -> OpsModel {
+        // service → code → (operations, lang → text → operations)
+        type Texts = BTreeMap<String, BTreeSet<usize>>;
+        type Codes = BTreeMap<u16, (BTreeSet<usize>, BTreeMap<Lang, Texts>)>;
+        let mut raw: BTreeMap<&str, Codes> = BTreeMap::new();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, d) in docs.iter().enumerate().skip(from) {
+            *counts.entry(&d.service).or_default() += 1;
+            let codes = raw.entry(&d.service).or_default();
+            for row in &d.page.rows {
+                let entry = codes.entry(row.code).or_default();
+                entry.0.insert(i);
+                if !elected(row.code) {
+                    continue;
+                }
+                let Some(cell) = &row.description else {
+                    continue;
+                };
+                let text = cell.text();
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let lang = Lang::of(&text);
+                entry
+                    .1
+                    .entry(lang)
+                    .or_default()
+                    .entry(text)
+                    .or_default()
+                    .insert(i);
+            }
+        }
+        let mut services = BTreeMap::new();
+        for (service, codes) in raw {
+            let mut out = ServiceOps {
+                operations: counts[service],
+                codes: BTreeMap::new(),
+            };
+            for (code, (operations, langs)) in codes {
+                let mut descriptions = BTreeMap::new();
+                for (lang, texts) in langs {
+                    let pin = pins
+                        .get(&(service.to_string(), code))
+                        .filter(|p| Lang::of(p) == lang);
+                    descriptions.insert(lang, elect(texts, pin));
+                }
+                out.codes.insert(
+                    code,
+                    OpCode {
+                        operations,
+                        descriptions,
+                    },
+                );
+            }
+            services.insert(service.to_string(), out);
+        }
+        OpsModel { services }
+    }
+
+    /// The election of `code` in `lang` for `service`.
+    pub fn election(&self, service: &str, code: u16, lang: Lang) -> Option<&OpElection> {
+        self.services
+            .get(service)?
+            .codes
+            .get(&code)?
+            .descriptions
+            .get(&lang)
+    }
+}
+
+/// The election among `texts` (text → operations): the wording used by
+/// most operations, and within it the form used by most (code-point order
+/// between equal forms); a tie between wordings elects nothing.
+fn elect(texts: BTreeMap<String, BTreeSet<usize>>, pin: Option<&String>) -> OpElection {
+    let mut variants: Vec<Variant> = texts
+        .into_iter()
+        .map(|(text, pages)| Variant {
+            text,
+            pages: pages.into_iter().collect(),
+            services: Vec::new(),
+        })
+        .collect();
+    variants.sort_by(|a, b| b.pages.len().cmp(&a.pages.len()).then(a.text.cmp(&b.text)));
+    if let Some(pin) = pin {
+        return OpElection {
+            canonical: Some(pin.clone()),
+            source: Source::Pinned,
+            variants,
+        };
+    }
+    let mut wordings: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for v in &variants {
+        wordings
+            .entry(wording(&v.text))
+            .or_default()
+            .extend(v.pages.iter().copied());
+    }
+    let mut ranked: Vec<(usize, &String)> = wordings.iter().map(|(w, p)| (p.len(), w)).collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let canonical = match ranked.as_slice() {
+        [] => None,
+        [(a, _), (b, _), ..] if a == b => None,
+        [(_, w), ..] => {
+            // Within the wording, as on status pages: the form most
+            // operations use, a tie electing nothing, and a form with
+            // half-width marks in Chinese never winning over one with fewer.
+            let mut forms: Vec<&Variant> = variants
+                .iter()
+                .filter(|v| &wording(&v.text) == *w)
+                .collect();
+            let fewest = forms
+                .iter()
+                .map(|v| crate::model::half_width_marks(&v.text))
+                .min()
+                .unwrap_or(0);
+            let tied = |f: &[&Variant]| f.len() > 1 && f[0].pages.len() == f[1].pages.len();
+            if crate::model::half_width_marks(&forms[0].text) > fewest && !tied(&forms) {
+                forms.retain(|v| crate::model::half_width_marks(&v.text) == fewest);
+            }
+            (!tied(&forms)).then(|| forms[0].text.clone())
+        }
+    };
+    OpElection {
+        canonical,
+        source: Source::Majority,
+        variants,
+    }
+}

@@ -1,0 +1,349 @@
+//! The rules on operation tables: DL010 operation-description-mismatch,
+//! DL011 operation-punctuation-mismatch, DL012 copied-description and
+//! DL013 undocumented-code. DL004–DL008 run on operation tables as they are
+//! (see [`crate::rules::check_tables`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::model::{OpsModel, elected};
+use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
+use crate::model::{Doc, Model, wording};
+use crate::parse::page::Lang;
+use crate::rules::{Finding, Related, Rule, Severity, mark_differences, one_line};
+
+/// What the operation rules read.
+pub struct OpsContext<'a> {
+    /// Status pages first, then operations from `from`.
+    pub docs: &'a [Doc],
+    /// Where the operations start in `docs`.
+    pub from: usize,
+    /// The status-page model.
+    pub model: &'a Model,
+    /// The per-service model of operations.
+    pub ops: &'a OpsModel,
+}
+
+/// `N operations` with the pages' count.
+fn operations(n: usize) -> String {
+    format!("{n} operation{}", if n == 1 { "" } else { "s" })
+}
+
+/// The texts of 4xx and 5xx codes a page may have copied, with their code:
+/// the status pages' canonical texts, the texts the service's own status
+/// page gives, and the service's operation wordings used by an operation
+/// other than `doc`.
+fn known_texts(
+    ctx: &OpsContext<'_>,
+    service_texts: Option<&BTreeSet<(u16, String)>>,
+    service: &str,
+    lang: Lang,
+    doc: usize,
+) -> Vec<(u16, String)> {
+    let mut out: Vec<(u16, String)> = Vec::new();
+    for (code, m) in &ctx.model.codes {
+        if let Some(e) = m.descriptions.get(&lang)
+            && let Some(canonical) = &e.canonical
+            && elected(*code)
+        {
+            out.push((*code, wording(canonical)));
+        }
+    }
+    out.extend(service_texts.into_iter().flatten().cloned());
+    if let Some(s) = ctx.ops.services.get(service) {
+        for (code, c) in &s.codes {
+            if let Some(e) = c.descriptions.get(&lang)
+                && let Some(t) = &e.canonical
+                && e.pages().iter().any(|&p| p != doc)
+            {
+                out.push((*code, wording(t)));
+            }
+        }
+    }
+    out
+}
+
+/// The first cell in another operation of the service that uses `text` for
+/// `code`.
+fn cell_using(ctx: &OpsContext<'_>, code: u16, text: &str, pages: &[usize]) -> Option<Related> {
+    pages.iter().find_map(|&doc| {
+        ctx.docs[doc].page.rows.iter().find_map(|r| {
+            let cell = r.description.as_ref()?;
+            (r.code == code && cell.text() == text).then(|| Related {
+                doc,
+                span: cell.span().unwrap_or(r.code_span),
+                label: "the service's wording".into(),
+            })
+        })
+    })
+}
+
+/// DL004 on a two-column operation table whose only text column holds
+/// reason phrases (`200 | OK`, `400 | Bad Request`, `500 | Server Internal
+/// Error`): the page reader takes that column as descriptions, but most of
+/// its cells read as their code's reason phrase, so each is checked as one.
+fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) {
+    use crate::registry::{ReasonCheck, check_reason, lookup};
+    for (i, doc) in ctx.docs.iter().enumerate().skip(ctx.from) {
+        for t in 0..doc.page.tables.len() {
+            let rows: Vec<_> = doc.page.rows.iter().filter(|r| r.table == t).collect();
+            if rows.iter().any(|r| r.reason.is_some()) {
+                continue;
+            }
+            let like = rows
+                .iter()
+                .filter(|r| {
+                    r.description
+                        .as_ref()
+                        .is_some_and(|c| crate::parse::page::reason_like(&c.text(), r.code))
+                })
+                .count();
+            if like < 2 || like * 2 < rows.len() {
+                continue;
+            }
+            for r in rows {
+                let (Some(cell), Some(status)) = (&r.description, lookup(r.code)) else {
+                    continue;
+                };
+                let found = cell.text();
+                // Latin words only, at most four: a phrase, not a sentence.
+                if !found
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+                    || found.split_whitespace().count() > 4
+                {
+                    continue;
+                }
+                let (expected, applicability, how) = match check_reason(status, &found, true) {
+                    ReasonCheck::Registered => continue,
+                    ReasonCheck::CaseOrSpacing { expected } => {
+                        (expected, Applicability::Safe, "only in case or spacing")
+                    }
+                    ReasonCheck::Different { expected } => {
+                        (expected, Applicability::Unsafe, "in its words")
+                    }
+                };
+                let kind = doc.page.tables[t].kind;
+                let fix = replace_cell(cell, expected, kind).map(|e| Fix::new(applicability, e));
+                out.push(Finding {
+                    rule: Rule::ReasonPhrase,
+                    severity: Severity::Warning,
+                    doc: i,
+                    span: cell.span().unwrap_or(r.code_span),
+                    code: Some(r.code),
+                    message: format!(
+                        "reason phrase of {} differs from the registered one {how}: `{found}` should be `{expected}`",
+                        r.code
+                    ),
+                    label: format!("expected: {expected}"),
+                    text: Some(found.clone()),
+                    expected: Some(expected.to_string()),
+                    fix,
+                    notes: vec![
+                        format!("registered: {} {}", status.code, status.reason),
+                        "this table's only text column holds reason phrases".into(),
+                    ],
+                    related: None,
+                });
+            }
+        }
+    }
+}
+
+/// Runs DL010–DL013 on the operations, and DL004 on reason phrases
+/// written in a table's description column.
+pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    reason_columns(ctx, &mut out);
+    // Codes each service's status pages document.
+    let mut documented: BTreeMap<&str, BTreeSet<u16>> = BTreeMap::new();
+    for d in &ctx.docs[..ctx.from] {
+        documented
+            .entry(&d.service)
+            .or_default()
+            .extend(d.page.rows.iter().map(|r| r.code));
+    }
+    // The wordings each service's status pages give each code.
+    let mut status_texts: BTreeMap<&str, BTreeSet<(u16, String)>> = BTreeMap::new();
+    for d in &ctx.docs[..ctx.from] {
+        for r in &d.page.rows {
+            if let Some(c) = &r.description
+                && elected(r.code)
+            {
+                status_texts
+                    .entry(&d.service)
+                    .or_default()
+                    .insert((r.code, wording(&c.text())));
+            }
+        }
+    }
+    for (i, doc) in ctx.docs.iter().enumerate().skip(ctx.from) {
+        for row in &doc.page.rows {
+            if let Some(codes) = documented.get(doc.service.as_str())
+                && !codes.contains(&row.code)
+            {
+                let n = ctx
+                    .ops
+                    .services
+                    .get(&doc.service)
+                    .and_then(|s| s.codes.get(&row.code))
+                    .map_or(1, |c| c.operations.len());
+                out.push(Finding {
+                    rule: Rule::UndocumentedCode,
+                    severity: Severity::Warning,
+                    doc: i,
+                    span: row.code_span,
+                    code: Some(row.code),
+                    message: format!(
+                        "{} is returned by this operation but {}'s status-code page does not document it",
+                        row.code, doc.service
+                    ),
+                    label: "not on the service's status-code page".into(),
+                    text: Some(row.code.to_string()),
+                    expected: None,
+                    fix: None,
+                    notes: vec![format!(
+                        "{} of {} return {}",
+                        operations(n),
+                        doc.service,
+                        row.code
+                    )],
+                    related: None,
+                });
+            }
+            if !elected(row.code) {
+                continue;
+            }
+            let Some(cell) = &row.description else {
+                continue;
+            };
+            let text = cell.text();
+            if text.trim().is_empty() {
+                continue;
+            }
+            let lang = Lang::of(&text);
+            let w = wording(&text);
+            let kind = doc.page.tables[row.table].kind;
+            let span = cell.span().unwrap_or(row.code_span);
+            let election = ctx.ops.election(&doc.service, row.code, lang);
+            let canonical = election.and_then(|e| e.canonical.as_deref());
+            let own_status = ctx
+                .model
+                .codes
+                .get(&row.code)
+                .and_then(|m| m.descriptions.get(&lang))
+                .and_then(|e| e.canonical.as_deref());
+            let own = |t: Option<&str>| t.is_some_and(|t| wording(t) == w);
+            let texts = known_texts(
+                ctx,
+                status_texts.get(doc.service.as_str()),
+                &doc.service,
+                lang,
+                i,
+            );
+            // DL012: the text of another code, and of no text known for its
+            // own code.
+            if !texts.iter().any(|(c, t)| *c == row.code && *t == w) && !own(own_status) {
+                let copied = texts.iter().find(|(c, t)| *c != row.code && *t == w);
+                if let Some((other, _)) = copied {
+                    let other = *other;
+                    let expected = canonical.filter(|c| !own(Some(c))).or(own_status);
+                    let fix = expected
+                        .and_then(|e| replace_cell(cell, e, kind))
+                        .map(|e| Fix::new(Applicability::Unsafe, e));
+                    out.push(Finding {
+                        rule: Rule::CopiedDescription,
+                        severity: Severity::Warning,
+                        doc: i,
+                        span,
+                        code: Some(row.code),
+                        message: format!(
+                            "{} description is the text of {other}: copied from another code",
+                            row.code
+                        ),
+                        label: format!("the text of {other}"),
+                        text: Some(text.clone()),
+                        expected: expected.map(str::to_string),
+                        fix,
+                        notes: expected
+                            .map(|e| format!("{}: {}", row.code, one_line(e)))
+                            .into_iter()
+                            .collect(),
+                        related: None,
+                    });
+                    continue;
+                }
+            }
+            let (Some(e), Some(canonical)) = (election, canonical) else {
+                continue;
+            };
+            if text == canonical {
+                continue;
+            }
+            let users = e.pages().len();
+            let mut notes = vec![format!(
+                "canonical for {}: {} ({}, used by {})",
+                doc.service,
+                one_line(canonical),
+                e.source.as_str(),
+                operations(users)
+            )];
+            let same = e
+                .variants
+                .iter()
+                .find(|v| v.text == text)
+                .map_or(1, |v| v.pages.len());
+            if wording(canonical) == w {
+                let marks = mark_differences(&text, canonical);
+                notes.extend(marks.iter().map(|m| format!("differs: {m}")));
+                // Without its text (a first pass, see `restore_sources`),
+                // a page gets no fix.
+                let fix = (!doc.src.is_empty())
+                    .then(|| {
+                        minimal_edits(&doc.src, cell, canonical, kind)
+                            .or_else(|| replace_cell(cell, canonical, kind))
+                    })
+                    .flatten()
+                    .map(|e| Fix::new(Applicability::Safe, e));
+                out.push(Finding {
+                    rule: Rule::OperationPunctuationMismatch,
+                    severity: Severity::Warning,
+                    doc: i,
+                    span,
+                    code: Some(row.code),
+                    message: format!(
+                        "{} description differs from {}'s operations only in punctuation or spacing",
+                        row.code, doc.service
+                    ),
+                    label: format!("{}: {}", doc.service, one_line(canonical)),
+                    text: Some(text.clone()),
+                    expected: Some(canonical.to_string()),
+                    fix,
+                    notes,
+                    related: cell_using(ctx, row.code, canonical, e.pages()),
+                });
+            } else {
+                notes.push(format!("this text is used by {}", operations(same)));
+                let fix =
+                    replace_cell(cell, canonical, kind).map(|e| Fix::new(Applicability::Unsafe, e));
+                out.push(Finding {
+                    rule: Rule::OperationDescriptionMismatch,
+                    severity: Severity::Warning,
+                    doc: i,
+                    span,
+                    code: Some(row.code),
+                    message: format!(
+                        "{} description is worded differently from {}'s other operations",
+                        row.code, doc.service
+                    ),
+                    label: format!("{}: {}", doc.service, one_line(canonical)),
+                    text: Some(text.clone()),
+                    expected: Some(canonical.to_string()),
+                    fix,
+                    notes,
+                    related: cell_using(ctx, row.code, canonical, e.pages()),
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,215 @@
+//! The per-operation status tables of API pages (fixtures/operations: real
+//! iam, apig and dew pages): the four divergences the issue names.
+
+use crate::util::*;
+
+const TREE: &str = "fixtures/operations";
+
+fn operation_findings<'a>(
+    r: &'a serde_json::Value,
+    rule: &str,
+    service: &str,
+    code: u64,
+) -> Vec<&'a serde_json::Value> {
+    findings(r, rule)
+        .into_iter()
+        .filter(|f| f["service"] == service && f["code"] == code && f["table"] == "operation")
+        .collect()
+}
+
+#[test]
+fn operation_tables_are_read_and_status_pages_unchanged() {
+    let (_, r) = json(&[TREE]);
+    assert_eq!(r["summary"]["pages"], 2, "iam's and dew's status pages");
+    assert_eq!(r["summary"]["operations"], 7);
+    assert_eq!(r["summary"]["operation_rows"], 42);
+    assert_found_exact(&r);
+    let (code, out, err) = run(&["pages", "--operations", TREE]);
+    assert_eq!(code, 0, "{err}");
+    let ops: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(ops.len(), 7);
+    assert!(assert_spans_exact(&ops) > 42);
+    // The status pages are still the same two.
+    assert_eq!(pages(&[TREE]).len(), 2);
+}
+
+#[test]
+fn one_code_worded_another_way_within_a_service() {
+    let (_, r) = json(&[TREE]);
+    let f = operation_findings(&r, "DL010", "iam", 400);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["text"], "请求参数出错。");
+    assert_eq!(f[0]["expected"], "参数无效。");
+    assert_eq!(f[0]["fix"]["applicability"], "unsafe");
+    assert!(
+        f[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("删除企业项目直接关联用户的权限.md")
+    );
+}
+
+#[test]
+fn wrong_reason_phrases_in_operation_tables() {
+    let (_, r) = json(&[TREE]);
+    let f = operation_findings(&r, "DL004", "apig", 404);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["found"], "Bad Request");
+    assert_eq!(f[0]["expected"], "Not Found");
+    let f = operation_findings(&r, "DL004", "apig", 500);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["found"], "Server Internal Error");
+    assert_eq!(f[0]["expected"], "Internal Server Error");
+}
+
+#[test]
+fn a_description_copied_from_another_code() {
+    let (_, r) = json(&[TREE]);
+    let f = operation_findings(&r, "DL012", "dew", 403);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["text"], "被请求的页面需要用户名和密码");
+    assert!(f[0]["message"].as_str().unwrap().contains("401"));
+    // Its own 401 row, with the same text, is not a copy.
+    assert!(operation_findings(&r, "DL012", "dew", 401).is_empty());
+}
+
+#[test]
+fn a_code_the_status_page_does_not_document() {
+    let (_, r) = json(&[TREE]);
+    let f = operation_findings(&r, "DL013", "iam", 200);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["found"], "200");
+    // apig has no status page here: nothing to compare with.
+    assert!(findings(&r, "DL013").iter().all(|f| f["service"] != "apig"));
+}
+
+#[test]
+fn status_page_findings_say_their_table() {
+    let (_, r) = json(&[TREE]);
+    for f in r["findings"].as_array().unwrap() {
+        let path = f["path"].as_str().unwrap();
+        let status = path.ends_with("/状态码.md");
+        assert_eq!(
+            f["table"],
+            if status { "status-page" } else { "operation" },
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn explain_documents_the_new_rules() {
+    for id in ["DL010", "DL011", "DL012", "DL013"] {
+        let (code, out, _) = run(&["explain", id]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with(&format!("# {id} ")), "{out}");
+    }
+}
+
+/// A writable copy of the fixture tree with `config` as its doclint.toml.
+fn copy_with(config: &str) -> tempfile::TempDir {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &target);
+            } else {
+                std::fs::copy(e.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&root().join(TREE), dir.path());
+    std::fs::write(dir.path().join("doclint.toml"), config).unwrap();
+    dir
+}
+
+fn report_in(dir: &std::path::Path) -> (i32, serde_json::Value, String) {
+    let (code, out, err) = run_in(dir, &["--format", "json", "."]);
+    let v = serde_json::from_str(&out).unwrap_or_else(|_| serde_json::Value::Null);
+    (code, v, err)
+}
+
+#[test]
+fn operation_tables_can_be_turned_off() {
+    let dir = copy_with("operations = false\n");
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 0, "{err}");
+    assert_eq!(r["summary"]["pages"], 2);
+    assert!(
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["table"] == "status-page")
+    );
+}
+
+#[test]
+fn a_service_wording_can_be_pinned() {
+    let dir = copy_with("[services.iam.canonical.400]\ndescription = \"请求参数出错。\"\n");
+    let (_, r, err) = report_in(dir.path());
+    let f = operation_findings(&r, "DL010", "iam", 400);
+    assert_eq!(f.len(), 3, "{err}");
+    assert!(f.iter().all(|f| f["expected"] == "请求参数出错。"));
+    assert!(f.iter().all(|f| f["text"] == "参数无效。"));
+}
+
+#[test]
+fn unknown_service_keys_are_errors() {
+    let dir = copy_with("[services.iam.canonical.400]\ntext = \"x\"\n");
+    let (code, _, _) = report_in(dir.path());
+    assert_eq!(code, 2);
+    let dir = copy_with("[services.iam.canonical.4000]\ndescription = \"x\"\n");
+    let (code, _, err) = report_in(dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("services.iam.canonical.4000"), "{err}");
+}
+
+#[test]
+fn the_model_shows_each_service_s_operations() {
+    let (code, out, err) = run(&["model", TREE]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Operations: 7 API pages with status tables (42 rows)"));
+    assert!(out.contains("iam (4 operations)"), "{out}");
+    assert!(out.contains("1 × 请求参数出错。"), "{out}");
+    let (_, out, _) = run(&["model", "--format", "json", TREE]);
+    let m: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let iam = m["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["service"] == "iam")
+        .unwrap();
+    let c400 = iam["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == 400)
+        .unwrap();
+    assert_eq!(c400["operations"], 4);
+    assert_eq!(c400["canonical"], "参数无效。");
+    // A tie elects nothing.
+    let c403 = iam["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == 403)
+        .unwrap();
+    assert!(c403["canonical"].is_null());
+    assert!(operation_findings(&json(&[TREE]).1, "DL010", "iam", 403).is_empty());
+}
+
+#[test]
+fn the_html_report_has_an_operations_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.html");
+    let (code, _, err) = run(&["report", "--html", file.to_str().unwrap(), TREE]);
+    assert!(code == 0 || code == 1, "{err}");
+    let html = std::fs::read_to_string(file).unwrap();
+    assert!(html.contains("<section id=\"operations\">"));
+    assert!(html.contains("id=\"ops-iam\""));
+    assert!(html.contains("✗ 请求参数出错。"));
+}
