@@ -63,7 +63,7 @@ impl Default for Settings {
             ignore: Vec::new(),
             baseline: None,
             min_severity: Severity::Advice,
-            operations: true,
+            operations: false,
             service_pins: ServicePins::new(),
         }
     }
@@ -139,7 +139,7 @@ impl Settings {
         if let Some(m) = c.min_severity {
             s.min_severity = m;
         }
-        s.operations = c.operations.unwrap_or(true);
+        s.operations = c.operations.unwrap_or(false);
         s.service_pins = config.service_pins.clone();
         s.config = Some(config);
         s

@@ -107,6 +107,8 @@ fn explain_documents_the_new_rules() {
 }
 
 /// A writable copy of the fixture tree with `config` as its doclint.toml.
+/// A copy of the fixtures with `config` as doclint.toml, operation tables
+/// on unless `config` says otherwise.
 fn copy_with(config: &str) -> tempfile::TempDir {
     fn copy(from: &std::path::Path, to: &std::path::Path) {
         std::fs::create_dir_all(to).unwrap();
@@ -122,7 +124,16 @@ fn copy_with(config: &str) -> tempfile::TempDir {
     }
     let dir = tempfile::tempdir().unwrap();
     copy(&root().join(TREE), dir.path());
-    std::fs::write(dir.path().join("doclint.toml"), config).unwrap();
+    // Operation tables are off by default.
+    std::fs::write(
+        dir.path().join("doclint.toml"),
+        if config.contains("operations") {
+            config.to_string()
+        } else {
+            format!("operations = true\n{config}")
+        },
+    )
+    .unwrap();
     dir
 }
 
@@ -134,6 +145,12 @@ fn report_in(dir: &std::path::Path) -> (i32, serde_json::Value, String) {
 
 #[test]
 fn operation_tables_can_be_turned_off() {
+    // Off by default, and with `operations = false`.
+    let dir = copy_with("");
+    std::fs::remove_file(dir.path().join("doclint.toml")).unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 0, "{err}");
     let dir = copy_with("operations = false\n");
     let (_, r, err) = report_in(dir.path());
     assert_eq!(r["summary"]["operations"], 0, "{err}");
