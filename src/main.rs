@@ -693,9 +693,11 @@ fn run_pages(args: &PagesArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    // Only what was read matters here, not the findings.
+    // Only what was read matters here, not the findings; `--operations`
+    // reads the operation tables whatever the config says.
     for s in &mut plan.projects {
         s.select = Some(Vec::new());
+        s.operations |= args.operations;
     }
     let Some(outcome) = lint_plan(&plan) else {
         return only_missing(&plan);
