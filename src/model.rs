@@ -176,22 +176,21 @@ pub fn is_punctuation(c: char) -> bool {
 /// `applicationjson`, `X-Auth-Token` keeps its hyphens. So a fix that would
 /// change such a mark is never offered as a safe punctuation fix.
 pub fn wording(text: &str) -> String {
-    let raw: Vec<char> = text.chars().collect();
-    let chars: Vec<char> = raw.iter().copied().map(fold_width).collect();
-    // A half-width mark written between two ASCII letters or digits.
-    let inner = |i: usize| {
-        let alnum = |j: Option<usize>| {
-            j.and_then(|j| raw.get(j))
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-        };
-        raw[i].is_ascii_punctuation() && alnum(i.checked_sub(1)) && alnum(Some(i + 1))
-    };
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| !is_punctuation(*c) || inner(i))
-        .map(|(_, c)| *c)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let folded = fold_width(c);
+        // A half-width mark written between two ASCII letters or digits.
+        let inner = c.is_ascii_punctuation()
+            && prev.is_some_and(|p| p.is_ascii_alphanumeric())
+            && chars.peek().is_some_and(|n| n.is_ascii_alphanumeric());
+        if !is_punctuation(folded) || inner {
+            out.push(folded);
+        }
+        prev = Some(c);
+    }
+    out
 }
 
 /// Folds a full-width ASCII form (`Ａ`, `１`) to its half-width character.
