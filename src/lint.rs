@@ -674,6 +674,28 @@ pub fn lint(settings: &Settings) -> Outcome {
     });
     // The operation tables: DL004–DL008 as on status pages, then DL010–DL013.
     docs.extend(op_docs);
+    // A pin for a service the project does not have pins nothing: said.
+    if let Some(config) = &settings.config {
+        let services: std::collections::BTreeSet<&str> =
+            docs.iter().map(|d| d.service.as_str()).collect();
+        let mut unknown: Vec<&str> = settings
+            .service_pins
+            .keys()
+            .map(|(s, _)| s.as_str())
+            .filter(|s| !services.contains(s))
+            .collect();
+        unknown.dedup();
+        for name in unknown {
+            let known: Vec<&str> = services.iter().copied().take(12).collect();
+            notes.push(FileError {
+                path: crate::project::display(&config.path, &cwd),
+                message: format!(
+                    "[services.{name}] names no service of this project, so it pins nothing (services: {})",
+                    known.join(", ")
+                ),
+            });
+        }
+    }
     let ops = OpsModel::build(&docs, ops_from, &settings.service_pins);
     let op_check = |docs: &[Doc], with_text: bool| {
         let mut found = rules::check_tables(

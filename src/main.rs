@@ -716,7 +716,7 @@ fn run_explain(rule: Option<&str>) -> ExitCode {
     let Some(rule) = rule else {
         let mut text = String::from("Rules (doclint explain ID prints one):\n");
         for r in Rule::ALL {
-            text.push_str(&format!("  {} {:<20} {}\n", r.id(), r.name(), r.summary()));
+            text.push_str(&format!("  {} {:<30} {}\n", r.id(), r.name(), r.summary()));
         }
         emit(&text);
         return ExitCode::SUCCESS;

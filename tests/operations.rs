@@ -230,3 +230,13 @@ fn the_html_report_has_an_operations_section() {
     assert!(html.contains("id=\"ops-iam\""));
     assert!(html.contains("✗ 请求参数出错。"));
 }
+
+#[test]
+fn a_pin_for_an_unknown_service_is_said() {
+    let dir = copy_with("[services.nosuch.canonical.400]\ndescription = \"x\"\n");
+    let (_, _, err) = report_in(dir.path());
+    assert!(
+        err.contains("[services.nosuch] names no service of this project"),
+        "{err}"
+    );
+}
