@@ -213,6 +213,76 @@ fn head(dir: &Path) -> String {
     String::from_utf8(o.stdout).unwrap().trim().to_string()
 }
 
+/// A documentation repository holding the seed pages, with pre-commit set
+/// up to run hook `id` from the no-Rust hooks (`pre-commit/`, made into
+/// their own repository as the release workflow publishes it), pip taking
+/// doclint from the wheel built here. `None` (with the reason printed) where
+/// pre-commit, git or the wheel is missing and they are not required.
+struct HookRepo {
+    dir: tempfile::TempDir,
+    repo: PathBuf,
+    constraints: PathBuf,
+    path: String,
+}
+
+impl HookRepo {
+    fn new(test: &str, id: &str) -> Option<HookRepo> {
+        if !have("pre-commit") && skip(test, "pre-commit is not installed (pip install pre-commit)")
+        {
+            return None;
+        }
+        if !have("git") && skip(test, "git is not installed") {
+            return None;
+        }
+        let wheel = wheel_or_skip(test)?;
+        let dir = tempfile::tempdir().unwrap();
+        // The hooks' repository, as the release workflow publishes it.
+        let hooks = dir.path().join("doclint-pre-commit");
+        git_init(&hooks);
+        for e in fs::read_dir(root().join("pre-commit")).unwrap() {
+            let e = e.unwrap();
+            fs::copy(e.path(), hooks.join(e.file_name())).unwrap();
+        }
+        git(&hooks, &["add", "-A"]);
+        git(&hooks, &["commit", "-q", "-m", "hooks"]);
+        let rev = head(&hooks);
+        let repo = dir.path().join("docs");
+        git_init(&repo);
+        write_seeds(&repo);
+        fs::write(
+            repo.join(".pre-commit-config.yaml"),
+            format!(
+                "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: {id}\n",
+                hooks.display()
+            ),
+        )
+        .unwrap();
+        // pip takes doclint from the wheel built here, not from an index.
+        let constraints = dir.path().join("constraints.txt");
+        fs::write(
+            &constraints,
+            format!("doclint @ file://{}\n", wheel.display()),
+        )
+        .unwrap();
+        Some(HookRepo {
+            dir,
+            repo,
+            constraints,
+            path: path_without_rust(),
+        })
+    }
+
+    /// `c` run in the repository as a writer would: no Rust on PATH.
+    fn env<'c>(&self, c: &'c mut Command) -> &'c mut Command {
+        c.current_dir(&self.repo)
+            .env("PATH", &self.path)
+            .env("PRE_COMMIT_HOME", self.dir.path().join("pre-commit-home"))
+            .env("PIP_CONSTRAINT", &self.constraints)
+            .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
+            .env_remove("VIRTUAL_ENV")
+    }
+}
+
 /// The real `pre-commit` with the no-Rust hooks (`pre-commit/`, published as
 /// their own repository): pre-commit installs them, and so the wheel built
 /// here, with no cargo on PATH; the commit of the seed pages is stopped with
@@ -222,53 +292,12 @@ fn head(dir: &Path) -> String {
 #[test]
 fn pre_commit_hook_installs_the_wheel_and_stops_the_commit() {
     const TEST: &str = "pre_commit_hook_installs_the_wheel_and_stops_the_commit";
-    if !have("pre-commit") && skip(TEST, "pre-commit is not installed (pip install pre-commit)") {
-        return;
-    }
-    if !have("git") && skip(TEST, "git is not installed") {
-        return;
-    }
-    let Some(wheel) = wheel_or_skip(TEST) else {
+    let Some(h) = HookRepo::new(TEST, "doclint") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    // The hooks' repository, as the release workflow publishes it.
-    let hooks = dir.path().join("doclint-pre-commit");
-    git_init(&hooks);
-    for e in fs::read_dir(root().join("pre-commit")).unwrap() {
-        let e = e.unwrap();
-        fs::copy(e.path(), hooks.join(e.file_name())).unwrap();
-    }
-    git(&hooks, &["add", "-A"]);
-    git(&hooks, &["commit", "-q", "-m", "hooks"]);
-    let rev = head(&hooks);
-
-    let repo = dir.path().join("docs");
-    git_init(&repo);
-    write_seeds(&repo);
-    fs::write(
-        repo.join(".pre-commit-config.yaml"),
-        format!(
-            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: doclint\n",
-            hooks.display()
-        ),
-    )
-    .unwrap();
-    // pip takes doclint from the wheel built here, not from an index.
-    let constraints = dir.path().join("constraints.txt");
-    fs::write(
-        &constraints,
-        format!("doclint @ file://{}\n", wheel.display()),
-    )
-    .unwrap();
-    let path = path_without_rust();
+    let repo = h.repo.clone();
     let env = |c: &mut Command| {
-        c.current_dir(&repo)
-            .env("PATH", &path)
-            .env("PRE_COMMIT_HOME", dir.path().join("pre-commit-home"))
-            .env("PIP_CONSTRAINT", &constraints)
-            .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
-            .env_remove("VIRTUAL_ENV");
+        h.env(c);
     };
     let pc = |args: &[&str]| {
         let mut c = Command::new("pre-commit");
@@ -468,28 +497,10 @@ fn release_archive_holds_the_wheels_binary() {
 #[test]
 fn doclint_fix_hook_leaves_a_tie_alone() {
     const TEST: &str = "doclint_fix_hook_leaves_a_tie_alone";
-    if !have("pre-commit") && skip(TEST, "pre-commit is not installed (pip install pre-commit)") {
-        return;
-    }
-    if !have("git") && skip(TEST, "git is not installed") {
-        return;
-    }
-    let Some(wheel) = wheel_or_skip(TEST) else {
+    let Some(h) = HookRepo::new(TEST, "doclint-fix") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let hooks = dir.path().join("doclint-pre-commit");
-    git_init(&hooks);
-    for e in fs::read_dir(root().join("pre-commit")).unwrap() {
-        let e = e.unwrap();
-        fs::copy(e.path(), hooks.join(e.file_name())).unwrap();
-    }
-    git(&hooks, &["add", "-A"]);
-    git(&hooks, &["commit", "-q", "-m", "hooks"]);
-    let rev = head(&hooks);
-    let repo = dir.path().join("docs");
-    git_init(&repo);
-    write_seeds(&repo);
+    let repo = h.repo.clone();
     // Today's safe fixes first, so that only the tie is left to the hook.
     let fixed = doclint().current_dir(&repo).arg("--fix").output().unwrap();
     assert_eq!(fixed.status.code(), Some(1), "{}", text(&fixed));
@@ -498,29 +509,8 @@ fn doclint_fix_hook_leaves_a_tie_alone() {
     let t = fs::read_to_string(&ecs).unwrap();
     fs::write(&ecs, t.replacen("请求成功。", "请求成功.", 1)).unwrap();
     let before = (fs::read(&ecs).unwrap(), fs::read(&rds).unwrap());
-    fs::write(
-        repo.join(".pre-commit-config.yaml"),
-        format!(
-            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: doclint-fix\n",
-            hooks.display()
-        ),
-    )
-    .unwrap();
-    let constraints = dir.path().join("constraints.txt");
-    fs::write(
-        &constraints,
-        format!("doclint @ file://{}\n", wheel.display()),
-    )
-    .unwrap();
-    let path = path_without_rust();
     let mut c = Command::new("pre-commit");
-    c.args(["run", "--all-files"])
-        .current_dir(&repo)
-        .env("PATH", &path)
-        .env("PRE_COMMIT_HOME", dir.path().join("pre-commit-home"))
-        .env("PIP_CONSTRAINT", &constraints)
-        .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
-        .env_remove("VIRTUAL_ENV");
+    h.env(c.args(["run", "--all-files"]));
     git(&repo, &["add", "-A"]);
     let out = c.output().unwrap();
     let t = text(&out);
