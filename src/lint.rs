@@ -262,8 +262,7 @@ impl Outcome {
             out.elapsed += o.elapsed;
         }
         out.errors.sort();
-        out.findings
-            .sort_by_key(|f| (f.doc, f.span.start, f.rule, f.span.end, f.code));
+        rules::sort(&mut out.findings);
         Some(out)
     }
 
@@ -752,15 +751,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         errors.dedup();
     }
     findings.extend(op_findings);
-    findings.sort_by(|a, b| {
-        (a.doc, a.span.start, a.rule, a.span.end, a.code).cmp(&(
-            b.doc,
-            b.span.start,
-            b.rule,
-            b.span.end,
-            b.code,
-        ))
-    });
+    // `filter` sorts what it keeps.
     filter(&mut findings, &docs, settings);
     Outcome {
         docs,

@@ -65,16 +65,7 @@ fn known_texts(
 /// The first cell in another operation of the service that uses `text` for
 /// `code`.
 fn cell_using(ctx: &OpsContext<'_>, code: u16, text: &str, pages: &[usize]) -> Option<Related> {
-    pages.iter().find_map(|&doc| {
-        ctx.docs[doc].page.rows.iter().find_map(|r| {
-            let cell = r.description.as_ref()?;
-            (r.code == code && cell.text() == text).then(|| Related {
-                doc,
-                span: cell.span().unwrap_or(r.code_span),
-                label: "the service's wording".into(),
-            })
-        })
-    })
+    crate::rules::cell_using(ctx.docs, code, text, pages, "the service's wording")
 }
 
 /// DL004 on a two-column operation table whose only text column holds

@@ -485,13 +485,25 @@ pub fn canonical_cell(
     text: &str,
     pages: &[usize],
 ) -> Option<Related> {
+    cell_using(ctx.docs, code, text, pages, "the canonical text")
+}
+
+/// The first description cell among `pages` of `docs` that writes `text`
+/// for `code`, labelled `label`.
+pub fn cell_using(
+    docs: &[Doc],
+    code: u16,
+    text: &str,
+    pages: &[usize],
+    label: &str,
+) -> Option<Related> {
     pages.iter().find_map(|&doc| {
-        ctx.docs[doc].page.rows.iter().find_map(|r| {
+        docs[doc].page.rows.iter().find_map(|r| {
             let cell = r.description.as_ref()?;
             (r.code == code && cell.text() == text).then(|| Related {
                 doc,
                 span: cell.span().unwrap_or(r.code_span),
-                label: "the canonical text".into(),
+                label: label.into(),
             })
         })
     })
