@@ -12,7 +12,9 @@ use clap::Parser;
 
 /// mimalloc: most of doclint's allocations are small and short-lived, per
 /// file, on several threads; it measured ~10% less CPU than the system
-/// allocator on the corpus.
+/// allocator on the corpus. Built without transparent huge pages
+/// (`no_thp`): each fresh 2 MB page was zeroed by the kernel, which cost
+/// time and tripled peak memory (16 MB instead of 45 MB on the corpus).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
