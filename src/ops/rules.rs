@@ -28,34 +28,58 @@ fn operations(n: usize) -> String {
     format!("{n} operation{}", if n == 1 { "" } else { "s" })
 }
 
-/// The texts of 4xx and 5xx codes a page may have copied, with their code:
-/// the status pages' canonical texts, the texts the service's own status
-/// page gives, and the service's operation wordings used by an operation
-/// other than `doc`.
-fn known_texts(
-    ctx: &OpsContext<'_>,
+/// A 4xx or 5xx text a page may have copied, with its code; `pages` are
+/// the operations writing it when it is an operation wording (a page does
+/// not copy its own text).
+struct Known<'a> {
+    code: u16,
+    text: String,
+    pages: Option<&'a [usize]>,
+}
+
+/// The texts of 4xx and 5xx codes a page of `service` may have copied: the
+/// status pages' canonical texts, the texts the service's own status page
+/// gives, and the service's operation wordings. Built once per service and
+/// language.
+fn known_texts<'a>(
+    ctx: &OpsContext<'a>,
     service_texts: Option<&BTreeSet<(u16, String)>>,
     service: &str,
     lang: Lang,
-    doc: usize,
-) -> Vec<(u16, String)> {
-    let mut out: Vec<(u16, String)> = Vec::new();
+) -> Vec<Known<'a>> {
+    let mut out = Vec::new();
     for (code, m) in &ctx.model.codes {
         if let Some(e) = m.descriptions.get(&lang)
             && let Some(canonical) = &e.canonical
             && elected(*code)
         {
-            out.push((*code, wording(canonical)));
+            out.push(Known {
+                code: *code,
+                text: wording(canonical),
+                pages: None,
+            });
         }
     }
-    out.extend(service_texts.into_iter().flatten().cloned());
+    out.extend(
+        service_texts
+            .into_iter()
+            .flatten()
+            .map(|(code, text)| Known {
+                code: *code,
+                text: text.clone(),
+                pages: None,
+            }),
+    );
     if let Some(s) = ctx.ops.services.get(service) {
         for (code, c) in &s.codes {
             if let Some(e) = c.descriptions.get(&lang)
                 && let Some(t) = &e.canonical
-                && e.pages().iter().any(|&p| p != doc)
             {
-                out.push((*code, wording(t)));
+                out.push(Known {
+                    code: *code,
+                    text: wording(t),
+                    pages: Some(e.pages()),
+                });
             }
         }
     }
@@ -167,6 +191,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             }
         }
     }
+    let mut known: BTreeMap<(&str, Lang), Vec<Known<'_>>> = BTreeMap::new();
     for (i, doc) in ctx.docs.iter().enumerate().skip(ctx.from) {
         for row in &doc.page.rows {
             if let Some(codes) = documented.get(doc.service.as_str())
@@ -224,18 +249,26 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 .and_then(|m| m.descriptions.get(&lang))
                 .and_then(|e| e.canonical.as_deref());
             let own = |t: Option<&str>| t.is_some_and(|t| wording(t) == w);
-            let texts = known_texts(
-                ctx,
-                status_texts.get(doc.service.as_str()),
-                &doc.service,
-                lang,
-                i,
-            );
+            let known = known
+                .entry((doc.service.as_str(), lang))
+                .or_insert_with(|| {
+                    known_texts(
+                        ctx,
+                        status_texts.get(doc.service.as_str()),
+                        &doc.service,
+                        lang,
+                    )
+                });
+            // Texts known for codes, but not an operation wording that only
+            // this page writes.
+            let mut texts = known
+                .iter()
+                .filter(|k| k.text == w && k.pages.is_none_or(|p| p.iter().any(|&p| p != i)));
             // DL012: the text of another code, and of no text known for its
             // own code.
-            if !texts.iter().any(|(c, t)| *c == row.code && *t == w) && !own(own_status) {
-                let copied = texts.iter().find(|(c, t)| *c != row.code && *t == w);
-                if let Some((other, _)) = copied {
+            if !texts.clone().any(|k| k.code == row.code) && !own(own_status) {
+                let copied = texts.find(|k| k.code != row.code);
+                if let Some(Known { code: other, .. }) = copied {
                     let other = *other;
                     let expected = canonical.filter(|c| !own(Some(c))).or(own_status);
                     let fix = expected

@@ -782,12 +782,64 @@ pub(super) fn typing_of(c: &Candidate) -> Typing {
     classify(&header, &body)
 }
 
-/// A quick look at a file before any Markdown parsing: whether it may be a
-/// status-code page. It is not when it has no table, or when its first
-/// table that matters is of another kind (an API page's parameters come
-/// before its status table): most files are decided here after reading a
-/// few rows of their first table.
-pub fn probe(src: &str) -> bool {
+/// How a table looks from its first rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    /// A status table (a status reference or an operation's responses).
+    Status,
+    /// A table of another kind (an API page's parameters).
+    Other,
+    /// Only the whole table could tell: rows counted 0, 1, 2… may be the
+    /// start of a catalogue of codes (opcodes).
+    Unsure,
+    /// A catalogue, sub-status table or table of classes, or too short.
+    Neutral,
+}
+
+/// How the table at `start` (HTML) or with delimiter row `delimiter`
+/// (pipe) looks from its first rows. Most tables are told apart by their
+/// first row: no digit in it, no status code (an API page's parameters).
+/// Others need a few rows.
+fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>) -> Look {
+    let read = |rows: usize| match delimiter {
+        None => html_candidate(&html::read_rows(src, start, rows + 1)),
+        Some((start, end)) => pipe_head(src, start, end, rows),
+    };
+    let first = read(1);
+    let mut typing = typing_of(&first);
+    let leading_digit = || {
+        first.body.iter().flatten().any(|c| {
+            c.fragments.first().is_some_and(|f| {
+                f.text
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
+    };
+    if first.body.is_empty()
+        || typing.kind.is_neutral()
+        || (typing.kind == TableType::Other && leading_digit())
+    {
+        typing = typing_of(&read(PROBE_ROWS));
+    }
+    if typing.code_col.is_none() && typing.columns.first() == Some(&ColumnType::Number) {
+        return Look::Unsure;
+    }
+    match typing.kind {
+        TableType::StatusReference | TableType::PerOperation => Look::Status,
+        TableType::Other => Look::Other,
+        _ => Look::Neutral,
+    }
+}
+
+/// Visits the tables of `src` in document order, HTML (outermost, not
+/// commented out) and pipe tables (by their delimiter row), as `(start,
+/// delimiter)`, until `visit` returns a verdict. Nothing is parsed before a
+/// table is visited, so a page decided by its first table costs one look.
+fn first_verdict<T>(
+    src: &str,
+    mut visit: impl FnMut(usize, Option<(usize, usize)>) -> Option<T>,
+) -> Option<T> {
     let starts = html::table_starts(src);
     let comments = if starts.is_empty() {
         Vec::new()
@@ -795,72 +847,57 @@ pub fn probe(src: &str) -> bool {
         comment_spans(src)
     };
     let pipes = delimiter_rows(src);
-    let read = |start: usize, delimiter: Option<(usize, usize)>, rows: usize| match delimiter {
-        None => html_candidate(&html::read_rows(src, start, rows + 1)),
-        Some((start, end)) => pipe_head(src, start, end, rows),
-    };
-    // Whether the table at `start` decides: `Some(true)` a status table,
-    // `Some(false)` a table of another kind first.
-    let decide = |start: usize, delimiter: Option<(usize, usize)>| -> Option<bool> {
-        // Most tables are told apart by their first row: no digit in it, no
-        // status code (an API page's parameters). Others need a few rows.
-        let first = read(start, delimiter, 1);
-        let mut typing = typing_of(&first);
-        let leading_digit = || {
-            first.body.iter().flatten().any(|c| {
-                c.fragments.first().is_some_and(|f| {
-                    f.text
-                        .trim_start()
-                        .starts_with(|c: char| c.is_ascii_digit())
-                })
-            })
-        };
-        if first.body.is_empty()
-            || typing.kind.is_neutral()
-            || (typing.kind == TableType::Other && leading_digit())
-        {
-            typing = typing_of(&read(start, delimiter, PROBE_ROWS));
-        }
-        // Rows counted 0, 1, 2… may be the start of a catalogue of codes
-        // (opcodes): only the whole table tells.
-        if typing.code_col.is_none() && typing.columns.first() == Some(&ColumnType::Number) {
-            return None;
-        }
-        match typing.kind {
-            TableType::StatusReference | TableType::PerOperation => Some(true),
-            TableType::Other if !in_fence_roughly(src, start) => Some(false),
-            _ => None,
-        }
-    };
-    // Tables in document order, each read only when the tables before it
-    // did not decide: HTML (outermost, not commented out) and pipe tables
-    // (by their delimiter row).
     let mut pipe = pipes.iter().peekable();
     let mut skip_to = 0;
     for start in starts {
         while let Some(&&(p, end)) = pipe.peek().filter(|(p, _)| *p < start) {
             pipe.next();
-            if let Some(verdict) = decide(p, Some((p, end))) {
-                return verdict;
+            if let Some(verdict) = visit(p, Some((p, end))) {
+                return Some(verdict);
             }
         }
         let i = comments.partition_point(|c| c.end <= start);
         if start < skip_to || comments.get(i).is_some_and(|c| c.start < start) {
             continue;
         }
-        if let Some(verdict) = decide(start, None) {
-            return verdict;
+        if let Some(verdict) = visit(start, None) {
+            return Some(verdict);
         }
         skip_to = TABLE_END
             .find(&src.as_bytes()[start..])
             .map_or(src.len(), |j| start + j);
     }
     for &(p, end) in pipe {
-        if let Some(verdict) = decide(p, Some((p, end))) {
-            return verdict;
+        if let Some(verdict) = visit(p, Some((p, end))) {
+            return Some(verdict);
         }
     }
-    false
+    None
+}
+
+/// A quick look at a file before any Markdown parsing: whether it may be a
+/// status-code page. It is not when it has no table, or when its first
+/// table that matters is of another kind (an API page's parameters come
+/// before its status table): most files are decided here after reading a
+/// few rows of their first table.
+pub fn probe(src: &str) -> bool {
+    first_verdict(src, |start, delimiter| match look(src, start, delimiter) {
+        Look::Status => Some(true),
+        Look::Other if !in_fence_roughly(src, start) => Some(false),
+        _ => None,
+    })
+    .unwrap_or(false)
+}
+
+/// A quick look for per-operation status tables: whether any table of
+/// `src` looks like a status table from its first rows (or only its whole
+/// could tell). Pages of parameters and catalogues of error codes are
+/// turned down without reading any table whole.
+pub fn has_status_table(src: &str) -> bool {
+    first_verdict(src, |start, delimiter| {
+        matches!(look(src, start, delimiter), Look::Status | Look::Unsure).then_some(())
+    })
+    .is_some()
 }
 
 /// The header and first `rows` body lines of the pipe table whose delimiter
