@@ -14,6 +14,7 @@ pub mod init;
 pub mod lint;
 pub mod model;
 pub mod ops;
+pub mod par;
 pub mod parse;
 pub mod project;
 pub mod registry;

@@ -58,6 +58,8 @@ pub fn parse(src: &str) -> Option<Page> {
         }
         let mut page = page::parse_operations(&tail)?;
         shift(&mut page, at, LEAD.len());
+        // The page's title, not the status heading the tail starts with.
+        page.title = page::title_of(src).unwrap_or_default();
         return Some(page);
     }
     if !page::has_status_table(src) {
@@ -176,21 +178,23 @@ pub fn digest(text: &str) -> u64 {
 
 /// API pages are kept without their text while the tree is read (1,400
 /// pages of 30 MB would double the memory of a run): only the pages that a
-/// finding points at are read again, here. `digests[i]` is the digest of
-/// `docs[from + i]` when it was first read. Returns the pages that could
-/// not be read again, or that changed since, with why.
+/// finding points at are read again, here, on as many threads as the
+/// machine has (this runs after the walk, when nothing else does).
+/// `digests[i]` is the digest of `docs[from + i]` when it was first read.
+/// Returns the pages that could not be read again, or that changed since,
+/// with why.
 pub fn restore_sources(
     docs: &mut [crate::model::Doc],
     from: usize,
     digests: &[u64],
     needed: &std::collections::BTreeSet<usize>,
 ) -> Vec<(usize, String)> {
-    let mut failed = Vec::new();
-    for &i in needed.iter().filter(|&&i| i >= from) {
-        let doc = &mut docs[i];
-        if !doc.src.is_empty() {
-            continue;
-        }
+    let wanted: Vec<(usize, &mut crate::model::Doc)> = docs
+        .iter_mut()
+        .enumerate()
+        .filter(|(i, d)| *i >= from && needed.contains(i) && d.src.is_empty())
+        .collect();
+    let restore = |(i, doc): (usize, &mut crate::model::Doc)| {
         let text = std::fs::read(&doc.file)
             .map_err(|e| format!("cannot read: {}", crate::walk::io_message(&e)))
             .and_then(|b| {
@@ -199,12 +203,18 @@ pub fn restore_sources(
                     .map_err(|e| e.to_string())
             });
         match text {
-            Ok(t) if digest(&t) == digests[i - from] => doc.src = t,
-            Ok(_) => failed.push((i, "changed while doclint was reading the tree".into())),
-            Err(e) => failed.push((i, e)),
+            Ok(t) if digest(&t) == digests[i - from] => {
+                doc.src = t;
+                None
+            }
+            Ok(_) => Some((i, "changed while doclint was reading the tree".to_string())),
+            Err(e) => Some((i, e)),
         }
-    }
-    failed
+    };
+    crate::par::map(wanted, restore)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]

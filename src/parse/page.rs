@@ -656,7 +656,7 @@ fn strip_markup(line: &str) -> String {
 }
 
 /// The page's title: its first ATX heading, markup removed.
-pub(super) fn title_of(src: &str) -> Option<String> {
+pub(crate) fn title_of(src: &str) -> Option<String> {
     src.lines()
         .map(|l| l.trim_start_matches(BOM).trim_start())
         .find(|l| l.starts_with('#'))

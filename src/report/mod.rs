@@ -33,11 +33,13 @@ pub struct Lines {
 impl Lines {
     /// Indexes the docs of `outcome` that have findings.
     pub fn new(outcome: &Outcome) -> Lines {
+        let mut wanted: Vec<usize> = outcome.findings.iter().map(|f| f.doc).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let built = crate::par::map(wanted.clone(), |i| LineIndex::new(&outcome.docs[i].src));
         let mut indexes: Vec<Option<LineIndex>> = vec![None; outcome.docs.len()];
-        for f in &outcome.findings {
-            if indexes[f.doc].is_none() {
-                indexes[f.doc] = Some(LineIndex::new(&outcome.docs[f.doc].src));
-            }
+        for (i, index) in wanted.into_iter().zip(built) {
+            indexes[i] = Some(index);
         }
         Lines { indexes }
     }
