@@ -50,7 +50,8 @@ for f in report["findings"]:
             bad += 1
             print(f"EDIT OUT OF BOUNDS {f['path']} {e}")
 
-for page in run("pages", "."):
+# Status-code pages, then the per-operation tables of API pages.
+for page in run("pages", ".") + run("pages", "--operations", "."):
     def span(s):
         a, b = s.split("..")
         return int(a), int(b)

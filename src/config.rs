@@ -119,8 +119,8 @@ pub struct Config {
     /// Per-path rule levels.
     #[serde(default)]
     pub overrides: Vec<Override>,
-    /// Read the per-operation status tables of API pages (default: false,
-    /// until reading them costs about what status pages cost).
+    /// Read the per-operation status tables of API pages (default: true;
+    /// `false` lints status-code pages only).
     pub operations: Option<bool>,
     /// Per-service settings of operation tables, by service name.
     #[serde(default)]

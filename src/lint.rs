@@ -63,7 +63,7 @@ impl Default for Settings {
             ignore: Vec::new(),
             baseline: None,
             min_severity: Severity::Advice,
-            operations: false,
+            operations: true,
             service_pins: ServicePins::new(),
         }
     }
@@ -139,7 +139,7 @@ impl Settings {
         if let Some(m) = c.min_severity {
             s.min_severity = m;
         }
-        s.operations = c.operations.unwrap_or(false);
+        s.operations = c.operations.unwrap_or(true);
         s.service_pins = config.service_pins.clone();
         s.config = Some(config);
         s
@@ -418,8 +418,9 @@ fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>, operations: bool
             service_from_config: service.is_some(),
             service: service.unwrap_or_default(),
             // API pages are kept without their text: read again only for
-            // the pages a finding points at.
-            src: if is_op {
+            // the pages a finding points at. A page with suppression
+            // comments keeps it: a bad one is a finding of its own (DL009).
+            src: if is_op && Suppressions::parse(&decoded.text).is_empty() {
                 String::new()
             } else {
                 decoded.text.into_owned()

@@ -107,8 +107,7 @@ fn explain_documents_the_new_rules() {
 }
 
 /// A writable copy of the fixture tree with `config` as its doclint.toml.
-/// A copy of the fixtures with `config` as doclint.toml, operation tables
-/// on unless `config` says otherwise.
+/// A copy of the fixtures with `config` as doclint.toml.
 fn copy_with(config: &str) -> tempfile::TempDir {
     fn copy(from: &std::path::Path, to: &std::path::Path) {
         std::fs::create_dir_all(to).unwrap();
@@ -124,16 +123,7 @@ fn copy_with(config: &str) -> tempfile::TempDir {
     }
     let dir = tempfile::tempdir().unwrap();
     copy(&root().join(TREE), dir.path());
-    // Operation tables are off by default.
-    std::fs::write(
-        dir.path().join("doclint.toml"),
-        if config.contains("operations") {
-            config.to_string()
-        } else {
-            format!("operations = true\n{config}")
-        },
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), config).unwrap();
     dir
 }
 
@@ -145,12 +135,10 @@ fn report_in(dir: &std::path::Path) -> (i32, serde_json::Value, String) {
 
 #[test]
 fn operation_tables_can_be_turned_off() {
-    // Off by default, and with `operations = false`.
+    // On by default (an empty doclint.toml), off with `operations = false`.
     let dir = copy_with("");
-    std::fs::remove_file(dir.path().join("doclint.toml")).unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
     let (_, r, err) = report_in(dir.path());
-    assert_eq!(r["summary"]["operations"], 0, "{err}");
+    assert_eq!(r["summary"]["operations"], 7, "{err}");
     let dir = copy_with("operations = false\n");
     let (_, r, err) = report_in(dir.path());
     assert_eq!(r["summary"]["operations"], 0, "{err}");
@@ -239,4 +227,39 @@ fn a_pin_for_an_unknown_service_is_said() {
         err.contains("[services.nosuch] names no service of this project"),
         "{err}"
     );
+}
+
+#[test]
+fn a_bad_suppression_on_an_api_page_is_reported() {
+    // API pages are kept without their text unless a finding needs it; a
+    // page whose only finding is its own bad comment still gets DL009, and
+    // a good comment still silences.
+    let dir = copy_with("");
+    let prepend = |rel: &str, comment: &str| {
+        let page = dir.path().join(rel);
+        let text = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, format!("{comment}\n{text}")).unwrap();
+    };
+    prepend(
+        "iam/cn.zh-cn/API参考/基于用户组为企业项目授权-1.md",
+        "<!-- doclint-disable DL999 -->",
+    );
+    prepend(
+        "dew/cn.zh-cn/API参考/获取专属密钥库.md",
+        "<!-- doclint-disable DL012 -->",
+    );
+    let (_, r, err) = report_in(dir.path());
+    let on_page = |rule: &str, page: &str| {
+        findings(&r, rule)
+            .into_iter()
+            .filter(|f| f["path"].as_str().unwrap().ends_with(page))
+            .count()
+    };
+    assert_eq!(
+        on_page("DL009", "基于用户组为企业项目授权-1.md"),
+        1,
+        "{err}"
+    );
+    assert_eq!(on_page("DL012", "获取专属密钥库.md"), 0);
+    assert_eq!(findings(&r, "DL012").len(), 0);
 }
