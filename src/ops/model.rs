@@ -137,9 +137,12 @@ impl OpsModel {
     }
 }
 
-/// The election among `texts` (text → operations): the wording used by
-/// most operations, and within it the form used by most (code-point order
-/// between equal forms); a tie between wordings elects nothing.
+/// The election among `texts` (text → operations): the wording more than
+/// half of the operations use, and within it the form used by most; a tie
+/// between forms elects nothing. Without such a majority nothing is elected
+/// either: when a service's operations word a code each their own way
+/// (`组织不存在` / `镜像不存在` for 404, each naming its resource), the
+/// texts are operation-specific, not drift, and nothing is reported.
 fn elect(texts: BTreeMap<String, BTreeSet<usize>>, pin: Option<&String>) -> OpElection {
     let mut variants: Vec<Variant> = texts
         .into_iter()
@@ -166,9 +169,14 @@ fn elect(texts: BTreeMap<String, BTreeSet<usize>>, pin: Option<&String>) -> OpEl
     }
     let mut ranked: Vec<(usize, &String)> = wordings.iter().map(|(w, p)| (p.len(), w)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    // Operations writing the code (one may write it in two tables).
+    let writing: BTreeSet<usize> = variants
+        .iter()
+        .flat_map(|v| v.pages.iter().copied())
+        .collect();
     let canonical = match ranked.as_slice() {
         [] => None,
-        [(a, _), (b, _), ..] if a == b => None,
+        [(n, _), ..] if 2 * n <= writing.len() => None,
         [(_, w), ..] => {
             // Within the wording, as on status pages: the form most
             // operations use, a tie electing nothing, and a form with

@@ -4,12 +4,16 @@ use std::collections::BTreeMap;
 
 use super::{Context, Finding, Related, Rule, Severity};
 
-pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+/// `per_table`: a code is a duplicate only within one table (operation
+/// tables: an API page may document several operations, a table each);
+/// else within the page (status-code pages).
+pub(super) fn check(ctx: &Context<'_>, per_table: bool, out: &mut Vec<Finding>) {
     for (i, doc) in ctx.docs.iter().enumerate() {
         let mut seen = BTreeMap::new();
         for row in &doc.page.rows {
-            let Some(first) = seen.get(&row.code).copied() else {
-                seen.insert(row.code, row.code_span);
+            let key = (per_table.then_some(row.table), row.code);
+            let Some(first) = seen.get(&key).copied() else {
+                seen.insert(key, row.code_span);
                 continue;
             };
             if first == row.code_span {
@@ -21,7 +25,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 doc: i,
                 span: row.code_span,
                 code: Some(row.code),
-                message: format!("{} is documented twice on this page", row.code),
+                message: if per_table {
+                    format!("{} is documented twice in this table", row.code)
+                } else {
+                    format!("{} is documented twice on this page", row.code)
+                },
                 label: "again here".into(),
                 text: Some(row.code.to_string()),
                 expected: None,

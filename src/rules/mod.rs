@@ -273,7 +273,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     dl003::check(ctx, &mut out);
     dl004::check(ctx, &mut out);
     dl005::check(ctx, &mut out);
-    dl006::check(ctx, &mut out);
+    dl006::check(ctx, false, &mut out);
     dl007::check(ctx, &mut out);
     dl008::check(ctx, &mut out);
     sort(&mut out);
@@ -300,7 +300,7 @@ pub fn check_tables(ctx: &Context<'_>, broken: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     dl004::check(ctx, &mut out);
     dl005::check(ctx, &mut out);
-    dl006::check(ctx, &mut out);
+    dl006::check(ctx, true, &mut out);
     dl007::check(ctx, &mut out);
     if broken {
         dl008::check(ctx, &mut out);
