@@ -218,3 +218,29 @@ fn pages_explain_says_why() {
     assert_eq!(code, 2);
     assert!(err.contains("no-such-file.md"), "{err}");
 }
+
+#[test]
+fn response_header_tables_are_not_status_tables() {
+    // OCS-Docs' API pages give each response's headers keyed by status
+    // (`Status | Header | Type | Description`): typed like a response table,
+    // but its rows describe headers, not statuses.
+    let src = "## `List`\n\n```text\nHEAD /api/v1/Items\n```\n\n| Status Code | Body Type | Description |\n|---|---|---|\n| 204 | None | Call succeeded. |\n| 403 | error | Forbidden. |\n\n#### Response Headers\n\n|Status|Header|Type|Description|\n|---|---|---|---|\n|204|Total-Count|integer|Total number of items.|\n|204|ETag|string|Collection ETag.|\n";
+    let e = examine(src);
+    assert_eq!(e.tables[1].typing.kind, TableType::Other);
+    assert!(
+        e.tables[1].why.contains("HTTP headers"),
+        "{}",
+        e.tables[1].why
+    );
+    let ops = e.operations.expect("the response table is read");
+    assert_eq!(ops.tables.len(), 1);
+    assert_eq!(codes(&ops), [204, 403]);
+    // One row, a header the header row names: still headers.
+    let one = "| Status | Header | Type | Description |\n|---|---|---|---|\n| 201 | Location | string | The new item. |\n";
+    assert_eq!(kinds(one), [TableType::Other]);
+    // A reason phrase with a hyphen is no header.
+    let reasons = "| Code | Reason | Type | Description |\n|---|---|---|---|\n| 207 | Multi-Status | `Result[]` | Some succeeded. |\n| 200 | OK | `Result` | All succeeded. |\n";
+    assert_ne!(kinds(reasons), [TableType::Other]);
+    let typed = "| Code | Reason | Type | Description |\n|---|---|---|---|\n| 207 | Multi-Status | array | Some succeeded. |\n| 200 | OK | object | All succeeded. |\n";
+    assert_eq!(kinds(typed), [TableType::PerOperation]);
+}

@@ -263,3 +263,84 @@ fn a_bad_suppression_on_an_api_page_is_reported() {
     assert_eq!(on_page("DL012", "获取专属密钥库.md"), 0);
     assert_eq!(findings(&r, "DL012").len(), 0);
 }
+
+/// A tree of one service whose API pages give 404 the texts `texts`, one
+/// page each (a request line, a parameter table, then the status table).
+fn service_with_404(texts: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let api = dir.path().join("swr/API参考");
+    std::fs::create_dir_all(&api).unwrap();
+    for (i, text) in texts.iter().enumerate() {
+        let page = format!(
+            "# 操作{i}\n\nGET /v2/manage/namespaces/{{namespace}}\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n|---|---|---|---|\n| namespace | 是 | String | 组织名称。 |\n\n## 状态码\n\n| 状态码 | 描述 |\n|---|---|\n| 200 | 查询成功。 |\n| 401 | 认证失败。 |\n| 404 | {text} |\n"
+        );
+        std::fs::write(api.join(format!("op{i}.md")), page).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_wording_needs_a_majority_of_the_operations() {
+    // 404 naming each operation's own resource: no wording most agree on,
+    // so nothing is reported.
+    let dir = service_with_404(&[
+        "组织不存在。",
+        "镜像不存在。",
+        "组织不存在。",
+        "仓库不存在。",
+    ]);
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 4, "{err}");
+    assert!(findings(&r, "DL010").is_empty(), "{r}");
+    let (_, out, _) = run_in(dir.path(), &["model", "--format", "json", "."]);
+    let model: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let code = model["operations"][0]["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == 404)
+        .unwrap();
+    assert!(code["canonical"].is_null(), "{code}");
+    // Three of four agree: the fourth diverges.
+    let dir = service_with_404(&[
+        "组织不存在。",
+        "组织不存在。",
+        "镜像不存在。",
+        "组织不存在。",
+    ]);
+    let (_, r, err) = report_in(dir.path());
+    let f = findings(&r, "DL010");
+    assert_eq!(f.len(), 1, "{err}");
+    assert_eq!(f[0]["text"], "镜像不存在。");
+    assert_eq!(f[0]["expected"], "组织不存在。");
+}
+
+#[test]
+fn operations_on_one_page_are_counted_by_table() {
+    // One page, several operations, a status table each: the same code in
+    // two tables is no duplicate, and each table is one vote.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let op = |name: &str, forbidden: &str| {
+        format!(
+            "## `{name}`\n\n### Request\n\n```text\nGET api/v1/{name}\n```\n\n### Response\n\n| Status Code | Body Type | Description |\n|---|---|---|\n| 200 OK | `Item` | The item. |\n| 403 Forbidden | error | {forbidden} |\n\n"
+        )
+    };
+    let page = format!(
+        "# Items API\n\n{}{}{}",
+        op("Get", "Forbidden."),
+        op("List", "Forbidden."),
+        op("Delete", "You may not delete it."),
+    );
+    let api = dir.path().join("api");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::write(api.join("items.md"), &page).unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operation_rows"], 6, "{err}");
+    assert!(findings(&r, "DL006").is_empty(), "{r}");
+    // Two tables of three agree.
+    let f = findings(&r, "DL010");
+    assert_eq!(f.len(), 1, "{r}");
+    assert_eq!(f[0]["text"], "You may not delete it.");
+}

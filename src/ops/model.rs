@@ -68,8 +68,8 @@ pub fn elected(code: u16) -> bool {
 impl OpsModel {
     /// Builds the model from the operation docs `docs[from..]`.
     pub fn build(docs: &[Doc], from: usize, pins: &ServicePins) -> OpsModel {
-        // service → code → (operations, lang → text → operations)
-        type Texts = BTreeMap<String, BTreeSet<usize>>;
+        // service → code → (operations, lang → text → tables writing it)
+        type Texts = BTreeMap<String, BTreeSet<(usize, usize)>>;
         type Codes = BTreeMap<u16, (BTreeSet<usize>, BTreeMap<Lang, Texts>)>;
         let mut raw: BTreeMap<&str, Codes> = BTreeMap::new();
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -96,7 +96,7 @@ impl OpsModel {
                     .or_default()
                     .entry(text)
                     .or_default()
-                    .insert(i);
+                    .insert((i, row.table));
             }
         }
         let mut services = BTreeMap::new();
@@ -137,22 +137,32 @@ impl OpsModel {
     }
 }
 
-/// The election among `texts` (text → operations): the wording more than
-/// half of the operations use, and within it the form used by most; a tie
-/// between forms elects nothing. Without such a majority nothing is elected
-/// either: when a service's operations word a code each their own way
-/// (`组织不存在` / `镜像不存在` for 404, each naming its resource), the
-/// texts are operation-specific, not drift, and nothing is reported.
-fn elect(texts: BTreeMap<String, BTreeSet<usize>>, pin: Option<&String>) -> OpElection {
-    let mut variants: Vec<Variant> = texts
+/// The election among `texts` (text → the operation tables writing it, as
+/// (doc, table)): the wording more than half of the tables writing the code
+/// use, and within it the form used by most; a tie between forms elects
+/// nothing. Without such a majority nothing is elected either: when a
+/// service's operations word a code each their own way (`组织不存在` /
+/// `镜像不存在` for 404, each naming its resource), the texts are
+/// operation-specific, not drift, and nothing is reported. Tables are
+/// counted, not pages: a page may document several operations, a table
+/// each (a page's 2xx and 4xx tables never both hold a 4xx code).
+fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>) -> OpElection {
+    let mut counted: Vec<(Variant, BTreeSet<(usize, usize)>)> = texts
         .into_iter()
-        .map(|(text, pages)| Variant {
-            text,
-            pages: pages.into_iter().collect(),
-            services: Vec::new(),
+        .map(|(text, tables)| {
+            let mut pages: Vec<usize> = tables.iter().map(|(doc, _)| *doc).collect();
+            pages.dedup();
+            let variant = Variant {
+                text,
+                pages,
+                services: Vec::new(),
+            };
+            (variant, tables)
         })
         .collect();
-    variants.sort_by(|a, b| b.pages.len().cmp(&a.pages.len()).then(a.text.cmp(&b.text)));
+    counted.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.text.cmp(&b.0.text)));
+    let (variants, tables): (Vec<Variant>, Vec<BTreeSet<(usize, usize)>>) =
+        counted.into_iter().unzip();
     if let Some(pin) = pin {
         return OpElection {
             canonical: Some(pin.clone()),
@@ -160,20 +170,17 @@ fn elect(texts: BTreeMap<String, BTreeSet<usize>>, pin: Option<&String>) -> OpEl
             variants,
         };
     }
-    let mut wordings: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    for v in &variants {
+    let mut wordings: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
+    for (v, t) in variants.iter().zip(&tables) {
         wordings
             .entry(wording(&v.text))
             .or_default()
-            .extend(v.pages.iter().copied());
+            .extend(t.iter().copied());
     }
     let mut ranked: Vec<(usize, &String)> = wordings.iter().map(|(w, p)| (p.len(), w)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    // Operations writing the code (one may write it in two tables).
-    let writing: BTreeSet<usize> = variants
-        .iter()
-        .flat_map(|v| v.pages.iter().copied())
-        .collect();
+    // The tables writing the code (one may write two texts for it).
+    let writing: BTreeSet<(usize, usize)> = tables.iter().flatten().copied().collect();
     let canonical = match ranked.as_slice() {
         [] => None,
         [(n, _), ..] if 2 * n <= writing.len() => None,
@@ -181,20 +188,18 @@ fn elect(texts: BTreeMap<String, BTreeSet<usize>>, pin: Option<&String>) -> OpEl
             // Within the wording, as on status pages: the form most
             // operations use, a tie electing nothing, and a form with
             // half-width marks in Chinese never winning over one with fewer.
-            let mut forms: Vec<&Variant> = variants
+            let mut forms: Vec<(&Variant, usize)> = variants
                 .iter()
-                .filter(|v| &wording(&v.text) == *w)
+                .zip(tables.iter().map(BTreeSet::len))
+                .filter(|(v, _)| &wording(&v.text) == *w)
                 .collect();
-            let fewest = forms
-                .iter()
-                .map(|v| crate::model::half_width_marks(&v.text))
-                .min()
-                .unwrap_or(0);
-            let tied = |f: &[&Variant]| f.len() > 1 && f[0].pages.len() == f[1].pages.len();
-            if crate::model::half_width_marks(&forms[0].text) > fewest && !tied(&forms) {
-                forms.retain(|v| crate::model::half_width_marks(&v.text) == fewest);
+            let marks = |v: &Variant| crate::model::half_width_marks(&v.text);
+            let fewest = forms.iter().map(|(v, _)| marks(v)).min().unwrap_or(0);
+            let tied = |f: &[(&Variant, usize)]| f.len() > 1 && f[0].1 == f[1].1;
+            if marks(forms[0].0) > fewest && !tied(&forms) {
+                forms.retain(|(v, _)| marks(v) == fewest);
             }
-            (!tied(&forms)).then(|| forms[0].text.clone())
+            (!tied(&forms)).then(|| forms[0].0.text.clone())
         }
     };
     OpElection {

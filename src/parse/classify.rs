@@ -318,6 +318,80 @@ fn is_error_id(t: &str) -> bool {
     t.starts_with(|c: char| c.is_ascii_uppercase()) && upper >= 2 && lower >= 2 && !t.contains('-')
 }
 
+/// An HTTP header name: `Content-Type`, `X-Request-Id`, `Total-Count`,
+/// `ETag`, `Location`.
+fn is_header_name(t: &str) -> bool {
+    const ONE_WORD: &[&str] = &[
+        "etag",
+        "location",
+        "link",
+        "allow",
+        "date",
+        "expires",
+        "server",
+        "vary",
+        "age",
+        "warning",
+        "via",
+        "upgrade",
+        "connection",
+        "trailer",
+        "pragma",
+    ];
+    let t = strip(t);
+    if ONE_WORD.iter().any(|w| w.eq_ignore_ascii_case(t)) {
+        return true;
+    }
+    let mut parts = t.split('-');
+    t.contains('-')
+        && parts.all(|p| {
+            p.starts_with(|c: char| c.is_ascii_alphabetic())
+                && p.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
+/// The column, other than the code column `k`, that names HTTP headers:
+/// its header says so (`Header`, `响应头`), or most of its cells are header
+/// names that are not their code's reason phrase (`Multi-Status`).
+fn header_column(
+    header: &[String],
+    body: &[&Vec<String>],
+    k: usize,
+    width: usize,
+) -> Option<usize> {
+    (0..width).filter(|&c| c != k).find(|&c| {
+        let said = header.get(c).is_some_and(|h| {
+            let h = strip(h).to_lowercase();
+            matches!(
+                h.as_str(),
+                "header"
+                    | "headers"
+                    | "header name"
+                    | "response header"
+                    | "response headers"
+                    | "响应头"
+                    | "消息头"
+                    | "响应消息头"
+                    | "头域"
+            )
+        });
+        let (mut names, mut filled) = (0, 0);
+        for r in body {
+            let t = strip(cell(r, c));
+            if is_placeholder(t) {
+                continue;
+            }
+            filled += 1;
+            let reason =
+                parse_code(strip(cell(r, k))).is_some_and(|(code, _, _)| reason_like(t, code));
+            if is_header_name(t) && !reason {
+                names += 1;
+            }
+        }
+        said || (filled > 0 && 2 * names >= filled)
+    })
+}
+
 /// Types one cell by its text (`text` as a reader sees it).
 pub fn type_cell(text: &str) -> CellType {
     let t = strip(text);
@@ -542,6 +616,19 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
     if columns.first().is_some_and(|t| t.is_code())
         && let Some(c) = columns.iter().position(|t| *t == CellType::DataType)
     {
+        // `Status | Header | Type | Description`: the headers of each
+        // response, typed, not the responses.
+        if let Some(h) = header_column(header, &body, 0, width) {
+            return done(
+                columns,
+                TableType::Other,
+                None,
+                format!(
+                    "column {} names HTTP headers: the headers of each response, not its status codes",
+                    h + 1
+                ),
+            );
+        }
         return done(
             columns,
             TableType::PerOperation,
