@@ -328,19 +328,137 @@ fn operations_on_one_page_are_counted_by_table() {
         )
     };
     let page = format!(
-        "# Items API\n\n{}{}{}",
+        "# Items API\n\n{}{}{}{}",
         op("Get", "Forbidden."),
         op("List", "Forbidden."),
+        op("Update", "Forbidden."),
         op("Delete", "You may not delete it."),
     );
     let api = dir.path().join("api");
     std::fs::create_dir_all(&api).unwrap();
     std::fs::write(api.join("items.md"), &page).unwrap();
     let (_, r, err) = report_in(dir.path());
-    assert_eq!(r["summary"]["operation_rows"], 6, "{err}");
+    assert_eq!(r["summary"]["operation_rows"], 8, "{err}");
     assert!(findings(&r, "DL006").is_empty(), "{r}");
-    // Two tables of three agree.
+    // Three tables of four agree (on one page).
     let f = findings(&r, "DL010");
     assert_eq!(f.len(), 1, "{r}");
     assert_eq!(f[0]["text"], "You may not delete it.");
+}
+
+#[test]
+fn two_operations_that_agree_are_no_convention() {
+    // A folder may hold several products: two pages agreeing on a 406 text
+    // do not make it the wording a third page must use.
+    let dir = service_with_404(&["组织不存在。", "组织不存在。", "镜像不存在。"]);
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 3, "{err}");
+    assert!(findings(&r, "DL010").is_empty(), "{r}");
+}
+
+#[test]
+fn a_code_listed_once_per_cause_is_no_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("ai")).unwrap();
+    let page = |rows: &str| {
+        format!(
+            "# 内容审核\n\nPOST /v1/audit\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| url | string | 地址 |\n\n## 状态码\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 成功 |\n{rows}| 403 | 禁止访问 |\n| 404 | 不存在 |\n| 500 | 服务错误 |\n"
+        )
+    };
+    // 400 twice, for two causes: fine.
+    let causes = page("| 400 | `interval` 参数错误 |\n| 400 | 签名错误 |\n| 401 | 认证失败 |\n");
+    std::fs::write(dir.path().join("ai/audit.md"), causes).unwrap();
+    // 401 twice with one text: reported.
+    let twice = page("| 400 | 参数错误 |\n| 401 | 认证失败 |\n| 401 | 认证失败。 |\n");
+    std::fs::write(dir.path().join("ai/scan.md"), twice).unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operation_rows"], 14, "{err}");
+    let f = findings(&r, "DL006");
+    assert_eq!(f.len(), 1, "{r}");
+    assert_eq!(f[0]["code"], 401);
+    assert!(f[0]["path"].as_str().unwrap().ends_with("scan.md"));
+}
+
+#[test]
+fn a_heading_naming_errors_is_no_section_of_an_operation_table() {
+    // `## Error Handling / Response Codes` heads a table from 200 to 500:
+    // the 200 row is not in an error section.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("cells")).unwrap();
+    let page = "# Delete a validation\n\n```text\nDELETE /cells/{name}/validations/{index}\n```\n\n## Error Handling / Response Codes\n\n| Status Code | Meaning | Description |\n|---|---|---|\n| 200 | OK | Deleted. |\n| 400 | Bad Request | Missing or invalid parameters. |\n| 404 | Not Found | No such validation. |\n";
+    std::fs::write(dir.path().join("cells/delete.md"), page).unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 1, "{err}");
+    assert!(findings(&r, "DL005").is_empty(), "{r}");
+}
+
+/// A one-service tree of API pages, each with the status rows given.
+fn service_with(rows: &[&[(u16, &str)]]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let api = dir.path().join("cloud/API");
+    std::fs::create_dir_all(&api).unwrap();
+    for (i, page) in rows.iter().enumerate() {
+        let body: String = page
+            .iter()
+            .map(|(code, text)| format!("| {code} | {text} |\n"))
+            .collect();
+        std::fs::write(
+            api.join(format!("op{i}.md")),
+            format!(
+                "# 操作{i}\n\nPOST /v1/jobs\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | string | 标识 |\n\n## 状态码\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 成功 |\n{body}"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_text_other_operations_give_the_same_code_is_no_copy() {
+    // 参数错误 is 400 on three pages and 401 on two: the 400 rows are not
+    // copies of the 401 ones (the other way round, they may be).
+    let dir = service_with(&[
+        &[(400, "参数错误"), (500, "服务错误")],
+        &[(400, "参数错误"), (500, "服务错误")],
+        &[(400, "参数错误"), (500, "服务错误")],
+        &[(401, "参数错误"), (500, "服务错误")],
+        &[(401, "参数错误"), (500, "服务错误")],
+    ]);
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 5, "{err}");
+    let f = findings(&r, "DL012");
+    assert!(f.iter().all(|f| f["code"] == 401), "{r}");
+    // Two pages writing it for 401 against three for 400: nothing when it
+    // is as common for 401.
+    let dir = service_with(&[
+        &[(400, "参数错误"), (500, "服务错误")],
+        &[(400, "参数错误"), (500, "服务错误")],
+        &[(400, "参数错误"), (500, "服务错误")],
+        &[(401, "参数错误"), (500, "服务错误")],
+        &[(401, "参数错误"), (500, "服务错误")],
+        &[(401, "参数错误"), (500, "服务错误")],
+        &[(401, "参数错误"), (500, "服务错误")],
+    ]);
+    let (_, r, _) = report_in(dir.path());
+    assert!(findings(&r, "DL012").is_empty(), "{r}");
+    // Rows shifted on two pages copied from each other: 413 given 409's
+    // text, which four other pages give 409.
+    let dir = service_with(&[
+        &[(409, "资源冲突。"), (413, "请求体过大。")],
+        &[(409, "资源冲突。"), (413, "请求体过大。")],
+        &[(409, "资源冲突。"), (413, "请求体过大。")],
+        &[(409, "资源冲突。"), (413, "请求体过大。")],
+        &[(413, "资源冲突。")],
+        &[(413, "资源冲突。")],
+    ]);
+    let (_, r, err) = report_in(dir.path());
+    let f = findings(&r, "DL012");
+    assert_eq!(f.len(), 2, "{err}{r}");
+    assert!(
+        f.iter()
+            .all(|f| f["code"] == 413 && f["expected"] == "请求体过大。")
+    );
 }

@@ -17,23 +17,38 @@ use memchr::memmem::Finder;
 
 use crate::parse::page::{self, Page};
 
-/// Words of a per-operation status section or its header.
-static WORDS: LazyLock<[Finder<'static>; 5]> = LazyLock::new(|| {
+/// Words of a per-operation status section or its header: `状态码`,
+/// `返回值`, `返回码`, `Status Code`, `Status code`. Three searchers, each
+/// match checked for what follows (`返回` then `值` or `码`): every file
+/// that holds a table is searched.
+static WORDS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
     [
         Finder::new("状态码".as_bytes()),
-        Finder::new("返回值".as_bytes()),
-        Finder::new("返回码".as_bytes()),
-        Finder::new(b"Status Code"),
-        Finder::new(b"Status code"),
+        Finder::new("返回".as_bytes()),
+        Finder::new(b"Status "),
     ]
 });
+
+/// Where the status words of `b` start, in no particular order.
+fn status_words(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    WORDS.iter().enumerate().flat_map(move |(k, w)| {
+        w.find_iter(b).filter(move |&at| {
+            let rest = &b[at + w.needle().len()..];
+            match k {
+                0 => true,
+                1 => rest.starts_with("值".as_bytes()) || rest.starts_with("码".as_bytes()),
+                _ => rest.starts_with(b"Code") || rest.starts_with(b"code"),
+            }
+        })
+    })
+}
 
 /// A quick look: whether `src` may hold a per-operation status table (a
 /// table, and a status word). Most files are turned down without parsing.
 pub fn probe(src: &str) -> bool {
     let b = src.as_bytes();
     (memchr::memmem::find(b, b"<table").is_some() || memchr::memchr(b'|', b).is_some())
-        && WORDS.iter().any(|w| w.find(b).is_some())
+        && status_words(b).next().is_some()
 }
 
 /// Reads the per-operation status tables of `src`, if it is an API page.
@@ -99,9 +114,7 @@ fn status_heading(src: &str) -> Option<usize> {
         .map(line_start)
         .find(outside);
     let first_table = html.into_iter().chain(pipe).min()?;
-    let mut words: Vec<usize> = WORDS
-        .iter()
-        .flat_map(|w| w.find_iter(&b[first_table..]))
+    let mut words: Vec<usize> = status_words(&b[first_table..])
         .map(|at| line_start(first_table + at))
         .filter(|&l| l > first_table)
         .collect();
@@ -230,9 +243,7 @@ mod tests {
             if t.starts_with("```") || t.starts_with("~~~") {
                 fence = !fence;
             } else if !fence {
-                if t.starts_with('#')
-                    && table_before
-                    && WORDS.iter().any(|w| w.find(t.as_bytes()).is_some())
+                if t.starts_with('#') && table_before && status_words(t.as_bytes()).next().is_some()
                 {
                     return Some(at);
                 }

@@ -137,6 +137,11 @@ impl OpsModel {
     }
 }
 
+/// The fewest operation tables that must write a wording for it to be a
+/// service's: two pages of one folder that happen to agree (a folder may
+/// hold several products, each with its own codes) are no convention.
+pub const MIN_AGREEING: usize = 3;
+
 /// The election among `texts` (text → the operation tables writing it, as
 /// (doc, table)): the wording more than half of the tables writing the code
 /// use, and within it the form used by most; a tie between forms elects
@@ -183,7 +188,7 @@ fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>
     let writing: BTreeSet<(usize, usize)> = tables.iter().flatten().copied().collect();
     let canonical = match ranked.as_slice() {
         [] => None,
-        [(n, _), ..] if 2 * n <= writing.len() => None,
+        [(n, _), ..] if 2 * n <= writing.len() || *n < MIN_AGREEING => None,
         [(_, w), ..] => {
             // Within the wording, as on status pages: the form most
             // operations use, a tie electing nothing, and a form with

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{OpsModel, elected};
+use super::model::{MIN_AGREEING, OpsModel, elected};
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
 use crate::parse::page::Lang;
@@ -264,10 +264,31 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             let mut texts = known
                 .iter()
                 .filter(|k| k.text == w && k.pages.is_none_or(|p| p.iter().any(|&p| p != i)));
+            // Other operations of the service writing this text for this
+            // code: a wording of its own code, unless another code's use of
+            // it is established and more common (rows shifted on three
+            // pages copied from each other are still copies).
+            let own_uses = election.map_or(0, |e| {
+                e.variants
+                    .iter()
+                    .filter(|v| wording(&v.text) == w)
+                    .flat_map(|v| v.pages.iter())
+                    .filter(|&&p| p != i)
+                    .count()
+            });
+            let copied_from = |k: &&Known<'_>| match k.pages {
+                // A status page's text.
+                None => own_uses < MIN_AGREEING,
+                // Another code's operation wording, beyond this page.
+                Some(p) => {
+                    let n = p.iter().filter(|&&p| p != i).count();
+                    n >= MIN_AGREEING && n > own_uses
+                }
+            };
             // DL012: the text of another code, and of no text known for its
             // own code.
             if !texts.clone().any(|k| k.code == row.code) && !own(own_status) {
-                let copied = texts.find(|k| k.code != row.code);
+                let copied = texts.find(|k| k.code != row.code && copied_from(k));
                 if let Some(Known { code: other, .. }) = copied {
                     let other = *other;
                     let expected = canonical.filter(|c| !own(Some(c))).or(own_status);
@@ -300,7 +321,17 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             let (Some(e), Some(canonical)) = (election, canonical) else {
                 continue;
             };
-            if text == canonical {
+            // Spaces or paragraph breaks between the same words read the
+            // same (one `<p>` with a space, or two `<p>`).
+            let spaced = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            if text == canonical || spaced(&text) == spaced(canonical) {
+                continue;
+            }
+            // The service's wording with more around it (a label such as
+            // `编码 BadRequest` before it, a detail after it) is not another
+            // wording: said nothing rather than a fix that drops the rest.
+            let agreed = wording(canonical);
+            if !agreed.is_empty() && agreed != w && w.contains(&agreed) {
                 continue;
             }
             let users = e.pages().len();

@@ -102,7 +102,7 @@ pub enum TableType {
     /// A table of status codes and their descriptions: what doclint lints.
     StatusReference,
     /// A status table on a page of one operation (an API page, beside its
-    /// parameter tables): not linted yet.
+    /// parameter tables): read as the responses of an operation.
     PerOperation,
     /// An error catalogue: keyed by an error identifier, or listing the same
     /// status code for many errors.

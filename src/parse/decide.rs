@@ -142,16 +142,14 @@ pub fn examine(src: &str) -> Examined {
             TableType::StatusReference if request.is_some_and(|r| r < c.span.start) => {
                 typing.kind = TableType::PerOperation;
                 verdict.typing.kind = TableType::PerOperation;
-                verdict.why = "not read: an HTTP request line comes before it, as on an API page \
-                               (per-operation status tables are not linted yet)"
-                    .into();
+                verdict.why =
+                    "not read: an HTTP request line comes before it, as on an API page".into();
             }
             TableType::StatusReference if other_first => {
                 typing.kind = TableType::PerOperation;
                 verdict.typing.kind = TableType::PerOperation;
-                verdict.why = "not read: a table of another kind comes before it, as on an API \
-                               page (per-operation status tables are not linted yet)"
-                    .into();
+                verdict.why =
+                    "not read: a table of another kind comes before it, as on an API page".into();
             }
             TableType::StatusReference => {}
             TableType::Other => {
@@ -164,7 +162,13 @@ pub fn examine(src: &str) -> Examined {
         if typing.kind == TableType::PerOperation
             && let Some(st) = read_status_table(src, c, &typing)
         {
-            let (section, section_from) = section_of(src, c, &st);
+            // Not a status-code page's table, but read as an operation's.
+            let because = verdict.why.trim_start_matches("not read: ").to_string();
+            verdict.why = format!(
+                "read {} rows as the responses of an operation: {because}",
+                st.rows.len()
+            );
+            let (section, section_from) = operation_section_of(src, c, &st);
             let index = op_tables.len();
             op_tables.push(Table {
                 span: c.span,
@@ -308,9 +312,10 @@ pub fn examine(src: &str) -> Examined {
     }
     Examined {
         verdict: format!(
-            "a status-code page: {} status rows in {} status tables",
+            "a status-code page: {} status rows in {} status table{}",
             rows.len(),
-            tables.len()
+            tables.len(),
+            if tables.len() == 1 { "" } else { "s" }
         ),
         page: Some(Page {
             title: title(),
@@ -334,6 +339,26 @@ fn section_of(
             Some(s) => (Some(s), None),
             None => (st.header_section, st.header_section_from),
         },
+    }
+}
+
+/// The section of an operation table: as [`section_of`], but not from a
+/// heading. An API page's heading names the part of the page
+/// (`## Error Handling / Response Codes`, then a table from 200 to 500),
+/// not a section of the codes; its caption, list item or header still do.
+fn operation_section_of(
+    src: &str,
+    c: &Candidate,
+    st: &super::page::StatusTable,
+) -> (Option<Section>, Option<Span>) {
+    match section_of(src, c, st) {
+        (_, Some(from)) if src[from.start..from.end].starts_with('#') => {
+            match c.caption.as_deref().and_then(section_of_words) {
+                Some(s) => (Some(s), None),
+                None => (st.header_section, st.header_section_from),
+            }
+        }
+        other => other,
     }
 }
 

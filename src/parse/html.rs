@@ -329,9 +329,9 @@ fn span_number(v: Option<&str>) -> usize {
         .map_or(1, |n| n.min(1000))
 }
 
-/// `rowspan`/`colspan` of the tag at `tag`; most tags have neither, so look
-/// for `span` before parsing attributes.
-fn spans(src: &str, tag: Span, name: &str) -> usize {
+/// `rowspan` and `colspan` of the tag at `tag`; most tags have neither, so
+/// look for `span` once before parsing attributes.
+fn spans(src: &str, tag: Span) -> (usize, usize) {
     let bytes = &src.as_bytes()[tag.start..tag.end];
     let has_span = memchr::memchr2_iter(b's', b'S', bytes).any(|i| {
         bytes
@@ -339,9 +339,12 @@ fn spans(src: &str, tag: Span, name: &str) -> usize {
             .is_some_and(|w| w.eq_ignore_ascii_case(b"span"))
     });
     if !has_span {
-        return 1;
+        return (1, 1);
     }
-    span_number(attribute(src, tag, name))
+    (
+        span_number(attribute(src, tag, "rowspan")),
+        span_number(attribute(src, tag, "colspan")),
+    )
 }
 
 /// Reads the table whose `<table` tag starts at `start`.
@@ -393,12 +396,13 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
                         ..RawRow::default()
                     });
                 }
+                let (rowspan, colspan) = spans(src, span);
                 cell = Some((
                     RawCell {
                         cell: Cell::default(),
                         is_th: name_is(src, name, "th"),
-                        rowspan: spans(src, span, "rowspan"),
-                        colspan: spans(src, span, "colspan"),
+                        rowspan,
+                        colspan,
                     },
                     Vec::new(),
                 ));

@@ -128,7 +128,7 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
                     if c.operations == 1 { " " } else { "s" },
                     match (c.canonical, tie) {
                         (Some(t), _) => crate::rules::one_line(t),
-                        (None, true) => "(a tie: no wording elected)".into(),
+                        (None, true) => "(no wording most operations agree on)".into(),
                         (None, false) => String::new(),
                     }
                 ),
@@ -199,7 +199,7 @@ pub fn render_html(outcome: &Outcome, out: &mut String) {
             let main = c.canonical.map_or_else(
                 || {
                     if c.variants.len() > 1 {
-                        "(a tie: no wording elected)".to_string()
+                        "(no wording most operations agree on)".to_string()
                     } else {
                         String::new()
                     }

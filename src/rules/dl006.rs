@@ -10,14 +10,25 @@ use super::{Context, Finding, Related, Rule, Severity};
 pub(super) fn check(ctx: &Context<'_>, per_table: bool, out: &mut Vec<Finding>) {
     for (i, doc) in ctx.docs.iter().enumerate() {
         let mut seen = BTreeMap::new();
+        let wording = |r: &crate::parse::page::Row| {
+            r.description
+                .as_ref()
+                .map(|d| crate::model::wording(&d.text()))
+                .unwrap_or_default()
+        };
         for row in &doc.page.rows {
             let key = (per_table.then_some(row.table), row.code);
-            let Some(first) = seen.get(&key).copied() else {
-                seen.insert(key, row.code_span);
+            let Some(&(first, ref first_wording)) = seen.get(&key) else {
+                seen.insert(key, (row.code_span, wording(row)));
                 continue;
             };
             if first == row.code_span {
                 continue; // one cell spanning rows
+            }
+            // An operation listing one code once per cause (`400 | 参数错误`,
+            // `400 | 签名错误`) documents it once per cause, not twice.
+            if per_table && *first_wording != wording(row) {
+                continue;
             }
             out.push(Finding {
                 rule: Rule::DuplicateCode,
