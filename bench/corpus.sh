@@ -5,6 +5,9 @@
 #
 #   bench/corpus.sh DIR [PAIRS]
 #
+# DOCLINT=PATH times another binary; DOCLINT_ARGS adds arguments (e.g.
+# DOCLINT_ARGS="--config /tmp/status-only.toml" with `operations = false`).
+#
 # doclint lints the whole tree (model, rules, JSON report); ripgrep counts
 # `<table` in the same files (`rg -c '<table' .`). Each pair runs both once,
 # in alternating order, after one warm-up run of each. Needs rg and GNU time.
@@ -24,7 +27,8 @@ command -v rg >/dev/null || { echo "ripgrep (rg) is needed" >&2; exit 2; }
 cd "$dir"
 now() { date +%s%N; }
 run_rg() { rg -c '<table' . >/dev/null || true; }
-run_doclint() { "$doclint" --format json . >/dev/null || true; }
+read -ra extra <<<"${DOCLINT_ARGS:-}"
+run_doclint() { "$doclint" "${extra[@]}" --format json . >/dev/null || true; }
 run_rg; run_doclint
 ratios=()
 rgs=(); dls=()
@@ -41,7 +45,7 @@ for ((i = 0; i < pairs; i++)); do
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 tmp=$(mktemp)
-/usr/bin/time -f '%M' -o "$tmp" "$doclint" --format json . >/dev/null 2>&1 || true
+/usr/bin/time -f '%M' -o "$tmp" "$doclint" "${extra[@]}" --format json . >/dev/null 2>&1 || true
 peak=$(tail -1 "$tmp")
 rm -f "$tmp"
 files=$(find . -type f -name '*.md' | wc -l)

@@ -155,8 +155,14 @@ pub fn group(paths: &[PathBuf], cwd: &Path, config_root: Option<&Path>) -> Group
             continue;
         }
         let mut p = find(&path);
+        // `--config` in a folder above the paths makes that folder the
+        // project, unless the paths lie in a project of their own below it
+        // (its doclint.toml or .git): then that project is linted, with
+        // the config given.
+        let own_below = |root: &Path| p.found != Found::Fallback && p.root != root;
         if let Some(root) = config_root
             && path.starts_with(root)
+            && !(p.root.starts_with(root) && own_below(root))
         {
             p.root = root.to_path_buf();
         } else if p.found == Found::Fallback && config_root.is_none() {

@@ -607,3 +607,22 @@ fn options_that_would_pass_silently_are_refused() {
         assert_eq!(code, 2, "doclint {args:?}: {out}{err}");
     }
 }
+
+#[test]
+fn a_config_in_a_folder_above_a_project_lints_that_project_with_it() {
+    // `doclint --config ../ops-off.toml .` inside a project (its own
+    // doclint.toml): the project is still this folder, not the config's
+    // folder with everything beside it, and the config given applies.
+    let t = tempfile::tempdir().unwrap();
+    let proj = t.path().join("proj");
+    write_seeds(&proj);
+    fs::write(proj.join("doclint.toml"), "").unwrap();
+    let beside = t.path().join("beside");
+    write_seeds(&beside);
+    let config = t.path().join("strict.toml");
+    fs::write(&config, "[rules]\nDL001 = \"off\"\n").unwrap();
+    let (_, r) = json_in(&proj, &["--config", config.to_str().unwrap(), "."]);
+    assert_eq!(r["summary"]["pages"], 5, "{r}");
+    assert!(findings(&r, "DL001").is_empty(), "{r}");
+    assert!(!findings(&r, "DL002").is_empty(), "{r}");
+}
