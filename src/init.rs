@@ -49,7 +49,8 @@ pub fn render(outcome: &Outcome) -> String {
          current-reasons = false\n\n\
          # Languages whose descriptions are compared: \"zh\", \"en\" (default: all).\n\
          # languages = [\"zh\"]\n\n\
-         # Also read the per-operation status tables of API pages (DL010-DL013).\n\
+         # false: read status-code pages only, not the per-operation status\n\
+         # tables of API pages (DL010-DL013).\n\
          # operations = true\n\n\
          # Findings recorded by `doclint baseline` are not reported.\n\
          # baseline = \"doclint-baseline.json\"\n\n\

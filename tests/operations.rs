@@ -462,3 +462,53 @@ fn a_text_other_operations_give_the_same_code_is_no_copy() {
             .all(|f| f["code"] == 413 && f["expected"] == "请求体过大。")
     );
 }
+
+#[test]
+fn causes_listed_under_one_code_are_read_and_not_other_wordings() {
+    // A table opening with a row that is no code, then a code listed once
+    // per cause; the service writes 400 as 参数错误.
+    let dir = service_with(&[
+        &[(400, "参数错误")],
+        &[(400, "参数错误")],
+        &[(400, "参数错误")],
+        &[
+            (400, "参数错误"),
+            (400, "签名错误"),
+            (400, "签名错误"),
+            (401, "认证失败"),
+            (403, "禁止访问"),
+            (404, "不存在"),
+            (500, "内部错误"),
+        ],
+    ]);
+    let page = dir.path().join("cloud/API/op0.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("| 200 | 成功 |\n", "| 其他 | 未知错误 |\n| 200 | 成功 |\n"),
+    )
+    .unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 4, "{err}");
+    // 签名错误 is a second cause, not another wording of 400 …
+    assert!(findings(&r, "DL010").is_empty(), "{r}");
+    // … but the same cause twice is a duplicate.
+    let f = findings(&r, "DL006");
+    assert_eq!(f.len(), 1, "{r}");
+    assert!(f[0]["path"].as_str().unwrap().ends_with("op3.md"));
+}
+
+#[test]
+fn an_operation_s_own_long_explanation_is_not_a_drift() {
+    let dir = service_with(&[
+        &[(403, "Forbidden.")],
+        &[(403, "Forbidden.")],
+        &[(403, "Forbidden.")],
+        &[(403, "You are not authorized to delete this asset type.")],
+        &[(403, "Denied.")],
+    ]);
+    let (_, r, err) = report_in(dir.path());
+    let f = findings(&r, "DL010");
+    assert_eq!(f.len(), 1, "{err}{r}");
+    assert_eq!(f[0]["text"], "Denied.");
+}

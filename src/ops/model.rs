@@ -1,7 +1,8 @@
 //! The per-service model of operations: for every service, how many
-//! operations return each code, and for 4xx and 5xx codes the wording the
-//! service's operations agree on (the DL001 election, scoped to the
-//! service, counting operations). A tie between wordings elects nothing.
+//! operations (API pages) return each code, and for 4xx and 5xx codes the
+//! wording the service's operations agree on: the DL001 election, scoped to
+//! the service and counting operation tables, won only by a wording more
+//! than half of them and at least [`MIN_AGREEING`] write (see [`elect`]).
 //! 2xx and 3xx descriptions are operation-specific (`删除成功。`) and are
 //! not elected.
 
@@ -13,12 +14,13 @@ use crate::parse::page::Lang;
 /// The wording of one code in one language across a service's operations.
 #[derive(Debug, Clone)]
 pub struct OpElection {
-    /// The canonical text; `None` when two wordings tie.
+    /// The canonical text; `None` when no wording has the majority of the
+    /// operation tables (at least [`MIN_AGREEING`]) or two forms tie.
     pub canonical: Option<String>,
     /// Majority or pinned.
     pub source: Source,
-    /// Every text with the operations (doc indexes) writing it, most used
-    /// first (the canonical one included).
+    /// Every text with the operations (doc indexes) writing it, the one
+    /// most operation tables write first (the canonical one included).
     pub variants: Vec<Variant>,
 }
 

@@ -165,7 +165,7 @@ pub fn examine(src: &str) -> Examined {
             // Not a status-code page's table, but read as an operation's.
             let because = verdict.why.trim_start_matches("not read: ").to_string();
             verdict.why = format!(
-                "read {} rows as the responses of an operation: {because}",
+                "{} rows, the responses of an operation (read as an operation table): {because}",
                 st.rows.len()
             );
             let (section, section_from) = operation_section_of(src, c, &st);

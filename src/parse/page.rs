@@ -800,7 +800,7 @@ enum Look {
 /// (pipe) looks from its first rows. Most tables are told apart by their
 /// first row: no digit in it, no status code (an API page's parameters).
 /// Others need a few rows.
-fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>) -> Look {
+fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) -> Look {
     let read = |rows: usize| match delimiter {
         None => html_candidate(&html::read_rows(src, start, rows + 1)),
         Some((start, end)) => pipe_head(src, start, end, rows),
@@ -816,7 +816,8 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>) -> Look {
             })
         })
     };
-    if first.body.is_empty()
+    if deep
+        || first.body.is_empty()
         || typing.kind.is_neutral()
         || (typing.kind == TableType::Other && leading_digit())
     {
@@ -825,9 +826,16 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>) -> Look {
     if typing.code_col.is_none() && typing.columns.first() == Some(&ColumnType::Number) {
         return Look::Unsure;
     }
+    // Codes repeating in the first rows make a catalogue only if they keep
+    // repeating: a status table may list a code once per cause. A table
+    // keyed by error identifiers is a catalogue from its first rows.
+    let keyed = typing.columns.iter().enumerate().any(|(c, t)| {
+        Some(c) != typing.code_col && matches!(t, ColumnType::ErrorId | ColumnType::Identifier)
+    });
     match typing.kind {
         TableType::StatusReference | TableType::PerOperation => Look::Status,
         TableType::Other => Look::Other,
+        TableType::Catalogue if deep && typing.code_col.is_some() && !keyed => Look::Unsure,
         _ => Look::Neutral,
     }
 }
@@ -881,10 +889,12 @@ fn first_verdict<T>(
 /// before its status table): most files are decided here after reading a
 /// few rows of their first table.
 pub fn probe(src: &str) -> bool {
-    first_verdict(src, |start, delimiter| match look(src, start, delimiter) {
-        Look::Status => Some(true),
-        Look::Other if !in_fence_roughly(src, start) => Some(false),
-        _ => None,
+    first_verdict(src, |start, delimiter| {
+        match look(src, start, delimiter, false) {
+            Look::Status => Some(true),
+            Look::Other if !in_fence_roughly(src, start) => Some(false),
+            _ => None,
+        }
     })
     .unwrap_or(false)
 }
@@ -892,10 +902,16 @@ pub fn probe(src: &str) -> bool {
 /// A quick look for per-operation status tables: whether any table of
 /// `src` looks like a status table from its first rows (or only its whole
 /// could tell). Pages of parameters and catalogues of error codes are
-/// turned down without reading any table whole.
+/// turned down without reading any table whole. Each table is judged by
+/// its first few rows, never by its first alone (`| 其他 | 未知错误 |` may
+/// open a status table).
 pub fn has_status_table(src: &str) -> bool {
     first_verdict(src, |start, delimiter| {
-        matches!(look(src, start, delimiter), Look::Status | Look::Unsure).then_some(())
+        matches!(
+            look(src, start, delimiter, true),
+            Look::Status | Look::Unsure
+        )
+        .then_some(())
     })
     .is_some()
 }

@@ -17,18 +17,20 @@ pub(super) fn check(ctx: &Context<'_>, per_table: bool, out: &mut Vec<Finding>) 
                 .unwrap_or_default()
         };
         for row in &doc.page.rows {
-            let key = (per_table.then_some(row.table), row.code);
-            let Some(&(first, ref first_wording)) = seen.get(&key) else {
-                seen.insert(key, (row.code_span, wording(row)));
+            // An operation listing one code once per cause (`400 | 参数错误`,
+            // `400 | 签名错误`) documents it once per cause, not twice: on
+            // operation tables a row repeats one of the same table and text.
+            let key = if per_table {
+                (Some(row.table), row.code, wording(row))
+            } else {
+                (None, row.code, String::new())
+            };
+            let Some(&first) = seen.get(&key) else {
+                seen.insert(key, row.code_span);
                 continue;
             };
             if first == row.code_span {
                 continue; // one cell spanning rows
-            }
-            // An operation listing one code once per cause (`400 | 参数错误`,
-            // `400 | 签名错误`) documents it once per cause, not twice.
-            if per_table && *first_wording != wording(row) {
-                continue;
             }
             out.push(Finding {
                 rule: Rule::DuplicateCode,
