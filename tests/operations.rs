@@ -512,3 +512,34 @@ fn an_operation_s_own_long_explanation_is_not_a_drift() {
     assert_eq!(f.len(), 1, "{err}{r}");
     assert_eq!(f[0]["text"], "Denied.");
 }
+
+#[test]
+fn a_description_among_reason_phrases_is_no_reason_phrase() {
+    // A column of reason phrases, mostly: `403 | Unauthorized` is 401's
+    // phrase (DL004); `400 | Missing or invalid inputs` is a description.
+    let dir = service_with(&[&[
+        (400, "Missing or invalid inputs"),
+        (401, "Unauthorized"),
+        (403, "Unauthorized"),
+        (404, "Not Found"),
+        (500, "Server Internal Error"),
+    ]]);
+    let (_, r, err) = report_in(dir.path());
+    let f: Vec<(u64, String)> = findings(&r, "DL004")
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_u64().unwrap(),
+                f["expected"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        f,
+        [
+            (403, "Forbidden".to_string()),
+            (500, "Internal Server Error".to_string())
+        ],
+        "{err}{r}"
+    );
+}

@@ -92,6 +92,28 @@ fn cell_using(ctx: &OpsContext<'_>, code: u16, text: &str, pages: &[usize]) -> O
     crate::rules::cell_using(ctx.docs, code, text, pages, "the service's wording")
 }
 
+/// Whether `found` is a reason phrase gone wrong: close to its code's
+/// (`Accept`), its code's words in another order (`Server Internal
+/// Error`), or another code's phrase (`403 | Unauthorized`, `201 | OK`).
+fn some_reason_phrase(found: &str, code: u16) -> bool {
+    let words = |s: &str| {
+        let mut w: Vec<String> = s
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        w.sort();
+        w
+    };
+    let found_words = words(found);
+    crate::parse::page::reason_like(found, code)
+        || crate::registry::REGISTRY.iter().any(|s| {
+            std::iter::once(s.reason)
+                .chain(s.former.iter().copied())
+                .any(|r| words(r) == found_words)
+        })
+}
+
 /// DL004 on a two-column operation table whose only text column holds
 /// reason phrases (`200 | OK`, `400 | Bad Request`, `500 | Server Internal
 /// Error`): the page reader takes that column as descriptions, but most of
@@ -109,7 +131,7 @@ fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) {
                 .filter(|r| {
                     r.description
                         .as_ref()
-                        .is_some_and(|c| crate::parse::page::reason_like(&c.text(), r.code))
+                        .is_some_and(|c| some_reason_phrase(&c.text(), r.code))
                 })
                 .count();
             if like < 2 || like * 2 < rows.len() {
@@ -132,6 +154,12 @@ fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) {
                     ReasonCheck::Registered => continue,
                     ReasonCheck::CaseOrSpacing { expected } => {
                         (expected, Applicability::Safe, "only in case or spacing")
+                    }
+                    // A description among reason phrases (`400 | Missing
+                    // or invalid inputs` beside `403 | Forbidden`) is not a
+                    // reason phrase written wrong.
+                    ReasonCheck::Different { .. } if !some_reason_phrase(&found, r.code) => {
+                        continue;
                     }
                     ReasonCheck::Different { expected } => {
                         (expected, Applicability::Unsafe, "in its words")
