@@ -96,7 +96,7 @@ fn cell_using(ctx: &OpsContext<'_>, code: u16, text: &str, pages: &[usize]) -> O
 /// (`Accept`), its code's words in another order (`Server Internal
 /// Error`), or another code's phrase (`403 | Unauthorized`, `201 | OK`).
 fn some_reason_phrase(found: &str, code: u16) -> bool {
-    let words = |s: &str| {
+    fn words(s: &str) -> Vec<String> {
         let mut w: Vec<String> = s
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty())
@@ -104,14 +104,28 @@ fn some_reason_phrase(found: &str, code: u16) -> bool {
             .collect();
         w.sort();
         w
-    };
-    let found_words = words(found);
-    crate::parse::page::reason_like(found, code)
-        || crate::registry::REGISTRY.iter().any(|s| {
-            std::iter::once(s.reason)
-                .chain(s.former.iter().copied())
-                .any(|r| words(r) == found_words)
-        })
+    }
+    // Every registered phrase, current and former, as sorted words.
+    static PHRASES: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+        crate::registry::REGISTRY
+            .iter()
+            .flat_map(|s| std::iter::once(s.reason).chain(s.former.iter().copied()))
+            .map(words)
+            .collect()
+    });
+    // Latin words only, at most six: a phrase, not a sentence (most cells
+    // are turned down here, without allocating).
+    if found.trim().is_empty()
+        || !found.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\''))
+        || found.split_whitespace().count() > 6
+    {
+        return false;
+    }
+    if crate::parse::page::reason_like(found, code) {
+        return true;
+    }
+    let found = words(found);
+    PHRASES.iter().any(|p| *p == found)
 }
 
 /// DL004 on a two-column operation table whose only text column holds

@@ -152,6 +152,9 @@ pub struct Typing {
     pub code_col: Option<usize>,
     /// Why it has this type, in a sentence.
     pub reason: String,
+    /// A catalogue only because its codes repeat (no column keys it): a
+    /// table's first rows may list one code once per cause.
+    pub by_repeats: bool,
 }
 
 fn is_placeholder(t: &str) -> bool {
@@ -571,6 +574,7 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
             kind: TableType::Empty,
             code_col: None,
             reason: "it has no rows".into(),
+            by_repeats: false,
         };
     }
     let typed: Vec<Vec<CellType>> = (0..width)
@@ -610,6 +614,7 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
         kind,
         code_col,
         reason,
+        by_repeats: false,
     };
     // A type for each code: the responses of one operation
     // (`Status Code | Body Type | Description`).
@@ -762,15 +767,18 @@ pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
     sorted.dedup();
     let repeats = codes.len() - sorted.len();
     if repeats >= 2 && repeats * 4 > codes.len() {
-        return done(
-            columns,
-            TableType::Catalogue,
-            Some(k),
-            format!(
-                "{repeats} of its {} codes repeat: it lists errors by status code",
-                codes.len()
-            ),
-        );
+        return Typing {
+            by_repeats: true,
+            ..done(
+                columns,
+                TableType::Catalogue,
+                Some(k),
+                format!(
+                    "{repeats} of its {} codes repeat: it lists errors by status code",
+                    codes.len()
+                ),
+            )
+        };
     }
     // Columns before the codes may only count rows, name a class or a
     // section, or describe the codes; anything else keys the table (a

@@ -829,13 +829,10 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
     // Codes repeating in the first rows make a catalogue only if they keep
     // repeating: a status table may list a code once per cause. A table
     // keyed by error identifiers is a catalogue from its first rows.
-    let keyed = typing.columns.iter().enumerate().any(|(c, t)| {
-        Some(c) != typing.code_col && matches!(t, ColumnType::ErrorId | ColumnType::Identifier)
-    });
     match typing.kind {
         TableType::StatusReference | TableType::PerOperation => Look::Status,
         TableType::Other => Look::Other,
-        TableType::Catalogue if deep && typing.code_col.is_some() && !keyed => Look::Unsure,
+        TableType::Catalogue if deep && typing.by_repeats => Look::Unsure,
         _ => Look::Neutral,
     }
 }
