@@ -116,7 +116,9 @@ fn some_reason_phrase(found: &str, code: u16) -> bool {
     // Latin words only, at most six: a phrase, not a sentence (most cells
     // are turned down here, without allocating).
     if found.trim().is_empty()
-        || !found.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\''))
+        || !found
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\''))
         || found.split_whitespace().count() > 6
     {
         return false;
