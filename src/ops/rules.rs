@@ -127,7 +127,7 @@ fn some_reason_phrase(found: &str, code: u16) -> bool {
         return true;
     }
     let found = words(found);
-    PHRASES.iter().any(|p| *p == found)
+    PHRASES.contains(&found)
 }
 
 /// DL004 on a two-column operation table whose only text column holds
