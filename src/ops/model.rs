@@ -9,7 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Doc, Source, Variant, wording};
-use crate::parse::page::Lang;
+use crate::parse::page::{Lang, Row};
+use crate::parse::text::Cell;
 
 /// The wording of one code in one language across a service's operations.
 #[derive(Debug, Clone)]
@@ -67,6 +68,21 @@ pub fn elected(code: u16) -> bool {
     (400..600).contains(&code)
 }
 
+/// The description of `row` as the election reads it, with its language:
+/// `None` for a code whose descriptions are not elected, or an empty cell.
+pub fn elected_description(row: &Row) -> Option<(&Cell, String, Lang)> {
+    if !elected(row.code) {
+        return None;
+    }
+    let cell = row.description.as_ref()?;
+    let text = cell.text();
+    if text.trim().is_empty() {
+        return None;
+    }
+    let lang = Lang::of(&text);
+    Some((cell, text, lang))
+}
+
 impl OpsModel {
     /// Builds the model from the operation docs `docs[from..]`.
     pub fn build(docs: &[Doc], from: usize, pins: &ServicePins) -> OpsModel {
@@ -81,17 +97,9 @@ impl OpsModel {
             for row in &d.page.rows {
                 let entry = codes.entry(row.code).or_default();
                 entry.0.insert(i);
-                if !elected(row.code) {
-                    continue;
-                }
-                let Some(cell) = &row.description else {
+                let Some((_, text, lang)) = elected_description(row) else {
                     continue;
                 };
-                let text = cell.text();
-                if text.trim().is_empty() {
-                    continue;
-                }
-                let lang = Lang::of(&text);
                 entry
                     .1
                     .entry(lang)

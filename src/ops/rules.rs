@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{MIN_AGREEING, OpsModel, elected};
+use super::model::{MIN_AGREEING, OpsModel, elected, elected_description};
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
 use crate::parse::page::Lang;
@@ -281,17 +281,9 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                     related: None,
                 });
             }
-            if !elected(row.code) {
-                continue;
-            }
-            let Some(cell) = &row.description else {
+            let Some((cell, text, lang)) = elected_description(row) else {
                 continue;
             };
-            let text = cell.text();
-            if text.trim().is_empty() {
-                continue;
-            }
-            let lang = Lang::of(&text);
             let w = wording(&text);
             let kind = doc.page.tables[row.table].kind;
             let span = cell.span().unwrap_or(row.code_span);
@@ -409,7 +401,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 .iter()
                 .find(|v| v.text == text)
                 .map_or(1, |v| v.pages.len());
-            if wording(canonical) == w {
+            let (rule, message, fix) = if agreed == w {
                 let marks = mark_differences(&text, canonical);
                 notes.extend(marks.iter().map(|m| format!("differs: {m}")));
                 // Without its text (a first pass, see `restore_sources`),
@@ -421,23 +413,14 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                     })
                     .flatten()
                     .map(|e| Fix::new(Applicability::Safe, e));
-                out.push(Finding {
-                    rule: Rule::OperationPunctuationMismatch,
-                    severity: Severity::Warning,
-                    doc: i,
-                    span,
-                    code: Some(row.code),
-                    message: format!(
+                (
+                    Rule::OperationPunctuationMismatch,
+                    format!(
                         "{} description differs from {}'s operations only in punctuation or spacing",
                         row.code, doc.service
                     ),
-                    label: format!("{}: {}", doc.service, one_line(canonical)),
-                    text: Some(text.clone()),
-                    expected: Some(canonical.to_string()),
                     fix,
-                    notes,
-                    related: cell_using(ctx, row.code, canonical, e.pages()),
-                });
+                )
             } else {
                 // One operation's own explanation (`You are not authorized
                 // to delete this asset type.` where the service writes
@@ -450,24 +433,29 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 notes.push(format!("this text is used by {}", operations(same)));
                 let fix =
                     replace_cell(cell, canonical, kind).map(|e| Fix::new(Applicability::Unsafe, e));
-                out.push(Finding {
-                    rule: Rule::OperationDescriptionMismatch,
-                    severity: Severity::Warning,
-                    doc: i,
-                    span,
-                    code: Some(row.code),
-                    message: format!(
+                (
+                    Rule::OperationDescriptionMismatch,
+                    format!(
                         "{} description is worded differently from {}'s other operations",
                         row.code, doc.service
                     ),
-                    label: format!("{}: {}", doc.service, one_line(canonical)),
-                    text: Some(text.clone()),
-                    expected: Some(canonical.to_string()),
                     fix,
-                    notes,
-                    related: cell_using(ctx, row.code, canonical, e.pages()),
-                });
-            }
+                )
+            };
+            out.push(Finding {
+                rule,
+                severity: Severity::Warning,
+                doc: i,
+                span,
+                code: Some(row.code),
+                message,
+                label: format!("{}: {}", doc.service, one_line(canonical)),
+                text: Some(text.clone()),
+                expected: Some(canonical.to_string()),
+                fix,
+                notes,
+                related: cell_using(ctx, row.code, canonical, e.pages()),
+            });
         }
     }
     out

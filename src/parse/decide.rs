@@ -168,20 +168,8 @@ pub fn examine(src: &str) -> Examined {
                 "{} rows, the responses of an operation (read as an operation table): {because}",
                 st.rows.len()
             );
-            let (section, section_from) = operation_section_of(src, c, &st);
-            let index = op_tables.len();
-            op_tables.push(Table {
-                span: c.span,
-                kind: c.kind,
-                section,
-                section_from,
-                broken,
-                header: st.header,
-            });
-            op_rows.extend(st.rows.into_iter().map(|mut r| {
-                r.table = index;
-                r
-            }));
+            let section = operation_section_of(src, c, &st);
+            push_table(&mut op_tables, &mut op_rows, c, st, section, broken);
         }
         if typing.kind != TableType::StatusReference {
             verdicts.push(verdict);
@@ -195,20 +183,8 @@ pub fn examine(src: &str) -> Examined {
         verdict.taken = true;
         verdict.why = format!("read {} status rows: {}", st.rows.len(), typing.reason);
         verdicts.push(verdict);
-        let index = tables.len();
-        let (section, section_from) = section_of(src, c, &st);
-        tables.push(Table {
-            span: c.span,
-            kind: c.kind,
-            section,
-            section_from,
-            broken,
-            header: st.header,
-        });
-        rows.extend(st.rows.into_iter().map(|mut r| {
-            r.table = index;
-            r
-        }));
+        let section = section_of(src, c, &st);
+        push_table(&mut tables, &mut rows, c, st, section, broken);
     }
     let title = || title_of(src).unwrap_or_default();
     let operations = |tables: Vec<Table>, rows: Vec<Row>| {
@@ -325,6 +301,31 @@ pub fn examine(src: &str) -> Examined {
         tables: verdicts,
         operations: None,
     }
+}
+
+/// Appends the table `c`, read as `st`, to `tables`, and its rows to
+/// `rows` (each pointing at it).
+fn push_table(
+    tables: &mut Vec<Table>,
+    rows: &mut Vec<Row>,
+    c: &Candidate,
+    st: super::page::StatusTable,
+    (section, section_from): (Option<Section>, Option<Span>),
+    broken: Option<Broken>,
+) {
+    let index = tables.len();
+    tables.push(Table {
+        span: c.span,
+        kind: c.kind,
+        section,
+        section_from,
+        broken,
+        header: st.header,
+    });
+    rows.extend(st.rows.into_iter().map(|mut r| {
+        r.table = index;
+        r
+    }));
 }
 
 /// The section of a table: from its list item or caption, else its header.
