@@ -265,19 +265,14 @@ fn a_bad_suppression_on_an_api_page_is_reported() {
 }
 
 /// A tree of one service whose API pages give 404 the texts `texts`, one
-/// page each (a request line, a parameter table, then the status table).
+/// page each (see [`service_with`]).
 fn service_with_404(texts: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    let api = dir.path().join("swr/API参考");
-    std::fs::create_dir_all(&api).unwrap();
-    for (i, text) in texts.iter().enumerate() {
-        let page = format!(
-            "# 操作{i}\n\nGET /v2/manage/namespaces/{{namespace}}\n\n| 参数 | 是否必选 | 参数类型 | 描述 |\n|---|---|---|---|\n| namespace | 是 | String | 组织名称。 |\n\n## 状态码\n\n| 状态码 | 描述 |\n|---|---|\n| 200 | 查询成功。 |\n| 401 | 认证失败。 |\n| 404 | {text} |\n"
-        );
-        std::fs::write(api.join(format!("op{i}.md")), page).unwrap();
-    }
-    dir
+    let rows: Vec<[(u16, &str); 2]> = texts
+        .iter()
+        .map(|t| [(401, "认证失败。"), (404, *t)])
+        .collect();
+    let pages: Vec<&[(u16, &str)]> = rows.iter().map(|r| r.as_slice()).collect();
+    service_with(&pages)
 }
 
 #[test]
