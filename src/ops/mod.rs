@@ -68,9 +68,6 @@ pub fn parse(src: &str) -> Option<Page> {
         let mut tail = String::with_capacity(LEAD.len() + src.len() - at);
         tail.push_str(LEAD);
         tail.push_str(&src[at..]);
-        if !page::has_status_table(&tail) {
-            return None;
-        }
         let mut page = page::parse_operations(&tail)?;
         shift(&mut page, at, LEAD.len());
         // The page's title, not the status heading the tail starts with.

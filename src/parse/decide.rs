@@ -371,24 +371,43 @@ pub fn parse_operations(src: &str) -> Option<Page> {
 
 /// Where the first HTTP request line is (`POST /v1/{id}/servers`,
 /// `GET https://…`): the mark of a page that documents one operation.
-fn first_request_line(src: &str) -> Option<usize> {
+pub(super) fn first_request_line(src: &str) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i + 1);
+        if is_request_line(&src[at..end]) {
+            return Some(at);
+        }
+        at = end;
+    }
+    None
+}
+
+/// `GET /…`, `POST {endpoint}/…`, `DELETE https://…`, after white space,
+/// backticks or `>`.
+fn is_request_line(line: &str) -> bool {
     const METHODS: &[&str] = &[
         "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
     ];
-    let mut at = 0;
-    for line in src.split_inclusive('\n') {
-        let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '>'));
-        for m in METHODS {
-            if let Some(rest) = t.strip_prefix(m)
-                && rest.starts_with([' ', '\t'])
-                && rest.trim_start().starts_with(['/', '{', 'h'])
+    // Most lines are decided by their first byte after ASCII white space:
+    // only a line going on with a non-ASCII character is trimmed by chars.
+    let lead = line
+        .bytes()
+        .position(|c| !matches!(c, b'\t'..=b'\r' | b' ' | b'`' | b'>'))
+        .unwrap_or(line.len());
+    let t = match line.as_bytes().get(lead) {
+        Some(c) if *c >= 0x80 => {
+            line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '>'))
+        }
+        Some(b'G' | b'P' | b'D' | b'H' | b'O' | b'T' | b'C') => &line[lead..],
+        _ => return false,
+    };
+    METHODS.iter().any(|m| {
+        t.strip_prefix(m).is_some_and(|rest| {
+            rest.starts_with([' ', '\t'])
                 && (rest.trim_start().starts_with(['/', '{'])
                     || rest.trim_start().starts_with("http"))
-            {
-                return Some(at);
-            }
-        }
-        at += line.len();
-    }
-    None
+        })
+    })
 }

@@ -805,24 +805,31 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
         None => html_candidate(&html::read_rows(src, start, rows + 1)),
         Some((start, end)) => pipe_head(src, start, end, rows),
     };
-    let first = read(1);
-    let mut typing = typing_of(&first);
-    let leading_digit = || {
-        first.body.iter().flatten().any(|c| {
-            c.fragments.first().is_some_and(|f| {
-                f.text
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_digit())
+    // A deep look reads a few rows at once; else the first row decides
+    // most tables.
+    let typing = if deep {
+        typing_of(&read(PROBE_ROWS))
+    } else {
+        let first = read(1);
+        let typing = typing_of(&first);
+        let leading_digit = || {
+            first.body.iter().flatten().any(|c| {
+                c.fragments.first().is_some_and(|f| {
+                    f.text
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+                })
             })
-        })
+        };
+        if first.body.is_empty()
+            || typing.kind.is_neutral()
+            || (typing.kind == TableType::Other && leading_digit())
+        {
+            typing_of(&read(PROBE_ROWS))
+        } else {
+            typing
+        }
     };
-    if deep
-        || first.body.is_empty()
-        || typing.kind.is_neutral()
-        || (typing.kind == TableType::Other && leading_digit())
-    {
-        typing = typing_of(&read(PROBE_ROWS));
-    }
     if typing.code_col.is_none() && typing.columns.first() == Some(&ColumnType::Number) {
         return Look::Unsure;
     }
@@ -843,9 +850,9 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
 /// table is visited, so a page decided by its first table costs one look.
 fn first_verdict<T>(
     src: &str,
+    starts: Vec<usize>,
     mut visit: impl FnMut(usize, Option<(usize, usize)>) -> Option<T>,
 ) -> Option<T> {
-    let starts = html::table_starts(src);
     let comments = if starts.is_empty() {
         Vec::new()
     } else {
@@ -886,7 +893,11 @@ fn first_verdict<T>(
 /// before its status table): most files are decided here after reading a
 /// few rows of their first table.
 pub fn probe(src: &str) -> bool {
-    first_verdict(src, |start, delimiter| {
+    let starts = html::table_starts(src);
+    if request_line_first(src, &starts) {
+        return false;
+    }
+    first_verdict(src, starts, |start, delimiter| {
         match look(src, start, delimiter, false) {
             Look::Status => Some(true),
             Look::Other if !in_fence_roughly(src, start) => Some(false),
@@ -903,7 +914,7 @@ pub fn probe(src: &str) -> bool {
 /// its first few rows, never by its first alone (`| 其他 | 未知错误 |` may
 /// open a status table).
 pub fn has_status_table(src: &str) -> bool {
-    first_verdict(src, |start, delimiter| {
+    first_verdict(src, html::table_starts(src), |start, delimiter| {
         matches!(
             look(src, start, delimiter, true),
             Look::Status | Look::Unsure
@@ -911,6 +922,20 @@ pub fn has_status_table(src: &str) -> bool {
         .then_some(())
     })
     .is_some()
+}
+
+/// Whether an HTTP request line (`GET /v1/…`) ends before any table of
+/// `src` starts, HTML (`starts`) or pipe (a line holding a `|`):
+/// then [`examine`] reads every status table of the page as an operation's
+/// (an API page), so the page is not a status-code page, and no table need
+/// be looked at.
+fn request_line_first(src: &str, starts: &[usize]) -> bool {
+    let b = src.as_bytes();
+    let first_table = starts.first().map_or(b.len(), |&s| s);
+    let limit = memchr::memchr(b'|', &b[..first_table]).unwrap_or(first_table);
+    // Lines that end before the line holding the first table or `|`.
+    let lines_end = memchr::memrchr(b'\n', &b[..limit]).map_or(0, |i| i + 1);
+    super::decide::first_request_line(&src[..lines_end]).is_some()
 }
 
 /// The header and first `rows` body lines of the pipe table whose delimiter
@@ -1113,5 +1138,41 @@ mod tests {
         assert!(parse_str(example).is_none());
         let words = "Use <table_name> and `<table>` here.\n";
         assert!(parse_str(words).is_none());
+    }
+
+    #[test]
+    fn a_request_line_before_every_table_decides_without_a_look() {
+        let table =
+            "| 状态码 | 描述 |\n|---|---|\n| 200 | 成功 |\n| 400 | 错误 |\n| 500 | 异常 |\n";
+        // A status table alone is a status-code page …
+        assert!(probe(table));
+        assert!(parse_str(table).is_some());
+        // … not behind a request line, which every spelling may open.
+        for line in [
+            "GET /v1/servers\n",
+            "> `POST {endpoint}/v2`\n",
+            "\u{3000}DELETE https://x/y\n",
+        ] {
+            let page = format!("# Op\n\n{line}\n{table}");
+            assert!(
+                request_line_first(&page, &html::table_starts(&page)),
+                "{line:?}"
+            );
+            assert!(!probe(&page), "{line:?}");
+            assert!(examine(&page).page.is_none(), "{line:?}");
+        }
+        // The shortcut does not apply when a table (or a `|`) comes first,
+        // or when the request line itself holds the `|`.
+        for page in [
+            format!("{table}\nGET /v1/servers\n"),
+            "GET /v1/a|b\n| 状态码 | 描述 |\n|---|---|\n| 200 | 成功 |\n".to_string(),
+            format!("<table><tr><td>a</td></tr></table>\nGET /v1\n{table}"),
+        ] {
+            assert!(
+                !request_line_first(&page, &html::table_starts(&page)),
+                "{page:?}"
+            );
+        }
+        assert!(!request_line_first("GETTER /x\nGET x\n", &[]));
     }
 }

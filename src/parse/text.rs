@@ -30,6 +30,12 @@ pub struct Fragment {
     pub pieces: Vec<Piece>,
 }
 
+/// Whether `b` is a byte of white space that HTML and Markdown collapse
+/// (all of it is ASCII).
+fn is_collapsible_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
 /// Whether `c` is white space that HTML and Markdown collapse.
 /// A no-break space is not: a reader sees it as written.
 fn collapsible(c: char) -> bool {
@@ -41,35 +47,56 @@ impl Fragment {
     pub fn from_pieces(src: &str, pieces: Vec<Piece>) -> Option<Fragment> {
         // One pass, no intermediate list: this runs for every cell doclint
         // looks at, most of them in tables that turn out not to matter.
+        // White space that collapses is ASCII, so source text is taken a
+        // run of visible characters at a time.
         let mut text = String::new();
         let mut span: Option<Span> = None;
         let mut in_space = false;
-        for p in &pieces {
-            let mut visit = |c: char, at: Span| {
-                if collapsible(c) {
-                    in_space = true;
-                    return;
-                }
-                match span.as_mut() {
-                    None => span = Some(at),
-                    Some(s) => {
-                        if in_space {
-                            text.push(' ');
-                        }
-                        s.end = at.end;
+        // Adds a run of visible text that the bytes `at` produce.
+        let mut visible = |run: &str, at: Span, in_space: &mut bool| {
+            match span.as_mut() {
+                None => span = Some(at),
+                Some(s) => {
+                    if *in_space {
+                        text.push(' ');
                     }
+                    s.end = at.end;
                 }
-                in_space = false;
-                text.push(c);
-            };
+            }
+            *in_space = false;
+            text.push_str(run);
+        };
+        for p in &pieces {
             match &p.decoded {
                 None => {
-                    for (i, c) in src[p.span.start..p.span.end].char_indices() {
-                        let start = p.span.start + i;
-                        visit(c, Span::new(start, start + c.len_utf8()));
+                    let lit = &src[p.span.start..p.span.end];
+                    let b = lit.as_bytes();
+                    let mut i = 0;
+                    while i < b.len() {
+                        if is_collapsible_byte(b[i]) {
+                            in_space = true;
+                            i += 1;
+                            continue;
+                        }
+                        let end = b[i..]
+                            .iter()
+                            .position(|&c| is_collapsible_byte(c))
+                            .map_or(b.len(), |j| i + j);
+                        let at = Span::new(p.span.start + i, p.span.start + end);
+                        visible(&lit[i..end], at, &mut in_space);
+                        i = end;
                     }
                 }
-                Some(d) => d.chars().for_each(|c| visit(c, p.span)),
+                Some(d) => {
+                    for c in d.chars() {
+                        if collapsible(c) {
+                            in_space = true;
+                        } else {
+                            let mut buf = [0; 4];
+                            visible(c.encode_utf8(&mut buf), p.span, &mut in_space);
+                        }
+                    }
+                }
             }
         }
         Some(Fragment {
@@ -179,6 +206,61 @@ impl Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The character-by-character reading `from_pieces` replaced, as the
+    /// oracle: (text, span).
+    fn by_chars(src: &str, pieces: &[Piece]) -> Option<(String, Span)> {
+        let mut text = String::new();
+        let mut span: Option<Span> = None;
+        let mut in_space = false;
+        for p in pieces {
+            let mut visit = |c: char, at: Span| {
+                if collapsible(c) {
+                    in_space = true;
+                    return;
+                }
+                match span.as_mut() {
+                    None => span = Some(at),
+                    Some(s) => {
+                        if in_space {
+                            text.push(' ');
+                        }
+                        s.end = at.end;
+                    }
+                }
+                in_space = false;
+                text.push(c);
+            };
+            match &p.decoded {
+                None => {
+                    for (i, c) in src[p.span.start..p.span.end].char_indices() {
+                        let start = p.span.start + i;
+                        visit(c, Span::new(start, start + c.len_utf8()));
+                    }
+                }
+                Some(d) => d.chars().for_each(|c| visit(c, p.span)),
+            }
+        }
+        Some((text, span?))
+    }
+
+    proptest! {
+        #[test]
+        fn from_pieces_reads_as_char_by_char(
+            parts in proptest::collection::vec(("[ a\t\n\r\u{c}\u{a0}状态码。]{0,6}", proptest::option::of("[ x\u{a0}\n]{0,2}")), 0..6)
+        ) {
+            let mut src = String::new();
+            let mut pieces = Vec::new();
+            for (text, decoded) in &parts {
+                let start = src.len();
+                src.push_str(text);
+                pieces.push(Piece { span: Span::new(start, src.len()), decoded: decoded.clone() });
+            }
+            let got = Fragment::from_pieces(&src, pieces.clone()).map(|f| (f.text, f.span));
+            prop_assert_eq!(got, by_chars(&src, &pieces));
+        }
+    }
 
     fn lit(s: usize, e: usize) -> Piece {
         Piece {
