@@ -925,7 +925,7 @@ fn code_follows(b: &[u8], mut at: usize) -> bool {
                 None => return false,
             },
             // Letters of most scripts (CJK from 0xE4) are not white space.
-            Some(&c) if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) => {
+            Some(0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) => {
                 // White space beyond ASCII (a no-break or ideographic space, a
                 // byte order mark) is trimmed too.
                 let end = b.len().min(at + 4);
