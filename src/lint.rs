@@ -704,32 +704,32 @@ pub fn lint(settings: &Settings) -> Outcome {
         }
     }
     let ops = OpsModel::build(&docs, ops_from, &settings.service_pins);
-    let op_check = |docs: &[Doc], with_text: bool| {
-        let mut found = rules::check_tables(
-            &Context {
-                docs: &docs[ops_from..],
-                model: &model,
-                options: &settings.rules,
-            },
-            with_text,
-        );
+    // The operation tables' rules, on pages read without their text: every
+    // finding but DL008 (broken tables) and DL011's fixes, which need it.
+    // Findings of rules run on the API pages alone point into them.
+    let in_ops = |mut found: Vec<Finding>| {
         for f in &mut found {
             f.doc += ops_from;
             if let Some(r) = &mut f.related {
                 r.doc += ops_from;
             }
         }
-        found.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
-            docs,
-            from: ops_from,
-            model: &model,
-            ops: &ops,
-        }));
         found
     };
+    let mut op_findings = in_ops(rules::check_tables(&Context {
+        docs: &docs[ops_from..],
+        model: &model,
+        options: &settings.rules,
+    }));
+    op_findings.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
+        docs: &docs,
+        from: ops_from,
+        model: &model,
+        ops: &ops,
+    }));
     // API pages were read without keeping their text: the pages that
     // findings point at (or that hold a broken table) are read again.
-    let mut needed: std::collections::BTreeSet<usize> = op_check(&docs, false)
+    let mut needed: std::collections::BTreeSet<usize> = op_findings
         .iter()
         .flat_map(|f| std::iter::once(f.doc).chain(f.related.as_ref().map(|r| r.doc)))
         .collect();
@@ -745,7 +745,13 @@ pub fn lint(settings: &Settings) -> Outcome {
             .iter_mut()
             .for_each(|t| t.broken = None);
     }
-    let mut op_findings = op_check(&docs, true);
+    crate::ops::rules::add_punctuation_fixes(&docs, &mut op_findings);
+    let broken = rules::check_broken_tables(&Context {
+        docs: &docs[ops_from..],
+        model: &model,
+        options: &settings.rules,
+    });
+    op_findings.extend(in_ops(broken));
     if !failed.is_empty() {
         let gone: std::collections::BTreeSet<usize> = failed.iter().map(|(i, _)| *i).collect();
         op_findings.retain(|f| {

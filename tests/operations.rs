@@ -538,3 +538,26 @@ fn a_description_among_reason_phrases_is_no_reason_phrase() {
         "{err}{r}"
     );
 }
+
+#[test]
+fn a_punctuation_drift_on_an_operation_page_gets_its_safe_fix() {
+    // The page is read without its text, then again for the finding: its
+    // fix is the one a reading with the text makes, and --fix applies it.
+    let dir = service_with_404(&[
+        "资源不存在。",
+        "资源不存在。",
+        "资源不存在。",
+        "资源不存在.",
+    ]);
+    let (_, r, err) = report_in(dir.path());
+    let f = findings(&r, "DL011");
+    assert_eq!(f.len(), 1, "{err}{r}");
+    assert_eq!(f[0]["fix"]["applicability"], "safe", "{r}");
+    let page = dir.path().join("cloud/API/op3.md");
+    let before = std::fs::read_to_string(&page).unwrap();
+    run_in(dir.path(), &["--fix", "."]);
+    let after = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(after, before.replace("资源不存在.", "资源不存在。"));
+    let (_, r, _) = report_in(dir.path());
+    assert!(findings(&r, "DL011").is_empty(), "{r}");
+}

@@ -404,15 +404,9 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             let (rule, message, fix) = if agreed == w {
                 let marks = mark_differences(&text, canonical);
                 notes.extend(marks.iter().map(|m| format!("differs: {m}")));
-                // Without its text (a first pass, see `restore_sources`),
-                // a page gets no fix.
-                let fix = (!doc.src.is_empty())
-                    .then(|| {
-                        minimal_edits(&doc.src, cell, canonical, kind)
-                            .or_else(|| replace_cell(cell, canonical, kind))
-                    })
-                    .flatten()
-                    .map(|e| Fix::new(Applicability::Safe, e));
+                // Without its text (read again later, see
+                // `add_punctuation_fixes`), a page gets no fix yet.
+                let fix = punctuation_fix(&doc.src, cell, canonical, kind);
                 (
                     Rule::OperationPunctuationMismatch,
                     format!(
@@ -459,4 +453,47 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// DL011's fix: `cell` written with `canonical`'s marks (only the marks
+/// change when the words are the same). `None` without the page's text.
+fn punctuation_fix(
+    src: &str,
+    cell: &crate::parse::text::Cell,
+    canonical: &str,
+    kind: crate::parse::page::TableKind,
+) -> Option<Fix> {
+    if src.is_empty() {
+        return None;
+    }
+    minimal_edits(src, cell, canonical, kind)
+        .or_else(|| replace_cell(cell, canonical, kind))
+        .map(|e| Fix::new(Applicability::Safe, e))
+}
+
+/// Gives the DL011 findings the fix [`check`] could not make while their
+/// pages' text was not kept (the API pages are read again only for the
+/// findings on them): the same fix a check with the text makes.
+pub fn add_punctuation_fixes(docs: &[crate::model::Doc], findings: &mut [Finding]) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.rule == Rule::OperationPunctuationMismatch && f.fix.is_none())
+    {
+        let doc = &docs[f.doc];
+        let (Some(canonical), Some(code)) = (f.expected.as_deref(), f.code) else {
+            continue;
+        };
+        let cell = doc
+            .page
+            .rows
+            .iter()
+            .filter(|r| r.code == code)
+            .find_map(|r| {
+                let (cell, _, _) = elected_description(r)?;
+                (cell.span() == Some(f.span)).then_some((cell, doc.page.tables[r.table].kind))
+            });
+        if let Some((cell, kind)) = cell {
+            f.fix = punctuation_fix(&doc.src, cell, canonical, kind);
+        }
+    }
 }
