@@ -561,3 +561,32 @@ fn a_punctuation_drift_on_an_operation_page_gets_its_safe_fix() {
     let (_, r, _) = report_in(dir.path());
     assert!(findings(&r, "DL011").is_empty(), "{r}");
 }
+
+#[test]
+fn a_status_table_in_a_block_quote_under_the_status_heading_is_read() {
+    // The quick look at table heads does not see pipe tables in a block
+    // quote; under a status heading the section is read whole, as
+    // pulldown-cmark gives it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let api = dir.path().join("svc/API");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::write(
+        api.join("a.md"),
+        "# 查询\n\nGET /v1/x\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | String | 标识 |\n\n\
+         ## 状态码\n\n> | 状态码 | 描述 |\n> |---|---|\n> | 200 | 成功。 |\n> | 404 | 资源不存在。 |\n",
+    )
+    .unwrap();
+    let (_, out, err) = run_in(
+        dir.path(),
+        &["pages", "--operations", "--format", "json", "."],
+    );
+    let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let codes: Vec<u64> = pages[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_u64().unwrap())
+        .collect();
+    assert_eq!(codes, [200, 404]);
+}

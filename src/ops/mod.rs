@@ -76,12 +76,6 @@ impl Marks {
     }
 }
 
-/// A quick look: whether `src` may hold a per-operation status table (a
-/// table, and a status word). Most files are turned down without parsing.
-pub fn probe(src: &str) -> bool {
-    marks(src.as_bytes()).may_hold_operations(src.as_bytes())
-}
-
 /// Reads the per-operation status tables of `src`, if it is an API page.
 ///
 /// An API page's status table comes in its last sections, after long

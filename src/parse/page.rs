@@ -902,9 +902,12 @@ pub fn may_hold_code(src: &str) -> bool {
     if code_follows(b, 0) || memchr::memchr2_iter(b'>', b'|', b).any(|i| code_follows(b, i + 1)) {
         return true;
     }
-    // Line starts matter only in pipe tables, which need a `|`.
+    // Line starts (after `\n` or a lone `\r`), and the end of a link or
+    // image (`![](x.png) 200`), matter only in pipe tables, which need a
+    // `|`: pulldown-cmark reads Markdown there, the HTML reader does not.
     memchr::memchr(b'|', b).is_some()
-        && memchr::memchr_iter(b'\n', b).any(|i| code_follows(b, i + 1))
+        && (memchr::memchr2_iter(b'\n', b'\r', b).any(|i| code_follows(b, i + 1))
+            || memchr::memchr2_iter(b')', b']', b).any(|i| code_follows(b, i + 1)))
 }
 
 /// Whether a status code (or `HTTP`) starts at `at` in `b`, after white
@@ -941,12 +944,14 @@ fn code_follows(b: &[u8], mut at: usize) -> bool {
             _ => return false,
         }
     }
+    // After the digits, what `parse_code` turns down (`4001`, `404.1`)
+    // ends the look; `_` may close emphasis (`_404_` in a pipe table).
     b.len() >= at + 3
         && b[at + 1].is_ascii_digit()
         && b[at + 2].is_ascii_digit()
         && !b
             .get(at + 3)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'))
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
 }
 
 /// A quick look at a file before any Markdown parsing: whether it may be a
@@ -1031,9 +1036,14 @@ static TABLE_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"</t
 /// rows (some tables open with a section row).
 const PROBE_ROWS: usize = 6;
 
-/// Reads one file. `Ok(None)` when it is not a status-code page.
+/// Reads one file as a walk of the tree does (files without a cell that may
+/// start with a code are not parsed). `Ok(None)` when it is not a
+/// status-code page.
 pub fn parse(bytes: &[u8]) -> Result<Option<Page>, DecodeError> {
     let src = decode_any(bytes)?;
+    if !may_hold_code(&src.text) {
+        return Ok(None);
+    }
     Ok(parse_str(&src.text))
 }
 
@@ -1255,12 +1265,15 @@ mod tests {
             "a | b\n--|--\nx\n  400\n",
             "> 400 | x",
             "400",
+            "| a | b |\n|---|---|\n| _200_ | OK |\n| __404__ | Not Found |\n",
+            "Code | Desc\r---|---\r200 | OK\r",
+            "| a |\n|---|\n| ![](ok.png) 200 |\n| [](#r) 404 |\n",
         ] {
             assert!(may_hold_code(src), "{src:?}");
         }
         for src in [
             "",
-            "<td>4001</td><td>40</td><td>400.1</td><td>400_x</td><td>400s</td>",
+            "<td>4001</td><td>40</td><td>400.1</td><td>400s</td>",
             "<td>参数</td><td>0400</td><td>x 400</td>",
             "text\n400 lines start with numbers but no table has a pipe\n",
         ] {

@@ -178,11 +178,24 @@ pub fn explain(path: &std::path::Path) -> Result<String, String> {
     if let Some(encoding) = decoded.encoding {
         let _ = writeln!(out, "{shown}: note: not UTF-8; read as {encoding}");
     }
-    if examined.page.is_some() && !page::probe(src) {
+    let filtered = !page::may_hold_code(src);
+    if examined.page.is_some() && (filtered || !page::probe(src)) {
         let _ = writeln!(
             out,
-            "{shown}: not a status-code page: turned down by the quick look at the first rows \
-             of its tables (a doclint bug: please report it); in full it reads as: {}",
+            "{shown}: not a status-code page: turned down by the quick look at {} \
+             (a doclint bug: please report it); in full it reads as: {}",
+            if filtered {
+                "its bytes (no cell seems to start with a status code)"
+            } else {
+                "the first rows of its tables"
+            },
+            examined.verdict
+        );
+    } else if examined.operations.is_some() && filtered {
+        let _ = writeln!(
+            out,
+            "{shown}: {}; its operation tables are not read: turned down by the quick look at \
+             its bytes (no cell seems to start with a status code; a doclint bug: please report it)",
             examined.verdict
         );
     } else {
