@@ -39,7 +39,7 @@ fn is_collapsible_byte(b: u8) -> bool {
 /// Whether `c` is white space that HTML and Markdown collapse.
 /// A no-break space is not: a reader sees it as written.
 fn collapsible(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
+    u8::try_from(c).is_ok_and(is_collapsible_byte)
 }
 
 impl Fragment {
