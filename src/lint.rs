@@ -12,7 +12,7 @@ use crate::model::{Doc, Model, ModelOptions};
 use crate::ops::model::{OpsModel, ServicePins};
 use crate::parse::page::{self, Lang};
 use crate::rules::{self, Context, Finding, Rule, RuleOptions, Severity};
-use crate::source;
+use crate::source::{self, SourceText, Span};
 use crate::suppress::Suppressions;
 use crate::walk::{self, Entry};
 
@@ -303,6 +303,25 @@ impl Outcome {
         i >= self.ops_from
     }
 
+    /// Reads whole the pages that findings with a fix point at (API pages
+    /// are kept as the lines of their tables; a fix is written to the whole
+    /// file). A page that cannot be read, or changed since it was, is an
+    /// error, and its findings are dropped.
+    pub fn read_whole_for_fixes(&mut self) {
+        let wanted = self
+            .findings
+            .iter()
+            .filter(|f| f.fix.is_some())
+            .map(|f| f.doc)
+            .collect();
+        read_whole(
+            &mut self.docs,
+            &wanted,
+            &mut self.findings,
+            &mut self.errors,
+        );
+    }
+
     /// Number of per-operation status rows.
     pub fn operation_rows(&self) -> usize {
         self.operation_docs()
@@ -362,9 +381,9 @@ enum Read {
     Other(Option<FileError>),
     /// A status-code page (and a note when it is not UTF-8).
     Page(Box<Doc>, Option<FileError>),
-    /// An API page with per-operation status tables, kept without its text,
-    /// and the digest of its text.
-    Operation(Box<Doc>, Option<FileError>, u64),
+    /// An API page with per-operation status tables, kept with the lines of
+    /// its tables only.
+    Operation(Box<Doc>, Option<FileError>),
     /// Could not be read.
     Error(FileError),
 }
@@ -415,7 +434,15 @@ fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>, operations: bool
             Ok(Some(page)) => page,
         };
         let note = not_utf8(entry, cwd, decoded.encoding);
-        let digest = is_op.then(|| crate::ops::digest(&decoded.text));
+        // API pages are kept as the lines of their tables: every finding on
+        // them points there. A page with suppression comments is kept
+        // whole: a bad one is a finding of its own (DL009).
+        let src = match crate::ops::extent(&page) {
+            Some(span) if is_op && Suppressions::parse(&decoded.text).is_empty() => {
+                SourceText::lines(&decoded.text, span)
+            }
+            _ => SourceText::whole(decoded.text.into_owned()),
+        };
         let doc = Box::new(Doc {
             path: crate::project::display(&entry.path, cwd),
             file: entry.path.clone(),
@@ -424,18 +451,11 @@ fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>, operations: bool
             named: false,
             service_from_config: service.is_some(),
             service: service.unwrap_or_default(),
-            // API pages are kept without their text: read again only for
-            // the pages a finding points at. A page with suppression
-            // comments keeps it: a bad one is a finding of its own (DL009).
-            src: if is_op && Suppressions::parse(&decoded.text).is_empty() {
-                String::new()
-            } else {
-                decoded.text.into_owned()
-            },
+            src,
             page,
         });
-        if let Some(digest) = digest {
-            Read::Operation(doc, note, digest)
+        if is_op {
+            Read::Operation(doc, note)
         } else {
             Read::Page(doc, note)
         }
@@ -545,8 +565,10 @@ fn level(config: &Loaded, rule: Rule, rel: &str) -> Option<Level> {
 /// Keeps the findings the user asked for. Suppression comments that name
 /// an unknown rule are findings themselves (DL009).
 fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
-    let suppressions: Vec<Suppressions> =
-        docs.iter().map(|d| Suppressions::parse(&d.src)).collect();
+    let suppressions: Vec<Suppressions> = docs
+        .iter()
+        .map(|d| Suppressions::parse(d.src.text()))
+        .collect();
     for (doc, s) in suppressions.iter().enumerate() {
         findings.extend(s.invalid(doc));
     }
@@ -577,6 +599,31 @@ fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
     if let Some(b) = &settings.baseline {
         b.filter(findings, docs);
     }
+}
+
+/// Reads whole the pages `wanted` kept as the lines of their tables; a page
+/// that cannot be read, or changed since it was, is an error, and the
+/// findings on it are dropped.
+fn read_whole(
+    docs: &mut [Doc],
+    wanted: &std::collections::BTreeSet<usize>,
+    findings: &mut Vec<Finding>,
+    errors: &mut Vec<FileError>,
+) {
+    let failed = crate::ops::read_whole(docs, wanted);
+    if failed.is_empty() {
+        return;
+    }
+    let gone: std::collections::BTreeSet<usize> = failed.iter().map(|(i, _)| *i).collect();
+    findings.retain(|f| {
+        !gone.contains(&f.doc) && f.related.as_ref().is_none_or(|r| !gone.contains(&r.doc))
+    });
+    errors.extend(failed.into_iter().map(|(i, message)| FileError {
+        path: docs[i].path.clone(),
+        message,
+    }));
+    errors.sort();
+    errors.dedup();
 }
 
 /// Lints the project described by `settings`.
@@ -651,8 +698,8 @@ pub fn lint(settings: &Settings) -> Outcome {
                 docs.push(*doc);
                 notes.extend(note);
             }
-            Read::Operation(doc, note, digest) => {
-                op_docs.push((*doc, digest));
+            Read::Operation(doc, note) => {
+                op_docs.push(*doc);
                 notes.extend(note);
             }
             Read::Other(note) => notes.extend(note),
@@ -660,8 +707,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         }
     }
     docs.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
-    op_docs.sort_by(|(a, _), (b, _)| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
-    let (op_docs, digests): (Vec<Doc>, Vec<u64>) = op_docs.into_iter().unzip();
+    op_docs.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
     let ops_from = docs.len();
     docs.extend(op_docs);
     for d in &mut docs {
@@ -704,9 +750,8 @@ pub fn lint(settings: &Settings) -> Outcome {
         }
     }
     let ops = OpsModel::build(&docs, ops_from, &settings.service_pins);
-    // The operation tables' rules, on pages read without their text: every
-    // finding but DL008 (broken tables) and DL011's fixes, which need it.
-    // Findings of rules run on the API pages alone point into them.
+    // The operation tables' rules. Findings of rules run on the API pages
+    // alone point into them.
     let in_ops = |mut found: Vec<Finding>| {
         for f in &mut found {
             f.doc += ops_from;
@@ -716,54 +761,34 @@ pub fn lint(settings: &Settings) -> Outcome {
         }
         found
     };
-    let mut op_findings = in_ops(rules::check_tables(&Context {
+    let tables = Context {
         docs: &docs[ops_from..],
         model: &model,
         options: &settings.rules,
-    }));
+    };
+    let mut op_findings = in_ops(rules::check_tables(&tables));
+    op_findings.extend(in_ops(rules::check_broken_tables(&tables)));
     op_findings.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
         docs: &docs,
         from: ops_from,
         model: &model,
         ops: &ops,
     }));
-    // API pages were read without keeping their text: the pages that
-    // findings point at (or that hold a broken table) are read again.
-    let mut needed: std::collections::BTreeSet<usize> = op_findings
+    // API pages are kept as the lines of their tables, which hold every
+    // span a finding points at; a page where one would not is read whole.
+    let outside: std::collections::BTreeSet<usize> = op_findings
         .iter()
-        .flat_map(|f| std::iter::once(f.doc).chain(f.related.as_ref().map(|r| r.doc)))
+        .flat_map(|f| {
+            let related = f.related.as_ref().map(|r| (r.doc, r.span));
+            let edits = f.fix.iter().flat_map(|x| &x.edits);
+            std::iter::once((f.doc, f.span))
+                .chain(related)
+                .chain(edits.map(|e| (f.doc, Span::new(e.start, e.end))))
+        })
+        .filter(|(d, span)| !docs[*d].src.covers(*span))
+        .map(|(d, _)| d)
         .collect();
-    needed.extend(
-        (ops_from..docs.len()).filter(|&i| docs[i].page.tables.iter().any(|t| t.broken.is_some())),
-    );
-    let failed = crate::ops::restore_sources(&mut docs, ops_from, &digests, &needed);
-    for (i, _) in &failed {
-        // Not read again: nothing on it can be shown or fixed.
-        docs[*i]
-            .page
-            .tables
-            .iter_mut()
-            .for_each(|t| t.broken = None);
-    }
-    crate::ops::rules::add_punctuation_fixes(&docs, &mut op_findings);
-    let broken = rules::check_broken_tables(&Context {
-        docs: &docs[ops_from..],
-        model: &model,
-        options: &settings.rules,
-    });
-    op_findings.extend(in_ops(broken));
-    if !failed.is_empty() {
-        let gone: std::collections::BTreeSet<usize> = failed.iter().map(|(i, _)| *i).collect();
-        op_findings.retain(|f| {
-            !gone.contains(&f.doc) && f.related.as_ref().is_none_or(|r| !gone.contains(&r.doc))
-        });
-        errors.extend(failed.into_iter().map(|(i, message)| FileError {
-            path: docs[i].path.clone(),
-            message,
-        }));
-        errors.sort();
-        errors.dedup();
-    }
+    read_whole(&mut docs, &outside, &mut op_findings, &mut errors);
     findings.extend(op_findings);
     // `filter` sorts what it keeps.
     filter(&mut findings, &docs, settings);
@@ -829,7 +854,7 @@ pub fn read_text(
         named: true,
         service_from_config: service.is_some(),
         service: service.unwrap_or_default(),
-        src: String::from_utf8_lossy(bytes).into_owned(),
+        src: SourceText::whole(String::from_utf8_lossy(bytes).into_owned()),
         page,
     }))
 }

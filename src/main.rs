@@ -332,10 +332,13 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     if let Err(code) = lint_options(&mut plan, &args.filter, args.baseline.as_deref(), true) {
         return code;
     }
-    let Some(outcome) = lint_plan(&plan) else {
+    let Some(mut outcome) = lint_plan(&plan) else {
         return only_missing(&plan);
     };
     print_notes(&outcome);
+    if fix.fix || fix.diff {
+        outcome.read_whole_for_fixes();
+    }
     let wanted = if fix.unsafe_fixes {
         Applicability::Unsafe
     } else {

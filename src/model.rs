@@ -39,8 +39,9 @@ pub struct Doc {
     /// Whether the config named the service (else it is found from the
     /// folders of all the project's pages).
     pub service_from_config: bool,
-    /// The file's text, exactly as on disk.
-    pub src: String,
+    /// The file's text, exactly as on disk: whole for status-code pages,
+    /// the lines of its status tables for API pages.
+    pub src: crate::source::SourceText,
     /// What doclint read from it.
     pub page: Page,
 }

@@ -138,11 +138,12 @@ proptest! {
         fs::write(&page, &text).unwrap();
 
         let settings = Settings { paths: vec![dir.path().to_path_buf()], ..Settings::default() };
-        let before = lint(&settings);
+        let mut before = lint(&settings);
+        before.read_whole_for_fixes();
         let plans = files::plan(&before, Applicability::Safe);
         for p in &plans {
             let doc = &before.docs[p.doc];
-            assert_only_edits(&doc.src, &p.new_text, &p.edits);
+            assert_only_edits(doc.src.text(), &p.new_text, &p.edits);
             // The page still reads as the same codes.
             let reread = doclint::parse::page::parse_str(&p.new_text).unwrap();
             let a: Vec<u16> = doc.page.rows.iter().map(|r| r.code).collect();
@@ -152,7 +153,8 @@ proptest! {
         let applied = files::write_all(&before, &plans);
         prop_assert!(applied.errors.is_empty());
         // One run converges: no safe fix remains, and planning again is empty.
-        let after = lint(&settings);
+        let mut after = lint(&settings);
+        after.read_whole_for_fixes();
         prop_assert!(after.findings.iter().all(|f| !f.fixable(Applicability::Safe)));
         prop_assert!(files::plan(&after, Applicability::Safe).is_empty());
     }

@@ -32,7 +32,9 @@ pub struct FilePlan {
     pub new_text: String,
 }
 
-/// Plans the fixes at applicability `wanted` or safer, file by file.
+/// Plans the fixes at applicability `wanted` or safer, file by file, on the
+/// pages read whole ([`Outcome::read_whole_for_fixes`] reads API pages,
+/// kept as the lines of their tables, whole; a page that is not is left).
 ///
 /// Findings are taken in report order; a fix is taken whole or not at all,
 /// and not when one of its edits overlaps an edit already taken (an edit
@@ -69,7 +71,11 @@ pub fn plan(outcome: &Outcome, wanted: Applicability) -> Vec<FilePlan> {
     }
     for p in &mut plans {
         p.edits.sort();
-        let src = &outcome.docs[p.doc].src;
+        let Some(src) = outcome.docs[p.doc].src.whole_text() else {
+            debug_assert!(false, "fixes planned on a page not read whole");
+            p.fixed.clear();
+            continue;
+        };
         let (text, applied) = apply(src, &p.edits);
         debug_assert_eq!(applied, p.edits.len());
         p.new_text = text;
@@ -81,7 +87,7 @@ pub fn plan(outcome: &Outcome, wanted: Applicability) -> Vec<FilePlan> {
 /// The unified diff of one plan, with `---`/`+++` headers naming the file.
 pub fn diff(outcome: &Outcome, plan: &FilePlan) -> String {
     let doc = &outcome.docs[plan.doc];
-    let diff = TextDiff::from_lines(doc.src.as_str(), plan.new_text.as_str());
+    let diff = TextDiff::from_lines(doc.src.text(), plan.new_text.as_str());
     let mut out = diff
         .unified_diff()
         .context_radius(2)
@@ -176,7 +182,7 @@ pub fn write_all(outcome: &Outcome, plans: &[FilePlan]) -> Applied {
     let mut done = Applied::default();
     for p in plans {
         let doc = &outcome.docs[p.doc];
-        match write(&doc.file, &doc.root, &doc.src, &p.new_text) {
+        match write(&doc.file, &doc.root, doc.src.text(), &p.new_text) {
             Ok(()) => {
                 done.fixed += p.fixed.len();
                 done.files += 1;

@@ -11,7 +11,7 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::parse::page::TableKind;
 use crate::parse::text::Cell;
-use crate::source::Span;
+use crate::source::{SourceText, Span};
 
 /// How safe a fix is. Ordered so that "may this fix apply?" is one
 /// comparison: `fix.applicability >= wanted`.
@@ -111,8 +111,16 @@ pub fn replace_cell(cell: &Cell, new_text: &str, kind: TableKind) -> Option<Vec<
 /// The smallest edits that turn `cell`'s text into `new_text`, character by
 /// character: for punctuation and spacing, which touch a few marks inside
 /// text that may also hold markup. `None` when a change would fall between
-/// paragraphs.
-pub fn minimal_edits(src: &str, cell: &Cell, new_text: &str, kind: TableKind) -> Option<Vec<Edit>> {
+/// paragraphs, or when `src` does not hold the cell.
+pub fn minimal_edits(
+    src: &SourceText,
+    cell: &Cell,
+    new_text: &str,
+    kind: TableKind,
+) -> Option<Vec<Edit>> {
+    if !src.covers(cell.span()?) {
+        return None;
+    }
     // Every character the reader sees with its bytes; paragraph breaks are
     // `None`.
     let mut chars: Vec<(char, Option<Span>)> = Vec::new();
@@ -120,7 +128,8 @@ pub fn minimal_edits(src: &str, cell: &Cell, new_text: &str, kind: TableKind) ->
         if i > 0 {
             chars.push(('\n', None));
         }
-        chars.extend(f.chars(src).into_iter().map(|(c, s)| (c, Some(s))));
+        let found = f.chars_at(src.text(), src.offset());
+        chars.extend(found.into_iter().map(|(c, s)| (c, Some(s))));
     }
     let old: String = chars.iter().map(|(c, _)| *c).collect();
     let diff = TextDiff::configure()
@@ -245,7 +254,8 @@ mod tests {
     fn minimal_edits_touch_only_marks() {
         let src = "<p>请求未完成，服务异常</p>";
         let c = cell(src, &[(3, src.len() - 4)]);
-        let edits = minimal_edits(src, &c, "请求未完成。服务异常。", TableKind::Html).unwrap();
+        let text = SourceText::whole(src.to_string());
+        let edits = minimal_edits(&text, &c, "请求未完成。服务异常。", TableKind::Html).unwrap();
         assert_eq!(edits.len(), 2);
         let (fixed, n) = apply(src, &edits);
         assert_eq!(n, 2);

@@ -189,67 +189,39 @@ fn shift(page: &mut Page, at: usize, lead: usize) {
     }
 }
 
-/// A digest of a page's text, to tell whether it changed between the first
-/// reading and [`restore_sources`]. Not for security: a fast multiply-rotate
-/// hash over four lanes of 8 bytes (SipHash took 4% of a corpus run).
-pub fn digest(text: &str) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mix = |h: u64, v: u64| (h ^ v).wrapping_mul(K).rotate_left(29);
-    let b = text.as_bytes();
-    let mut lanes = [1u64, 2, 3, 4].map(|i| (b.len() as u64 ^ i).wrapping_mul(K));
-    let mut blocks = b.chunks_exact(32);
-    for block in &mut blocks {
-        for (lane, word) in lanes.iter_mut().zip(block.chunks_exact(8)) {
-            let v = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-            *lane = mix(*lane, v);
-        }
-    }
-    let mut h = lanes.iter().fold(0, |h, &l| mix(h, l));
-    for &x in blocks.remainder() {
-        h = mix(h, u64::from(x));
-    }
-    h ^ (h >> 32)
+/// The span from the first byte a reader found on `page` to the last: its
+/// tables, where their sections were read, what breaks them, their rows.
+pub fn extent(page: &Page) -> Option<crate::source::Span> {
+    let tables = page.tables.iter().flat_map(|t| {
+        std::iter::once(t.span)
+            .chain(t.section_from)
+            .chain(t.broken.as_ref().map(|b| b.at))
+    });
+    let rows = page.rows.iter().flat_map(|r| {
+        std::iter::once(r.code_span)
+            .chain(r.reason.as_ref().and_then(|c| c.span()))
+            .chain(r.description.as_ref().and_then(|c| c.span()))
+    });
+    tables.chain(rows).reduce(crate::source::Span::cover)
 }
 
-/// API pages are kept without their text while the tree is read (1,400
-/// pages of 30 MB would double the memory of a run): only the pages that a
-/// finding points at are read again, here, on as many threads as the
-/// machine has (this runs after the walk, when nothing else does).
-/// `digests[i]` is the digest of `docs[from + i]` when it was first read.
-/// Returns the pages that could not be read again, or that changed since,
-/// with why.
-pub fn restore_sources(
+/// Reads whole the pages `wanted` that are kept as lines (see
+/// [`crate::source::SourceText`]); the pages that could not be, and why.
+pub fn read_whole(
     docs: &mut [crate::model::Doc],
-    from: usize,
-    digests: &[u64],
-    needed: &std::collections::BTreeSet<usize>,
+    wanted: &std::collections::BTreeSet<usize>,
 ) -> Vec<(usize, String)> {
-    let wanted: Vec<(usize, &mut crate::model::Doc)> = docs
+    let pages: Vec<(usize, &mut crate::model::Doc)> = docs
         .iter_mut()
         .enumerate()
-        .filter(|(i, d)| *i >= from && needed.contains(i) && d.src.is_empty())
+        .filter(|(i, d)| wanted.contains(i) && !d.src.is_whole())
         .collect();
-    let restore = |(i, doc): (usize, &mut crate::model::Doc)| {
-        let text = std::fs::read(&doc.file)
-            .map_err(|e| format!("cannot read: {}", crate::walk::io_message(&e)))
-            .and_then(|b| {
-                crate::source::decode_any(&b)
-                    .map(|d| d.text.into_owned())
-                    .map_err(|e| e.to_string())
-            });
-        match text {
-            Ok(t) if digest(&t) == digests[i - from] => {
-                doc.src = t;
-                None
-            }
-            Ok(_) => Some((i, "changed while doclint was reading the tree".to_string())),
-            Err(e) => Some((i, e)),
-        }
-    };
-    crate::par::map(wanted, restore)
-        .into_iter()
-        .flatten()
-        .collect()
+    crate::par::map(pages, |(i, doc)| {
+        doc.src.read_whole(&doc.file).err().map(|e| (i, e))
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 #[cfg(test)]
@@ -300,16 +272,5 @@ mod tests {
                 "{src:?}"
             );
         }
-    }
-
-    #[test]
-    fn digest_tells_texts_apart() {
-        let a = "请求成功。".repeat(20);
-        let mut b = a.clone();
-        b.replace_range(b.len() - 3.., "，");
-        assert_ne!(digest(&a), digest(&b));
-        assert_eq!(digest(&a), digest(&a.clone()));
-        assert_ne!(digest(""), digest(" "));
-        assert_ne!(digest(&"a".repeat(32)), digest(&"a".repeat(33)));
     }
 }

@@ -456,44 +456,18 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
 }
 
 /// DL011's fix: `cell` written with `canonical`'s marks (only the marks
-/// change when the words are the same). `None` without the page's text.
+/// change when the words are the same). `None` when the text kept of the
+/// page does not hold the cell.
 fn punctuation_fix(
-    src: &str,
+    src: &crate::source::SourceText,
     cell: &crate::parse::text::Cell,
     canonical: &str,
     kind: crate::parse::page::TableKind,
 ) -> Option<Fix> {
-    if src.is_empty() {
+    if !cell.span().is_some_and(|s| src.covers(s)) {
         return None;
     }
     minimal_edits(src, cell, canonical, kind)
         .or_else(|| replace_cell(cell, canonical, kind))
         .map(|e| Fix::new(Applicability::Safe, e))
-}
-
-/// Gives the DL011 findings the fix [`check`] could not make while their
-/// pages' text was not kept (the API pages are read again only for the
-/// findings on them): the same fix a check with the text makes.
-pub fn add_punctuation_fixes(docs: &[crate::model::Doc], findings: &mut [Finding]) {
-    for f in findings
-        .iter_mut()
-        .filter(|f| f.rule == Rule::OperationPunctuationMismatch && f.fix.is_none())
-    {
-        let doc = &docs[f.doc];
-        let (Some(canonical), Some(code)) = (f.expected.as_deref(), f.code) else {
-            continue;
-        };
-        let cell = doc
-            .page
-            .rows
-            .iter()
-            .filter(|r| r.code == code)
-            .find_map(|r| {
-                let (cell, _, _) = elected_description(r)?;
-                (cell.span() == Some(f.span)).then_some((cell, doc.page.tables[r.table].kind))
-            });
-        if let Some((cell, kind)) = cell {
-            f.fix = punctuation_fix(&doc.src, cell, canonical, kind);
-        }
-    }
 }

@@ -110,7 +110,13 @@ impl Fragment {
     /// collapsed run of white space maps to the whole run, an entity to all
     /// of its bytes.
     pub fn chars(&self, src: &str) -> Vec<(char, Span)> {
-        let all = char_map(src, &self.pieces);
+        self.chars_at(src, 0)
+    }
+
+    /// [`Fragment::chars`] where `text` is the file's text from byte `base`
+    /// (a page kept as the lines of its tables) and covers the fragment.
+    pub fn chars_at(&self, text: &str, base: usize) -> Vec<(char, Span)> {
+        let all = char_map(text, base, &self.pieces);
         let mut out = Vec::with_capacity(all.len());
         let mut iter = all
             .into_iter()
@@ -154,12 +160,12 @@ impl Fragment {
 }
 
 /// Every character of `pieces` (white space uncollapsed) with its bytes.
-fn char_map(src: &str, pieces: &[Piece]) -> Vec<(char, Span)> {
+fn char_map(text: &str, base: usize, pieces: &[Piece]) -> Vec<(char, Span)> {
     let mut out = Vec::new();
     for p in pieces {
         match &p.decoded {
             None => {
-                for (i, c) in src[p.span.start..p.span.end].char_indices() {
+                for (i, c) in text[p.span.start - base..p.span.end - base].char_indices() {
                     let start = p.span.start + i;
                     out.push((c, Span::new(start, start + c.len_utf8())));
                 }

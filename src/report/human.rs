@@ -103,7 +103,10 @@ impl SourceCode for Snippet {
 
 /// Cuts the source line holding `span.start` to a window around the span.
 fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
-    let src = &doc.src;
+    // Offsets are the file's; the text kept may start further on.
+    let base = doc.src.offset();
+    let src = doc.src.text();
+    let at = |s: usize, e: usize| &src[s - base..e - base];
     let line = idx.line_of(span.start);
     let ls = idx.line_span(src, line);
     let (_, col) = idx.line_col(src, span.start);
@@ -112,7 +115,7 @@ fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
     // Walk back from the span start until CONTEXT_COLUMNS columns.
     let mut start = span.start;
     let mut w = 0;
-    for (i, c) in src[ls.start..span.start].char_indices().rev() {
+    for (i, c) in at(ls.start, span.start).char_indices().rev() {
         w += c.width().unwrap_or(0);
         if w > CONTEXT_COLUMNS {
             break;
@@ -122,7 +125,7 @@ fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
     // The label itself, cut at CELL_COLUMNS.
     let mut shown_end = span.start;
     let mut w = 0;
-    for (i, c) in src[span.start..label_end].char_indices() {
+    for (i, c) in at(span.start, label_end).char_indices() {
         w += c.width().unwrap_or(0);
         if w > CELL_COLUMNS {
             break;
@@ -132,7 +135,7 @@ fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
     let mut end = shown_end;
     if shown_end == label_end {
         let mut w = 0;
-        for (i, c) in src[label_end..ls.end].char_indices() {
+        for (i, c) in at(label_end, ls.end).char_indices() {
             w += c.width().unwrap_or(0);
             if w > CONTEXT_COLUMNS {
                 break;
@@ -145,7 +148,7 @@ fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
         text.push('…');
     }
     let label_start = text.len() + (span.start - start);
-    let body = &src[start..end];
+    let body = at(start, end);
     // Tabs would shift the underline: show them as one space.
     text.push_str(&body.replace('\t', " "));
     let label_len = shown_end - span.start;
@@ -253,7 +256,7 @@ fn report(outcome: &Outcome, lines: &Lines, f: &Finding) -> Report {
         .iter()
         .map(|r| {
             let rdoc = &outcome.docs[r.doc];
-            let ridx = LineIndex::new(&rdoc.src);
+            let ridx = rdoc.src.index();
             Report {
                 label_columns: LABEL_COLUMNS,
                 finding_code: String::new(),

@@ -89,7 +89,7 @@ pub fn render(outcome: &Outcome) -> String {
                 service: &doc.service,
                 code: f.code,
                 message: &f.message,
-                found: f.text.as_ref().map(|_| &doc.src[f.span.start..f.span.end]),
+                found: f.text.as_ref().and_then(|_| doc.src.get(f.span)),
                 text: f.text.as_deref(),
                 expected: f.expected.as_deref(),
                 fix: f.fix.as_ref(),

@@ -36,7 +36,7 @@ impl Lines {
         let mut wanted: Vec<usize> = outcome.findings.iter().map(|f| f.doc).collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let built = crate::par::map(wanted.clone(), |i| LineIndex::new(&outcome.docs[i].src));
+        let built = crate::par::map(wanted.clone(), |i| outcome.docs[i].src.index());
         let mut indexes: Vec<Option<LineIndex>> = vec![None; outcome.docs.len()];
         for (i, index) in wanted.into_iter().zip(built) {
             indexes[i] = Some(index);
@@ -51,7 +51,7 @@ impl Lines {
 
     /// Where `f` is.
     pub fn locate(&self, outcome: &Outcome, f: &Finding) -> Location {
-        let src = &outcome.docs[f.doc].src;
+        let src = outcome.docs[f.doc].src.text();
         let idx = self.index(f.doc).expect("indexed");
         let (line, column) = idx.line_col(src, f.span.start);
         let (end_line, end_column) = idx.line_col(src, f.span.end);

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::lint::Outcome;
 use crate::parse::text::Cell;
-use crate::source::Span;
+use crate::source::{SourceText, Span};
 
 #[derive(Serialize)]
 struct PageOut<'a> {
@@ -55,18 +55,18 @@ fn arr(s: Span) -> String {
     format!("{}..{}", s.start, s.end)
 }
 
-fn cell<'a>(src: &'a str, c: &'a Cell) -> Option<CellOut<'a>> {
+fn cell<'a>(src: &'a SourceText, c: &'a Cell) -> Option<CellOut<'a>> {
     let span = c.span()?;
     Some(CellOut {
         span: arr(span),
-        slice: src.get(span.start..span.end).unwrap_or(""),
+        slice: src.get(span).unwrap_or(""),
         text: c.text(),
         fragments: c
             .fragments
             .iter()
             .map(|f| Fragment {
                 span: arr(f.span),
-                slice: src.get(f.span.start..f.span.end).unwrap_or(""),
+                slice: src.get(f.span).unwrap_or(""),
                 text: &f.text,
             })
             .collect(),
@@ -91,29 +91,9 @@ pub fn render_operations(outcome: &Outcome) -> String {
 
 fn render_docs(docs: &[&crate::model::Doc]) -> String {
     use crate::parse::page::{Section, TableKind};
-    // API pages are kept without their text: read it again to quote it
-    // (a page that changed since is shown as unreadable slices).
-    let sources: Vec<std::borrow::Cow<'_, str>> = docs
-        .iter()
-        .map(|d| {
-            if d.src.is_empty() {
-                std::fs::read(&d.file)
-                    .ok()
-                    .and_then(|b| {
-                        crate::source::decode_any(&b)
-                            .ok()
-                            .map(|t| t.text.into_owned())
-                    })
-                    .map_or(std::borrow::Cow::Borrowed(""), std::borrow::Cow::Owned)
-            } else {
-                std::borrow::Cow::Borrowed(d.src.as_str())
-            }
-        })
-        .collect();
     let pages: Vec<PageOut<'_>> = docs
         .iter()
-        .zip(&sources)
-        .map(|(d, src)| PageOut {
+        .map(|d| PageOut {
             path: &d.path,
             service: &d.service,
             title: &d.page.title,
@@ -144,10 +124,10 @@ fn render_docs(docs: &[&crate::model::Doc]) -> String {
                 .map(|r| RowOut {
                     code: r.code,
                     code_span: arr(r.code_span),
-                    code_slice: src.get(r.code_span.start..r.code_span.end).unwrap_or(""),
+                    code_slice: d.src.get(r.code_span).unwrap_or(""),
                     table: r.table,
-                    reason: r.reason.as_ref().and_then(|c| cell(src, c)),
-                    description: r.description.as_ref().and_then(|c| cell(src, c)),
+                    reason: r.reason.as_ref().and_then(|c| cell(&d.src, c)),
+                    description: r.description.as_ref().and_then(|c| cell(&d.src, c)),
                 })
                 .collect(),
         })

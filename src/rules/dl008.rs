@@ -50,7 +50,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 code: None,
                 message: message.into(),
                 label: label.into(),
-                text: Some(doc.src[b.at.start..b.at.end].to_string()),
+                text: doc.src.get(b.at).map(str::to_string),
                 expected: None,
                 fix: None,
                 notes: vec![format!(

@@ -63,7 +63,7 @@ pub fn code_actions(
         let l = lines.get(i);
         (l.offset(range.start), l.offset(range.end))
     };
-    let src = &project.docs[i].src;
+    let src = project.docs[i].src.text();
     let mut fixes = Vec::new();
     let mut silenced = BTreeSet::new();
     let mut silence = Vec::new();

@@ -51,7 +51,7 @@ impl<'a> LineCache<'a> {
         let project = self.project;
         self.lines
             .entry(i)
-            .or_insert_with(|| Lines::new(&project.docs[i].src))
+            .or_insert_with(|| Lines::new(project.docs[i].src.text()))
     }
 }
 

@@ -14,7 +14,7 @@ use crate::rules::{one_line, who};
 pub fn hover(project: &Project, path: &Path, position: Position) -> Option<Hover> {
     let i = project.doc_of(path)?;
     let doc = &project.docs[i];
-    let lines = Lines::new(&doc.src);
+    let lines = Lines::new(doc.src.text());
     let at = lines.offset(position);
     let inside = |s: crate::source::Span| s.start <= at && at <= s.end;
     let row = doc.page.rows.iter().find(|r| {
