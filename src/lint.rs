@@ -414,7 +414,7 @@ fn read(entry: &Entry<'_>, cwd: &Path, service: Option<String>, operations: bool
         // Most files hold no cell that starts with a status code: no table
         // of theirs need be read.
         let parsed = std::panic::catch_unwind(|| {
-            if !page::may_hold_code(&decoded.text) {
+            if !crate::parse::filter::may_hold_code(&decoded.text) {
                 return None;
             }
             match page::parse_str(&decoded.text) {

@@ -275,7 +275,7 @@ fn every_page_read_has_a_cell_that_may_start_with_a_code() {
         if parse_str(&text).is_some() || doclint::ops::parse(&text).is_some() {
             read += 1;
             assert!(
-                doclint::parse::page::may_hold_code(&text),
+                doclint::parse::filter::may_hold_code(&text),
                 "{}",
                 f.display()
             );

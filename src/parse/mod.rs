@@ -3,6 +3,7 @@
 //! [`page`] reads the rows.
 pub mod classify;
 pub mod decide;
+pub mod filter;
 pub mod html;
 pub mod markdown;
 pub mod page;

@@ -887,74 +887,6 @@ fn first_verdict<T>(
     None
 }
 
-/// Whether some table cell of `src` may start with a status code, from its
-/// bytes alone: a `>` (the end of a tag), a `|` or a line start, then white
-/// space, entities or Markdown marks, then three digits (the first not 0)
-/// that no letter, digit or `.` follows, or `HTTP`. Every status table has
-/// such a cell ([`parse_code`] reads a code at the start of a cell's text,
-/// as the HTML and pipe-table readers give it), so a file without one holds
-/// no status table of either kind and need not be parsed: about two thirds
-/// of the files with tables in the Huawei corpus. It only ever lets too
-/// much through, except for a code split by markup (`4<b>00</b>`), which is
-/// not seen as one. Most `>` are followed by `<` or by text, decided by one
-/// byte.
-pub fn may_hold_code(src: &str) -> bool {
-    let b = src.as_bytes();
-    if code_follows(b, 0) || memchr::memchr2_iter(b'>', b'|', b).any(|i| code_follows(b, i + 1)) {
-        return true;
-    }
-    // Line starts (after `\n` or a lone `\r`), and the end of a link or
-    // image (`![](x.png) 200`), matter only in pipe tables, which need a
-    // `|`: pulldown-cmark reads Markdown there, the HTML reader does not.
-    memchr::memchr(b'|', b).is_some()
-        && (memchr::memchr2_iter(b'\n', b'\r', b).any(|i| code_follows(b, i + 1))
-            || memchr::memchr2_iter(b')', b']', b).any(|i| code_follows(b, i + 1)))
-}
-
-/// Whether a status code (or `HTTP`) starts at `at` in `b`, after white
-/// space, entities and marks that a cell's text leaves out.
-fn code_follows(b: &[u8], mut at: usize) -> bool {
-    loop {
-        match b.get(at) {
-            Some(b'1'..=b'9') => break,
-            Some(b'H') => return b[at..].starts_with(b"HTTP"),
-            Some(
-                b'\t'..=b'\r' | b' ' | b'*' | b'`' | b'"' | b'\'' | b'_' | b'[' | b'(' | b'\\',
-            ) => at += 1,
-            // `&nbsp;` is trimmed; `&#52;` may be a digit: then a code may
-            // start here.
-            Some(b'&') => match memchr::memchr(b';', &b[at..b.len().min(at + 33)]) {
-                _ if b.get(at + 1) == Some(&b'#') => return true,
-                Some(k) => at += k + 1,
-                None => return false,
-            },
-            // Letters of most scripts (CJK from 0xE4) are not white space.
-            Some(0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) => {
-                // White space beyond ASCII (a no-break or ideographic space, a
-                // byte order mark) is trimmed too.
-                let end = b.len().min(at + 4);
-                let ch = (at + 2..=end)
-                    .rev()
-                    .find_map(|e| std::str::from_utf8(&b[at..e]).ok())
-                    .and_then(|s| s.chars().next());
-                match ch {
-                    Some(ch) if ch.is_whitespace() || ch == '\u{feff}' => at += ch.len_utf8(),
-                    _ => return false,
-                }
-            }
-            _ => return false,
-        }
-    }
-    // After the digits, what `parse_code` turns down (`4001`, `404.1`)
-    // ends the look; `_` may close emphasis (`_404_` in a pipe table).
-    b.len() >= at + 3
-        && b[at + 1].is_ascii_digit()
-        && b[at + 2].is_ascii_digit()
-        && !b
-            .get(at + 3)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.')
-}
-
 /// A quick look at a file before any Markdown parsing: whether it may be a
 /// status-code page. It is not when it has no table, or when its first
 /// table that matters is of another kind (an API page's parameters come
@@ -1042,7 +974,7 @@ const PROBE_ROWS: usize = 6;
 /// status-code page.
 pub fn parse(bytes: &[u8]) -> Result<Option<Page>, DecodeError> {
     let src = decode_any(bytes)?;
-    if !may_hold_code(&src.text) {
+    if !super::filter::may_hold_code(&src.text) {
         return Ok(None);
     }
     Ok(parse_str(&src.text))
@@ -1247,38 +1179,5 @@ mod tests {
             );
         }
         assert!(!request_line_first("GETTER /x\nGET x\n", &[]));
-    }
-
-    #[test]
-    fn a_cell_that_may_start_with_a_code() {
-        for src in [
-            "<td>400</td>",
-            "<td class=\"x\">\n  404 Not Found</td>",
-            "<td><p><a name=\"x\"></a>500</p></td>",
-            "<td>&nbsp;400</td>",
-            "<td>\u{3000}400</td>",
-            "<td>\u{a0}**400**</td>",
-            "<td>`400`</td>",
-            "<td>HTTP/1.1 404</td>",
-            "<td>&#52;00</td>",
-            "| 400 | Bad |",
-            "a | b\n--|--\n400 | x\n",
-            "a | b\n--|--\nx\n  400\n",
-            "> 400 | x",
-            "400",
-            "| a | b |\n|---|---|\n| _200_ | OK |\n| __404__ | Not Found |\n",
-            "Code | Desc\r---|---\r200 | OK\r",
-            "| a |\n|---|\n| ![](ok.png) 200 |\n| [](#r) 404 |\n",
-        ] {
-            assert!(may_hold_code(src), "{src:?}");
-        }
-        for src in [
-            "",
-            "<td>4001</td><td>40</td><td>400.1</td><td>400s</td>",
-            "<td>参数</td><td>0400</td><td>x 400</td>",
-            "text\n400 lines start with numbers but no table has a pipe\n",
-        ] {
-            assert!(!may_hold_code(src), "{src:?}");
-        }
     }
 }

@@ -158,7 +158,7 @@ pub fn explain(path: &std::path::Path) -> Result<String, String> {
     if let Some(encoding) = decoded.encoding {
         let _ = writeln!(out, "{shown}: note: not UTF-8; read as {encoding}");
     }
-    let filtered = !page::may_hold_code(src);
+    let filtered = !crate::parse::filter::may_hold_code(src);
     if examined.page.is_some() && (filtered || !page::probe(src)) {
         let _ = writeln!(
             out,
