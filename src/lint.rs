@@ -767,7 +767,6 @@ pub fn lint(settings: &Settings) -> Outcome {
         options: &settings.rules,
     };
     let mut op_findings = in_ops(rules::check_tables(&tables));
-    op_findings.extend(in_ops(rules::check_broken_tables(&tables)));
     op_findings.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
         docs: &docs,
         from: ops_from,

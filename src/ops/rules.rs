@@ -404,8 +404,6 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             let (rule, message, fix) = if agreed == w {
                 let marks = mark_differences(&text, canonical);
                 notes.extend(marks.iter().map(|m| format!("differs: {m}")));
-                // Without its text (read again later, see
-                // `add_punctuation_fixes`), a page gets no fix yet.
                 let fix = punctuation_fix(&doc.src, cell, canonical, kind);
                 (
                     Rule::OperationPunctuationMismatch,

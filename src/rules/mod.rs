@@ -293,22 +293,14 @@ pub fn sort(findings: &mut [Finding]) {
     });
 }
 
-/// Runs the rules that read one table at a time and need no text (DL004–
-/// DL007), for the operation tables of API pages, which are read without
-/// keeping their text; findings are not sorted.
+/// Runs the rules that read one table at a time (DL004–DL008), for the
+/// operation tables of API pages; findings are not sorted.
 pub fn check_tables(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     dl004::check(ctx, &mut out);
     dl005::check(ctx, &mut out);
     dl006::check(ctx, true, &mut out);
     dl007::check(ctx, &mut out);
-    out
-}
-
-/// DL008 alone, for the operation tables: it quotes the page's text, so it
-/// runs once the pages with broken tables are read again.
-pub fn check_broken_tables(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
     dl008::check(ctx, &mut out);
     out
 }
