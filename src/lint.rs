@@ -303,23 +303,23 @@ impl Outcome {
         i >= self.ops_from
     }
 
-    /// Reads whole the pages that findings with a fix point at (API pages
-    /// are kept as the lines of their tables; a fix is written to the whole
-    /// file). A page that cannot be read, or changed since it was, is an
-    /// error, and its findings are dropped.
-    pub fn read_whole_for_fixes(&mut self) {
-        let wanted = self
+    /// Reads whole the pages that findings with a fix at applicability
+    /// `wanted` or safer point at (API pages are kept as the lines of their
+    /// tables; a fix is written to the whole file). A page that cannot be
+    /// read, or changed since it was, is an error, and its findings are
+    /// dropped; those errors are returned too.
+    pub fn read_whole_for_fixes(&mut self, wanted: crate::fix::Applicability) -> Vec<FileError> {
+        let pages = self
             .findings
             .iter()
-            .filter(|f| f.fix.is_some())
+            .filter(|f| f.fixable(wanted))
             .map(|f| f.doc)
             .collect();
-        read_whole(
-            &mut self.docs,
-            &wanted,
-            &mut self.findings,
-            &mut self.errors,
-        );
+        let failed = read_whole(&mut self.docs, &pages, &mut self.findings);
+        self.errors.extend(failed.iter().cloned());
+        self.errors.sort();
+        self.errors.dedup();
+        failed
     }
 
     /// Number of per-operation status rows.
@@ -602,28 +602,28 @@ fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
 }
 
 /// Reads whole the pages `wanted` kept as the lines of their tables; a page
-/// that cannot be read, or changed since it was, is an error, and the
-/// findings on it are dropped.
+/// that cannot be read, or changed since it was, is an error (returned),
+/// and the findings on it are dropped.
 fn read_whole(
     docs: &mut [Doc],
     wanted: &std::collections::BTreeSet<usize>,
     findings: &mut Vec<Finding>,
-    errors: &mut Vec<FileError>,
-) {
+) -> Vec<FileError> {
     let failed = crate::ops::read_whole(docs, wanted);
     if failed.is_empty() {
-        return;
+        return Vec::new();
     }
     let gone: std::collections::BTreeSet<usize> = failed.iter().map(|(i, _)| *i).collect();
     findings.retain(|f| {
         !gone.contains(&f.doc) && f.related.as_ref().is_none_or(|r| !gone.contains(&r.doc))
     });
-    errors.extend(failed.into_iter().map(|(i, message)| FileError {
-        path: docs[i].path.clone(),
-        message,
-    }));
-    errors.sort();
-    errors.dedup();
+    failed
+        .into_iter()
+        .map(|(i, message)| FileError {
+            path: docs[i].path.clone(),
+            message,
+        })
+        .collect()
 }
 
 /// Lints the project described by `settings`.
@@ -787,7 +787,9 @@ pub fn lint(settings: &Settings) -> Outcome {
         .filter(|(d, span)| !docs[*d].src.covers(*span))
         .map(|(d, _)| d)
         .collect();
-    read_whole(&mut docs, &outside, &mut op_findings, &mut errors);
+    errors.extend(read_whole(&mut docs, &outside, &mut op_findings));
+    errors.sort();
+    errors.dedup();
     findings.extend(op_findings);
     // `filter` sorts what it keeps.
     filter(&mut findings, &docs, settings);

@@ -336,13 +336,17 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
         return only_missing(&plan);
     };
     print_notes(&outcome);
-    if fix.fix || fix.diff {
-        outcome.read_whole_for_fixes();
-    }
     let wanted = if fix.unsafe_fixes {
         Applicability::Unsafe
     } else {
         Applicability::Safe
+    };
+    // The pages fixes are written to, read whole: those that cannot be are
+    // errors of this run, said with the report of what remains.
+    let unread = if fix.fix || fix.diff {
+        outcome.read_whole_for_fixes(wanted)
+    } else {
+        Vec::new()
     };
     if fix.diff {
         let plans = files::plan(&outcome, wanted);
@@ -395,7 +399,9 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
         return only_missing(&plan);
     };
     after.errors.extend(applied.errors);
+    after.errors.extend(unread);
     after.errors.sort();
+    after.errors.dedup();
     let mut text = render(&after, args);
     if args.format == Format::Human {
         text.push_str(&format!(

@@ -139,7 +139,7 @@ proptest! {
 
         let settings = Settings { paths: vec![dir.path().to_path_buf()], ..Settings::default() };
         let mut before = lint(&settings);
-        before.read_whole_for_fixes();
+        before.read_whole_for_fixes(Applicability::Safe);
         let plans = files::plan(&before, Applicability::Safe);
         for p in &plans {
             let doc = &before.docs[p.doc];
@@ -154,7 +154,7 @@ proptest! {
         prop_assert!(applied.errors.is_empty());
         // One run converges: no safe fix remains, and planning again is empty.
         let mut after = lint(&settings);
-        after.read_whole_for_fixes();
+        after.read_whole_for_fixes(Applicability::Safe);
         prop_assert!(after.findings.iter().all(|f| !f.fixable(Applicability::Safe)));
         prop_assert!(files::plan(&after, Applicability::Safe).is_empty());
     }

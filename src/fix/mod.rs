@@ -108,6 +108,17 @@ pub fn replace_cell(cell: &Cell, new_text: &str, kind: TableKind) -> Option<Vec<
     )
 }
 
+/// Whether `src` holds every byte `cell`'s characters come from (white space
+/// around its paragraphs included), and the cell is not empty.
+pub fn holds(src: &SourceText, cell: &Cell) -> bool {
+    !cell.fragments.is_empty()
+        && cell
+            .fragments
+            .iter()
+            .flat_map(|f| &f.pieces)
+            .all(|p| src.covers(p.span))
+}
+
 /// The smallest edits that turn `cell`'s text into `new_text`, character by
 /// character: for punctuation and spacing, which touch a few marks inside
 /// text that may also hold markup. `None` when a change would fall between
@@ -118,7 +129,7 @@ pub fn minimal_edits(
     new_text: &str,
     kind: TableKind,
 ) -> Option<Vec<Edit>> {
-    if !src.covers(cell.span()?) {
+    if !holds(src, cell) {
         return None;
     }
     // Every character the reader sees with its bytes; paragraph breaks are

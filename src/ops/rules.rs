@@ -462,7 +462,7 @@ fn punctuation_fix(
     canonical: &str,
     kind: crate::parse::page::TableKind,
 ) -> Option<Fix> {
-    if !cell.span().is_some_and(|s| src.covers(s)) {
+    if !crate::fix::holds(src, cell) {
         return None;
     }
     minimal_edits(src, cell, canonical, kind)

@@ -32,7 +32,16 @@ pub fn may_hold_code(src: &str) -> bool {
                 return false;
             }
             // `&#52;` may be a digit: then a code may start there.
-            Candidate::Code(at) | Candidate::NumericEntity(at) => at,
+            Candidate::Code(at) => at,
+            // A digit written as an entity may end a code begun in plain
+            // digits (`4&#48;0`): read back from them.
+            Candidate::NumericEntity(at) => {
+                at - b[at.saturating_sub(2)..at]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count()
+            }
         };
         let mut budget = BUDGET;
         reaches_anchor(b, at, &mut pipe, &mut budget)
@@ -72,9 +81,18 @@ fn reaches_anchor(b: &[u8], mut at: usize, pipe: &mut Option<bool>, budget: &mut
             {
                 return true;
             }
-            b'\t'..=b'\r' | b' ' | b'*' | b'`' | b'"' | b'\'' | b'_' | b'[' | b'(' | b'\\' => {
-                at -= 1
-            }
+            // `![400](x.png)`: an image's text is its cell's text.
+            b'\t'..=b'\r'
+            | b' '
+            | b'*'
+            | b'`'
+            | b'"'
+            | b'\''
+            | b'_'
+            | b'['
+            | b'('
+            | b'\\'
+            | b'!' => at -= 1,
             // The end of an entity: back to any `&` that it may close.
             b';' => {
                 let end = at - 1;
@@ -89,7 +107,12 @@ fn reaches_anchor(b: &[u8], mut at: usize, pipe: &mut Option<bool>, budget: &mut
             }
             b'P' | b'/' | b'0'..=b'9' | b'.' => match http_before(b, at) {
                 Some(h) => at = h,
-                None => return false,
+                // Markup or an entity inside `HTTP/1.1` (`<b>HTTP</b>/1.1`,
+                // `HTTP&sol;1.1`): an `HTTP` just before lets the file
+                // through.
+                None => {
+                    return memchr::memmem::rfind(&b[at.saturating_sub(64)..at], b"HTTP").is_some();
+                }
             },
             // White space beyond ASCII (a no-break or ideographic space, a
             // byte order mark) is trimmed too.
@@ -275,7 +298,17 @@ mod tests {
                     }
                 }
                 Some(
-                    b'\t'..=b'\r' | b' ' | b'*' | b'`' | b'"' | b'\'' | b'_' | b'[' | b'(' | b'\\',
+                    b'\t'..=b'\r'
+                    | b' '
+                    | b'*'
+                    | b'`'
+                    | b'"'
+                    | b'\''
+                    | b'_'
+                    | b'['
+                    | b'('
+                    | b'\\'
+                    | b'!',
                 ) => at += 1,
                 Some(b'&') => match memchr::memchr(b';', &b[at..b.len().min(at + 33)]) {
                     _ if b.get(at + 1) == Some(&b'#') => return true,
@@ -337,6 +370,7 @@ mod tests {
             "| a | b |\n|---|---|\n| _200_ | OK |\n| __404__ | Not Found |\n",
             "Code | Desc\r---|---\r200 | OK\r",
             "| a |\n|---|\n| ![](ok.png) 200 |\n| [](#r) 404 |\n",
+            "| a |\n|---|\n| ![400](x.png) | 请求错误 |\n",
         ] {
             assert!(may_hold_code(src), "{src:?}");
             assert!(forward(src), "{src:?}");
@@ -345,6 +379,21 @@ mod tests {
                 let moved = format!("{}{src}", " ".repeat(pad));
                 assert!(may_hold_code(&moved), "{moved:?}");
             }
+        }
+        // What only the backward reading lets through: markup or entities
+        // inside `HTTP/1.1`, a digit written as an entity.
+        for src in [
+            "| **HTTP**/1.1 200 | 请求成功。 |",
+            "| HTTP/*1.1* 400 |",
+            "| `HTTP`/1.1 400 |",
+            "| HTTP\\/1.1 400 |",
+            "<td><b>HTTP</b>/1.1 400</td>",
+            "<td>HTTP/1<b>.</b>1 400</td>",
+            "<td>HTTP&sol;1.1 400</td>",
+            "<td>4&#48;0</td>",
+            "<td>40&#48;</td>",
+        ] {
+            assert!(may_hold_code(src), "{src:?}");
         }
         for src in [
             "",
@@ -355,6 +404,24 @@ mod tests {
         ] {
             assert!(!may_hold_code(src), "{src:?}");
         }
+    }
+
+    /// A status page whose codes carry `HTTP/1.1` with markup inside is read
+    /// by the readers, and so must pass the filter.
+    #[test]
+    fn markup_inside_http_still_lets_a_page_through() {
+        let rows: String = [
+            (400, "Bad Request"),
+            (404, "Not Found"),
+            (500, "Internal Server Error"),
+        ]
+        .iter()
+        .map(|(c, r)| format!("| **HTTP**/1.1 {c} | {r} | 请求出错{c}。 |\n"))
+        .collect();
+        let src = format!("# 状态码\n\n| 状态码 | 编码 | 说明 |\n| --- | --- | --- |\n{rows}");
+        let page = crate::parse::page::parse_str(&src).expect("a status page");
+        assert_eq!(page.rows.len(), 3);
+        assert!(may_hold_code(&src));
     }
 
     #[test]
