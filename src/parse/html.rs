@@ -488,28 +488,48 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
     table
 }
 
-/// Every `<table` start tag in `src`, in any letter case, sorted (not
-/// `<table_name>` or `<tables>`).
-pub fn table_starts(src: &str) -> Vec<usize> {
-    let b = src.as_bytes();
-    // `able` is rare in these pages, `<t` is in every cell: search for the
-    // rarer part and look back.
-    static LOWER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"able"));
-    static UPPER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"ABLE"));
-    let mut out: Vec<usize> = LOWER
-        .find_iter(b)
-        .chain(UPPER.find_iter(b))
-        .filter(|&i| i >= 2 && b[i - 2] == b'<' && b[i - 1].eq_ignore_ascii_case(&b't'))
+/// `able` is rare in these pages, `<t` is in every cell: the finders search
+/// for the rarer part, and a start is found by looking back.
+static LOWER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"able"));
+static UPPER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"ABLE"));
+
+/// The `<table` start tags `finder` finds in `b[..end]`, in order.
+fn starts_before<'a>(
+    b: &'a [u8],
+    end: usize,
+    finder: &'a Finder<'static>,
+) -> impl Iterator<Item = usize> + 'a {
+    finder
+        .find_iter(&b[..end])
+        .filter(move |&i| i >= 2 && b[i - 2] == b'<' && b[i - 1].eq_ignore_ascii_case(&b't'))
         .map(|i| i - 2)
-        .filter(|&i| {
+        .filter(move |&i| {
             b[i + 2..i + 6].eq_ignore_ascii_case(b"able")
                 && b.get(i + 6)
                     .is_none_or(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
         })
+}
+
+/// Every `<table` start tag in `src`, in any letter case, sorted (not
+/// `<table_name>` or `<tables>`).
+pub fn table_starts(src: &str) -> Vec<usize> {
+    let b = src.as_bytes();
+    let mut out: Vec<usize> = starts_before(b, b.len(), &LOWER)
+        .chain(starts_before(b, b.len(), &UPPER))
         .collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The first of [`table_starts`], searching no further than it.
+pub fn first_table_start(src: &str) -> Option<usize> {
+    let b = src.as_bytes();
+    let lower = starts_before(b, b.len(), &LOWER).next();
+    // An upper-case tag matters only before the first lower-case one.
+    let end = lower.map_or(b.len(), |l| l + 2);
+    let upper = starts_before(b, end, &UPPER).next();
+    lower.into_iter().chain(upper).min()
 }
 
 #[cfg(test)]
@@ -564,5 +584,9 @@ mod tests {
     fn table_starts_skip_words() {
         let src = "<table_name> <tables> <table> <TABLE class=x><Table>";
         assert_eq!(table_starts(src), vec![22, 30, 45]);
+        assert_eq!(first_table_start(src), Some(22));
+        assert_eq!(first_table_start("a <TABLE> b <table>"), Some(2));
+        assert_eq!(first_table_start("a <table> b <TABLE>"), Some(2));
+        assert_eq!(first_table_start("no tables, a table word"), None);
     }
 }

@@ -893,16 +893,15 @@ fn first_verdict<T>(
 /// before its status table): most files are decided here after reading a
 /// few rows of their first table.
 pub fn probe(src: &str) -> bool {
-    let starts = html::table_starts(src);
-    if request_line_first(src, &starts) {
+    if request_line_first(src, html::first_table_start(src)) {
         return false;
     }
-    first_verdict(src, starts, |start, delimiter| {
-        match look(src, start, delimiter, false) {
-            Look::Status => Some(true),
-            Look::Other if !in_fence_roughly(src, start) => Some(false),
-            _ => None,
-        }
+    first_verdict(src, html::table_starts(src), |start, delimiter| match look(
+        src, start, delimiter, false,
+    ) {
+        Look::Status => Some(true),
+        Look::Other if !in_fence_roughly(src, start) => Some(false),
+        _ => None,
     })
     .unwrap_or(false)
 }
@@ -925,13 +924,14 @@ pub fn has_status_table(src: &str) -> bool {
 }
 
 /// Whether an HTTP request line (`GET /v1/…`) ends before any table of
-/// `src` starts, HTML (`starts`) or pipe (a line holding a `|`):
+/// `src` starts, HTML (the first at `first_table`) or pipe (a line holding
+/// a `|`):
 /// then [`examine`] reads every status table of the page as an operation's
 /// (an API page), so the page is not a status-code page, and no table need
 /// be looked at.
-fn request_line_first(src: &str, starts: &[usize]) -> bool {
+fn request_line_first(src: &str, first_table: Option<usize>) -> bool {
     let b = src.as_bytes();
-    let first_table = starts.first().map_or(b.len(), |&s| s);
+    let first_table = first_table.unwrap_or(b.len());
     let limit = memchr::memchr(b'|', &b[..first_table]).unwrap_or(first_table);
     // Lines that end before the line holding the first table or `|`.
     let lines_end = memchr::memrchr(b'\n', &b[..limit]).map_or(0, |i| i + 1);
@@ -1160,7 +1160,7 @@ mod tests {
         ] {
             let page = format!("# Op\n\n{line}\n{table}");
             assert!(
-                request_line_first(&page, &html::table_starts(&page)),
+                request_line_first(&page, html::first_table_start(&page)),
                 "{line:?}"
             );
             assert!(!probe(&page), "{line:?}");
@@ -1174,10 +1174,10 @@ mod tests {
             format!("<table><tr><td>a</td></tr></table>\nGET /v1\n{table}"),
         ] {
             assert!(
-                !request_line_first(&page, &html::table_starts(&page)),
+                !request_line_first(&page, html::first_table_start(&page)),
                 "{page:?}"
             );
         }
-        assert!(!request_line_first("GETTER /x\nGET x\n", &[]));
+        assert!(!request_line_first("GETTER /x\nGET x\n", None));
     }
 }
