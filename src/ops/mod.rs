@@ -18,7 +18,7 @@ use aho_corasick::AhoCorasick;
 use crate::parse::page::{self, Page};
 
 /// What one pass over a file finds: the words of a per-operation status
-/// section or its header (`状态码`, `返回值`, `返回码`, `Status Code`,
+/// section or its header (`状态码`, `返回值`, `返回码`, `响应码`, `Status Code`,
 /// `Status code`), fence marks (```` ``` ````, `~~~`) and `<table` tags, each
 /// as where it starts. One searcher for all of them: every file that may
 /// hold a status table is searched, most of it Chinese text in which each
@@ -39,6 +39,7 @@ static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "状态码",
             "返回值",
             "返回码",
+            "响应码",
             "Status Code",
             "Status code",
             "```",
@@ -60,8 +61,8 @@ fn marks(b: &[u8]) -> Marks {
     for found in MARKS.find_iter(b) {
         let at = found.start();
         match found.pattern().as_usize() {
-            0..=4 => m.words.push(at),
-            5 | 6 => m.fences.push(at),
+            0..=5 => m.words.push(at),
+            6 | 7 => m.fences.push(at),
             _ => m.tables.push(at),
         }
     }
@@ -272,5 +273,11 @@ mod tests {
                 "{src:?}"
             );
         }
+        // `响应码` (response codes) heads a status section too (apig).
+        let src = "# T\n\n| a | b |\n|---|---|\n\n## 响应码\n\n| 响应码 | 说明 |\n";
+        assert_eq!(
+            status_heading(src, &marks(src.as_bytes())),
+            src.find("## 响应码")
+        );
     }
 }
