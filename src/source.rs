@@ -184,7 +184,7 @@ impl SourceText {
         SourceText {
             text: file[at..end].to_string(),
             at,
-            line: line_breaks(&b[..at]),
+            line: line_breaks(&b[..at]).count(),
             whole: false,
             len: b.len(),
         }
@@ -258,14 +258,20 @@ impl SourceText {
     }
 }
 
-/// Number of line breaks in `b`: `\n`, `\r\n` and a lone `\r` count once.
-fn line_breaks(b: &[u8]) -> usize {
-    if memchr::memchr(b'\r', b).is_none() {
-        return memchr::memchr_iter(b'\n', b).count();
-    }
-    memchr::memchr2_iter(b'\n', b'\r', b)
-        .filter(|&i| b[i] == b'\n' || b.get(i + 1) != Some(&b'\n'))
-        .count()
+/// Where the line breaks of `b` are: each `\n`, and each `\r` that no `\n`
+/// follows (`\r\n` breaks once, a lone `\r` too, as in old Mac files).
+fn line_breaks(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    // Most files have no `\r`: a search for `\n` alone is quicker.
+    let cr = memchr::memchr(b'\r', b).is_some();
+    let lf_only = (!cr).then(|| memchr::memchr_iter(b'\n', b));
+    let mixed = cr.then(|| {
+        memchr::memchr2_iter(b'\n', b'\r', b)
+            .filter(move |&i| b[i] == b'\n' || b.get(i + 1) != Some(&b'\n'))
+    });
+    lf_only
+        .into_iter()
+        .flatten()
+        .chain(mixed.into_iter().flatten())
 }
 
 /// Maps byte offsets of one file to 1-based lines and character columns.
@@ -284,19 +290,8 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes the lines of `text`.
     pub fn new(text: &str) -> Self {
-        // A line ends at `\n`, `\r\n`, or a lone `\r` (old Mac files).
-        let b = text.as_bytes();
         let mut line_starts = vec![0];
-        if memchr::memchr(b'\r', b).is_none() {
-            // Most files: `\n` only, a quicker search.
-            line_starts.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
-        } else {
-            line_starts.extend(
-                memchr::memchr2_iter(b'\n', b'\r', b)
-                    .filter(|&i| b[i] == b'\n' || b.get(i + 1) != Some(&b'\n'))
-                    .map(|i| i + 1),
-            );
-        }
+        line_starts.extend(line_breaks(text.as_bytes()).map(|i| i + 1));
         LineIndex {
             line_starts,
             base: 0,

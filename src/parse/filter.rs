@@ -81,18 +81,7 @@ fn reaches_anchor(b: &[u8], mut at: usize, pipe: &mut Option<bool>, budget: &mut
             {
                 return true;
             }
-            // `![400](x.png)`: an image's text is its cell's text.
-            b'\t'..=b'\r'
-            | b' '
-            | b'*'
-            | b'`'
-            | b'"'
-            | b'\''
-            | b'_'
-            | b'['
-            | b'('
-            | b'\\'
-            | b'!' => at -= 1,
+            c if trimmed(c) => at -= 1,
             // The end of an entity: back to any `&` that it may close.
             b';' => {
                 let end = at - 1;
@@ -132,6 +121,17 @@ fn reaches_anchor(b: &[u8], mut at: usize, pipe: &mut Option<bool>, budget: &mut
             _ => return false,
         }
     }
+}
+
+/// Whether ASCII byte `c` may stand between a cell's start and its code in
+/// the file, left out of the cell's text: white space, Markdown marks
+/// (`**400**`, `` `400` ``, `_400_`, `[400](…)`, `![400](x.png)`, an image's
+/// text being its cell's), quotes and escapes.
+fn trimmed(c: u8) -> bool {
+    matches!(
+        c,
+        b'\t'..=b'\r' | b' ' | b'*' | b'`' | b'"' | b'\'' | b'_' | b'[' | b'(' | b'\\' | b'!'
+    )
 }
 
 /// Where `HTTP` or `HTTP/1.1` (a version of digits and dots) starts when it
@@ -297,19 +297,7 @@ mod tests {
                         }
                     }
                 }
-                Some(
-                    b'\t'..=b'\r'
-                    | b' '
-                    | b'*'
-                    | b'`'
-                    | b'"'
-                    | b'\''
-                    | b'_'
-                    | b'['
-                    | b'('
-                    | b'\\'
-                    | b'!',
-                ) => at += 1,
+                Some(&c) if trimmed(c) => at += 1,
                 Some(b'&') => match memchr::memchr(b';', &b[at..b.len().min(at + 33)]) {
                     _ if b.get(at + 1) == Some(&b'#') => return true,
                     Some(k) => at += k + 1,
