@@ -686,12 +686,17 @@ pub fn lint(settings: &Settings) -> Outcome {
         })
         .collect();
     // Once each: a file named on the command line is also found by the walk.
-    let mut visited: Vec<(Option<PathBuf>, Read)> = visited.into_iter().flatten().collect();
+    // (Not collected again: the walk's list is long, most of it files
+    // that hold no status table.)
+    let mut visited = visited;
     if dedup {
-        visited.sort_by(|a, b| a.0.cmp(&b.0));
-        visited.dedup_by(|a, b| a.0 == b.0);
+        fn path(v: &Option<(Option<PathBuf>, Read)>) -> Option<&Path> {
+            v.as_ref().and_then(|v| v.0.as_deref())
+        }
+        visited.sort_by(|a, b| path(a).cmp(&path(b)));
+        visited.dedup_by(|a, b| path(a) == path(b));
     }
-    for (_, r) in visited {
+    for (_, r) in visited.into_iter().flatten() {
         files += 1;
         match r {
             Read::Page(doc, note) => {
@@ -720,12 +725,6 @@ pub fn lint(settings: &Settings) -> Outcome {
     notes.sort();
     notes.dedup();
     let model = Model::build(&docs, &settings.model);
-    let mut findings = rules::check(&Context {
-        docs: &docs,
-        model: &model,
-        options: &settings.rules,
-    });
-    // The operation tables: DL004–DL008 as on status pages, then DL010–DL013.
     docs.extend(op_docs);
     // A pin for a service the project does not have pins nothing: said.
     if let Some(config) = &settings.config {
@@ -749,30 +748,43 @@ pub fn lint(settings: &Settings) -> Outcome {
             });
         }
     }
-    let ops = OpsModel::build(&docs, ops_from, &settings.service_pins);
-    // The operation tables' rules. Findings of rules run on the API pages
-    // alone point into them.
-    let in_ops = |mut found: Vec<Finding>| {
-        for f in &mut found {
+    // The rules, on two threads: the status pages' and DL004–DL008 on the
+    // operation tables on this one; the model of the operations and
+    // DL010–DL013 on another.
+    let (mut findings, ops, mut op_findings) = std::thread::scope(|scope| {
+        let operations = scope.spawn(|| {
+            let ops = OpsModel::build(&docs, ops_from, &settings.service_pins);
+            let found = crate::ops::rules::check(&crate::ops::rules::OpsContext {
+                docs: &docs,
+                from: ops_from,
+                model: &model,
+                ops: &ops,
+            });
+            (ops, found)
+        });
+        let findings = rules::check(&Context {
+            docs: &docs[..ops_from],
+            model: &model,
+            options: &settings.rules,
+        });
+        // Findings of rules run on the API pages alone point into them.
+        let mut op_findings = rules::check_tables(&Context {
+            docs: &docs[ops_from..],
+            model: &model,
+            options: &settings.rules,
+        });
+        for f in &mut op_findings {
             f.doc += ops_from;
             if let Some(r) = &mut f.related {
                 r.doc += ops_from;
             }
         }
-        found
-    };
-    let tables = Context {
-        docs: &docs[ops_from..],
-        model: &model,
-        options: &settings.rules,
-    };
-    let mut op_findings = in_ops(rules::check_tables(&tables));
-    op_findings.extend(crate::ops::rules::check(&crate::ops::rules::OpsContext {
-        docs: &docs,
-        from: ops_from,
-        model: &model,
-        ops: &ops,
-    }));
+        let (ops, found) = operations
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        op_findings.extend(found);
+        (findings, ops, op_findings)
+    });
     // API pages are kept as the lines of their tables, which hold every
     // span a finding points at; a page where one would not is read whole.
     let outside: std::collections::BTreeSet<usize> = op_findings
@@ -791,7 +803,6 @@ pub fn lint(settings: &Settings) -> Outcome {
     errors.sort();
     errors.dedup();
     findings.extend(op_findings);
-    // `filter` sorts what it keeps.
     filter(&mut findings, &docs, settings);
     Outcome {
         docs,

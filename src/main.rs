@@ -65,8 +65,16 @@ fn plural(n: usize) -> &'static str {
 
 /// Writes to stdout; a closed pipe (`doclint | head`) is not an error.
 fn emit(text: &str) {
+    emit_parts(&[text]);
+}
+
+/// Writes `parts` one after another to stdout.
+fn emit_parts<S: AsRef<str>>(parts: &[S]) {
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
+    let written = parts
+        .iter()
+        .try_for_each(|p| out.write_all(p.as_ref().as_bytes()));
+    if let Err(e) = written.and_then(|_| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         eprintln!("doclint: cannot write output: {e}");
@@ -299,9 +307,10 @@ fn exit_code(outcome: &Outcome) -> ExitCode {
     }
 }
 
-fn render(outcome: &Outcome, args: &LintArgs) -> String {
-    match args.format {
-        Format::Json => report::json::render(outcome),
+/// The report, in parts to be written one after another.
+fn render(outcome: &Outcome, args: &LintArgs) -> Vec<String> {
+    let whole = match args.format {
+        Format::Json => return report::json::render_parts(outcome),
         Format::Sarif => report::sarif::render(outcome),
         Format::Github => report::github::render(outcome),
         Format::Human => report::human::render(
@@ -311,7 +320,8 @@ fn render(outcome: &Outcome, args: &LintArgs) -> String {
                 width: terminal_width(),
             },
         ),
-    }
+    };
+    vec![whole]
 }
 
 /// Lints; with `--fix` writes the fixes and reports what remains; with
@@ -384,7 +394,7 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
         }
     }
     if !fix.fix {
-        emit(&render(&outcome, args));
+        emit_parts(&render(&outcome, args));
         eprintln!("Finished in {:.2}s.", outcome.elapsed.as_secs_f64());
         let code = exit_code(&outcome);
         // Freeing every page, row and text one by one takes longer than the
@@ -404,7 +414,7 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
     after.errors.dedup();
     let mut text = render(&after, args);
     if args.format == Format::Human {
-        text.push_str(&format!(
+        text.push(format!(
             "Fixed {} finding{} in {} file{}.\n",
             applied.fixed,
             plural(applied.fixed),
@@ -424,7 +434,7 @@ fn run_lint(args: &LintArgs, fix: FixArgs) -> ExitCode {
         "Finished in {:.2}s.",
         (outcome.elapsed + after.elapsed).as_secs_f64()
     );
-    emit(&text);
+    emit_parts(&text);
     exit_code(&after)
 }
 

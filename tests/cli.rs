@@ -27,6 +27,22 @@ fn output_is_byte_identical_across_runs() {
     assert_eq!(a.1, b.1);
 }
 
+/// The JSON report is what one pretty printer gives for the whole report,
+/// where its findings are rendered on several threads (64 or more) too.
+#[test]
+fn json_report_is_one_pretty_printed_document() {
+    for (tree, parts) in [("fixtures/corpus", true), ("fixtures/seeds", false)] {
+        let (_, out, _) = run(&["--format", "json", tree]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["findings"].as_array().unwrap().len() >= 64, parts);
+        assert_eq!(out, serde_json::to_string_pretty(&v).unwrap() + "\n");
+    }
+    let empty = tempfile::tempdir().unwrap();
+    let (_, out, _) = run_in(empty.path(), &["--format", "json", "."]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(out, serde_json::to_string_pretty(&v).unwrap() + "\n");
+}
+
 #[test]
 fn human_output_is_narrow_and_plain_without_a_terminal() {
     let (code, out, err) = run(&["fixtures"]);

@@ -23,6 +23,8 @@ pub struct OpElection {
     /// Every text with the operations (doc indexes) writing it, the one
     /// most operation tables write first (the canonical one included).
     pub variants: Vec<Variant>,
+    /// The wording of each variant, in the same order.
+    pub wordings: Vec<String>,
 }
 
 impl OpElection {
@@ -178,21 +180,20 @@ fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>
     counted.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.text.cmp(&b.0.text)));
     let (variants, tables): (Vec<Variant>, Vec<BTreeSet<(usize, usize)>>) =
         counted.into_iter().unzip();
+    let worded: Vec<String> = variants.iter().map(|v| wording(&v.text)).collect();
     if let Some(pin) = pin {
         return OpElection {
             canonical: Some(pin.clone()),
             source: Source::Pinned,
             variants,
+            wordings: worded,
         };
     }
-    let mut wordings: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
-    for (v, t) in variants.iter().zip(&tables) {
-        wordings
-            .entry(wording(&v.text))
-            .or_default()
-            .extend(t.iter().copied());
+    let mut wordings: BTreeMap<&str, BTreeSet<(usize, usize)>> = BTreeMap::new();
+    for (w, t) in worded.iter().zip(&tables) {
+        wordings.entry(w).or_default().extend(t.iter().copied());
     }
-    let mut ranked: Vec<(usize, &String)> = wordings.iter().map(|(w, p)| (p.len(), w)).collect();
+    let mut ranked: Vec<(usize, &str)> = wordings.iter().map(|(w, p)| (p.len(), *w)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     // The tables writing the code (one may write two texts for it).
     let writing: BTreeSet<(usize, usize)> = tables.iter().flatten().copied().collect();
@@ -206,7 +207,9 @@ fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>
             let mut forms: Vec<(&Variant, usize)> = variants
                 .iter()
                 .zip(tables.iter().map(BTreeSet::len))
-                .filter(|(v, _)| &wording(&v.text) == *w)
+                .zip(&worded)
+                .filter(|(_, v)| v.as_str() == *w)
+                .map(|(f, _)| f)
                 .collect();
             let marks = |v: &Variant| crate::model::half_width_marks(&v.text);
             let fewest = forms.iter().map(|(v, _)| marks(v)).min().unwrap_or(0);
@@ -221,5 +224,6 @@ fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>
         canonical,
         source: Source::Majority,
         variants,
+        wordings: worded,
     }
 }

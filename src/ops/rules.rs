@@ -3,9 +3,9 @@
 //! DL013 undocumented-code. DL004–DL008 run on operation tables as they are
 //! (see [`crate::rules::check_tables`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::model::{MIN_AGREEING, OpsModel, elected, elected_description};
+use super::model::{MIN_AGREEING, OpsModel, elected};
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
 use crate::parse::page::Lang;
@@ -235,20 +235,32 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             }
         }
     }
-    let mut known: BTreeMap<(&str, Lang), Vec<Known<'_>>> = BTreeMap::new();
+    // Each service's known texts, with where each wording is among them.
+    type Index<'a> = (Vec<Known<'a>>, HashMap<String, Vec<usize>>);
+    let mut known: BTreeMap<(&str, Lang), Index<'_>> = BTreeMap::new();
     for (i, doc) in ctx.docs.iter().enumerate().skip(ctx.from) {
+        // Each row's description and its wording, once.
+        let described: Vec<Option<(String, String)>> = doc
+            .page
+            .rows
+            .iter()
+            .map(|r| {
+                r.description.as_ref().map(|d| {
+                    let text = d.text();
+                    let w = wording(&text);
+                    (text, w)
+                })
+            })
+            .collect();
         // Codes a table lists once per cause (`400 | 参数错误`, `400 |
         // 签名错误`): the causes are not other wordings of the code.
-        let mut texts_of: BTreeMap<(usize, u16), BTreeSet<String>> = BTreeMap::new();
-        for r in &doc.page.rows {
-            if let Some(d) = &r.description {
-                texts_of
-                    .entry((r.table, r.code))
-                    .or_default()
-                    .insert(wording(&d.text()));
+        let mut texts_of: BTreeMap<(usize, u16), BTreeSet<&str>> = BTreeMap::new();
+        for (r, d) in doc.page.rows.iter().zip(&described) {
+            if let Some((_, w)) = d {
+                texts_of.entry((r.table, r.code)).or_default().insert(w);
             }
         }
-        for row in &doc.page.rows {
+        for (row, described) in doc.page.rows.iter().zip(&described) {
             if let Some(codes) = documented.get(doc.service.as_str())
                 && !codes.contains(&row.code)
             {
@@ -281,10 +293,16 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                     related: None,
                 });
             }
-            let Some((cell, text, lang)) = elected_description(row) else {
+            // The description as the election reads it (see
+            // `elected_description`).
+            let (Some(cell), Some((text, w))) = (&row.description, described) else {
                 continue;
             };
-            let w = wording(&text);
+            if !elected(row.code) || text.trim().is_empty() {
+                continue;
+            }
+            let (text, w) = (text.clone(), w.as_str());
+            let lang = Lang::of(&text);
             let kind = doc.page.tables[row.table].kind;
             let span = cell.span().unwrap_or(row.code_span);
             let election = ctx.ops.election(&doc.service, row.code, lang);
@@ -296,21 +314,29 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 .and_then(|m| m.descriptions.get(&lang))
                 .and_then(|e| e.canonical.as_deref());
             let own = |t: Option<&str>| t.is_some_and(|t| wording(t) == w);
-            let known = known
+            let (known, by_text) = known
                 .entry((doc.service.as_str(), lang))
                 .or_insert_with(|| {
-                    known_texts(
+                    let known = known_texts(
                         ctx,
                         status_texts.get(doc.service.as_str()),
                         &doc.service,
                         lang,
-                    )
+                    );
+                    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+                    for (at, k) in known.iter().enumerate() {
+                        by_text.entry(k.text.clone()).or_default().push(at);
+                    }
+                    (known, by_text)
                 });
             // Texts known for codes, but not an operation wording that only
             // this page writes.
-            let mut texts = known
-                .iter()
-                .filter(|k| k.text == w && k.pages.is_none_or(|p| p.iter().any(|&p| p != i)));
+            let mut texts = by_text
+                .get(w)
+                .into_iter()
+                .flatten()
+                .map(|&at| &known[at])
+                .filter(|k| k.pages.is_none_or(|p| p.iter().any(|&p| p != i)));
             // Other operations of the service writing this text for this
             // code: a wording of its own code, unless another code's use of
             // it is established and more common (rows shifted on three
@@ -318,8 +344,9 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             let own_uses = election.map_or(0, |e| {
                 e.variants
                     .iter()
-                    .filter(|v| wording(&v.text) == w)
-                    .flat_map(|v| v.pages.iter())
+                    .zip(&e.wordings)
+                    .filter(|(_, v)| **v == w)
+                    .flat_map(|(v, _)| v.pages.iter())
                     .filter(|&&p| p != i)
                     .count()
             });

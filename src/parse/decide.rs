@@ -75,7 +75,15 @@ pub fn examine(src: &str) -> Examined {
     let html_candidates: Vec<Candidate> = html_tables.iter().map(html_candidate).collect();
 
     let base = if src.starts_with(BOM) { BOM.len() } else { 0 };
-    let md: Structure = markdown::structure(src, base);
+    // Most pages' Markdown can hold no code block, inline code or pipe
+    // table: pulldown-cmark is run only where it can, or where a table
+    // holds a blank line (see `markdown::is_plain`).
+    let plain = markdown::is_plain(&src[base..]);
+    let md: Structure = match plain {
+        true => Structure::default(),
+        false => markdown::structure(src, base),
+    };
+    let mut whole: Option<Structure> = None;
     let mut candidates = html_candidates;
     candidates.extend(md.pipe_tables.iter().map(|t| Candidate {
         span: t.span,
@@ -116,6 +124,10 @@ pub fn examine(src: &str) -> Examined {
                     });
                 }
                 None => {
+                    let md = match plain && markdown::has_blank_line(src, c.span) {
+                        true => whole.get_or_insert_with(|| markdown::structure(src, base)),
+                        false => &md,
+                    };
                     if let Some(at) = md.break_after_blank_line(src, c.span) {
                         let kind = match md.code_block_at(at) {
                             Some(_) => BrokenKind::BlankLineCode,

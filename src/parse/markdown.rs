@@ -88,6 +88,33 @@ impl PipeBuilder {
     }
 }
 
+/// Whether `text` can hold no code block, inline code or pipe table: it has
+/// no `|`, backtick, `~` or tab, and never four spaces in a row (the least
+/// indentation of an indented code block, past any container's). Then
+/// [`structure`] finds none of them, and its HTML blocks matter only where
+/// a table holds a blank line ([`has_blank_line`]).
+pub fn is_plain(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3(b'|', b'`', b'~', b).is_none()
+        && memchr::memchr(b'\t', b).is_none()
+        && memchr::memmem::find(b, b"    ").is_none()
+}
+
+/// Whether a line of `span` after its first is blank (spaces, tabs, CR):
+/// the only case [`Structure::break_after_blank_line`] reads the HTML
+/// blocks for.
+pub fn has_blank_line(src: &str, span: Span) -> bool {
+    let b = &src.as_bytes()[span.start..span.end];
+    memchr::memchr_iter(b'\n', b).any(|i| {
+        let rest = &b[i + 1..];
+        let j = rest
+            .iter()
+            .position(|c| !matches!(c, b' ' | b'\t' | b'\r'))
+            .unwrap_or(rest.len());
+        j < rest.len() && rest[j] == b'\n'
+    })
+}
+
 /// Reads the Markdown structure of `src`, whose first `base` bytes (a BOM)
 /// are left out of the parse; every span is still in file offsets.
 pub fn structure(src: &str, base: usize) -> Structure {

@@ -33,10 +33,20 @@ pub struct Lines {
 impl Lines {
     /// Indexes the docs of `outcome` that have findings.
     pub fn new(outcome: &Outcome) -> Lines {
-        let mut wanted: Vec<usize> = outcome.findings.iter().map(|f| f.doc).collect();
+        Lines::of(outcome, &outcome.findings, true)
+    }
+
+    /// Indexes the docs `findings` point at, on this thread alone unless
+    /// `spread`.
+    pub fn of(outcome: &Outcome, findings: &[Finding], spread: bool) -> Lines {
+        let mut wanted: Vec<usize> = findings.iter().map(|f| f.doc).collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let built = crate::par::map(wanted.clone(), |i| outcome.docs[i].src.index());
+        let index = |i: usize| outcome.docs[i].src.index();
+        let built = match spread {
+            true => crate::par::map(wanted.clone(), index),
+            false => wanted.iter().copied().map(index).collect(),
+        };
         let mut indexes: Vec<Option<LineIndex>> = vec![None; outcome.docs.len()];
         for (i, index) in wanted.into_iter().zip(built) {
             indexes[i] = Some(index);
