@@ -358,6 +358,32 @@ mod tests {
         assert_eq!(s.break_after_blank_line(inline, span), None);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// Where `is_plain` lets pulldown-cmark be skipped, it would have
+        /// found no code block, inline code or pipe table; and a table
+        /// without a blank line is never broken by one.
+        #[test]
+        fn plain_text_holds_no_code_or_pipe_table(
+            parts in proptest::collection::vec(
+                "(\n|\n\n| |  |   |    |\t|- |1. |> |>|\\*|#|`|``|```|~~~|\\||---|a|状|<table>|</table>|<tr><td>|</td></tr>|<!--|-->|<pre>|</pre>|  \n|\r\n)",
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let s = structure(&text, 0);
+            if is_plain(&text) {
+                proptest::prop_assert!(s.code_blocks.is_empty(), "{text:?}");
+                proptest::prop_assert!(s.inline_code.is_empty(), "{text:?}");
+                proptest::prop_assert!(s.pipe_tables.is_empty(), "{text:?}");
+            }
+            let span = Span::new(0, text.len());
+            if !has_blank_line(&text, span) {
+                proptest::prop_assert_eq!(s.break_after_blank_line(&text, span), None);
+            }
+        }
+    }
+
     #[test]
     fn quoted_fences_close() {
         assert!(fence_closed("> ```html\n> <table>\n> ```"));
