@@ -72,7 +72,7 @@ pub fn examine(src: &str) -> Examined {
         }
         html_tables.push(html::read_table(src, start));
     }
-    let html_candidates: Vec<Candidate> = html_tables.iter().map(html_candidate).collect();
+    let html_candidates: Vec<Candidate> = html_tables.into_iter().map(html_candidate).collect();
 
     let base = if src.starts_with(BOM) { BOM.len() } else { 0 };
     // Most pages' Markdown can hold no code block, inline code or pipe

@@ -329,14 +329,15 @@ pub(super) struct Candidate {
     pub(super) body: Vec<Vec<Cell>>,
 }
 
-pub(super) fn html_candidate(t: &HtmlTable) -> Candidate {
+pub(super) fn html_candidate(t: HtmlTable) -> Candidate {
     // Resolve rowspan and colspan into a grid.
     let mut grid: Vec<(bool, bool, Vec<Cell>)> = Vec::new(); // (in_thead, all_th, cells)
     let mut carry: Vec<Option<(usize, Cell)>> = Vec::new(); // per column: rows left, cell
-    for row in &t.rows {
+    for row in t.rows {
         let mut cells: Vec<Cell> = Vec::new();
         let mut col = 0;
-        let mut source = row.cells.iter();
+        let all_th = !row.cells.is_empty() && row.cells.iter().all(|c| c.is_th);
+        let mut source = row.cells.into_iter();
         loop {
             if let Some(Some((left, cell))) = carry.get_mut(col) {
                 cells.push(cell.clone());
@@ -347,10 +348,10 @@ pub(super) fn html_candidate(t: &HtmlTable) -> Candidate {
                 col += 1;
                 continue;
             }
-            let Some(c) = source.next() else { break };
+            let Some(mut c) = source.next() else { break };
             for k in 0..c.colspan.min(64) {
                 let cell = if k == 0 {
-                    c.cell.clone()
+                    std::mem::take(&mut c.cell)
                 } else {
                     Cell::default()
                 };
@@ -364,7 +365,6 @@ pub(super) fn html_candidate(t: &HtmlTable) -> Candidate {
                 col += 1;
             }
         }
-        let all_th = !row.cells.is_empty() && row.cells.iter().all(|c| c.is_th);
         grid.push((row.in_thead, all_th, cells));
     }
     let mut header: Vec<Cell> = Vec::new();
@@ -394,7 +394,7 @@ pub(super) fn html_candidate(t: &HtmlTable) -> Candidate {
     Candidate {
         span: t.span,
         kind: TableKind::Html,
-        caption: t.caption.clone(),
+        caption: t.caption,
         header,
         header_above,
         body,
@@ -802,7 +802,7 @@ enum Look {
 /// Others need a few rows.
 fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) -> Look {
     let read = |rows: usize| match delimiter {
-        None => html_candidate(&html::read_rows(src, start, rows + 1)),
+        None => html_candidate(html::read_rows(src, start, rows + 1)),
         Some((start, end)) => pipe_head(src, start, end, rows),
     };
     // A deep look reads a few rows at once; else the first row decides
