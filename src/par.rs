@@ -1,5 +1,6 @@
 //! Work spread over the machine's cores after the walk, when the walker's
-//! threads are done: re-reading API pages, indexing lines for a report.
+//! threads are done: re-reading API pages, indexing lines and rendering
+//! the JSON findings of a report.
 
 /// `f` applied to every item, on as many scoped threads as the machine has
 /// (at most one per item); the results in the items' order.
