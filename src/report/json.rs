@@ -100,6 +100,35 @@ fn finding<'a>(
     }
 }
 
+/// The whole report around `findings`, as one pretty printer writes it.
+fn report(outcome: &Outcome, findings: Vec<JsonFinding<'_>>) -> String {
+    let report = Report {
+        version: 1,
+        summary: Summary {
+            files: outcome.files,
+            pages: outcome.status_docs().len(),
+            services: outcome.services(),
+            rows: outcome.rows(),
+            findings: outcome.findings.len(),
+            errors: outcome.errors.len(),
+            operations: outcome.operation_docs().len(),
+            operation_rows: outcome.operation_rows(),
+        },
+        findings,
+        errors: outcome
+            .errors
+            .iter()
+            .map(|e| JsonError {
+                path: &e.path,
+                message: &e.message,
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&report).expect("serializable");
+    out.push('\n');
+    out
+}
+
 /// Renders `outcome` as the JSON report (one object, a trailing newline).
 pub fn render(outcome: &Outcome) -> String {
     render_parts(outcome).concat()
@@ -113,37 +142,11 @@ pub fn render(outcome: &Outcome) -> String {
 /// rendered around them: byte for byte what one `to_string_pretty` of the
 /// whole report gives (tested), without copying it again.
 pub fn render_parts(outcome: &Outcome) -> Vec<String> {
-    let report = |findings: Vec<JsonFinding<'_>>| {
-        let report = Report {
-            version: 1,
-            summary: Summary {
-                files: outcome.files,
-                pages: outcome.status_docs().len(),
-                services: outcome.services(),
-                rows: outcome.rows(),
-                findings: outcome.findings.len(),
-                errors: outcome.errors.len(),
-                operations: outcome.operation_docs().len(),
-                operation_rows: outcome.operation_rows(),
-            },
-            findings,
-            errors: outcome
-                .errors
-                .iter()
-                .map(|e| JsonError {
-                    path: &e.path,
-                    message: &e.message,
-                })
-                .collect(),
-        };
-        let mut out = serde_json::to_string_pretty(&report).expect("serializable");
-        out.push('\n');
-        out
-    };
     if outcome.findings.len() < 64 {
         let lines = Lines::new(outcome);
         let findings = outcome.findings.iter();
         return vec![report(
+            outcome,
             findings.map(|f| finding(outcome, &lines, f)).collect(),
         )];
     }
@@ -172,10 +175,37 @@ pub fn render_parts(outcome: &Outcome) -> Vec<String> {
     });
     // The first element has no comma before it.
     parts[0].replace_range(0..1, "");
-    let whole = report(Vec::new());
+    let whole = report(outcome, Vec::new());
     const EMPTY: &str = "\n  \"findings\": []";
     let at = whole.find(EMPTY).expect("the report has a findings list") + EMPTY.len() - 1;
     parts.insert(0, whole[..at].to_string());
     parts.push(format!("\n  ]{}", &whole[at + 1..]));
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The findings rendered on several threads and written in parts are
+    /// the report one pretty printer gives whole.
+    #[test]
+    fn parts_are_the_whole_report() {
+        let tree = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+        let outcome = crate::lint::lint(&crate::lint::Settings {
+            paths: vec![tree.clone()],
+            root: Some(tree),
+            ..crate::lint::Settings::default()
+        });
+        assert!(outcome.findings.len() > 256, "{}", outcome.findings.len());
+        let lines = Lines::new(&outcome);
+        let findings = outcome.findings.iter();
+        let whole = report(
+            &outcome,
+            findings.map(|f| finding(&outcome, &lines, f)).collect(),
+        );
+        let parts = render_parts(&outcome);
+        assert!(parts.len() > 3);
+        assert_eq!(parts.concat(), whole);
+    }
 }
