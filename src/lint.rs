@@ -686,8 +686,8 @@ pub fn lint(settings: &Settings) -> Outcome {
         })
         .collect();
     // Once each: a file named on the command line is also found by the walk.
-    // (Not collected again: the walk's list is long, most of it files
-    // that hold no status table.)
+    // Read where the walk left it: most of it is files without a status
+    // table, not worth a second list.
     let mut visited = visited;
     if dedup {
         fn path(v: &Option<(Option<PathBuf>, Read)>) -> Option<&Path> {
@@ -803,6 +803,7 @@ pub fn lint(settings: &Settings) -> Outcome {
     errors.sort();
     errors.dedup();
     findings.extend(op_findings);
+    // `filter` sorts what it keeps.
     filter(&mut findings, &docs, settings);
     Outcome {
         docs,
