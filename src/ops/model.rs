@@ -78,11 +78,14 @@ pub fn elected_description(row: &Row) -> Option<(&Cell, String, Lang)> {
     }
     let cell = row.description.as_ref()?;
     let text = cell.text();
-    if text.trim().is_empty() {
-        return None;
-    }
-    let lang = Lang::of(&text);
+    let lang = description_lang(&text)?;
     Some((cell, text, lang))
+}
+
+/// The language of a description the election reads: `None` for an empty
+/// one (white space only).
+pub fn description_lang(text: &str) -> Option<Lang> {
+    (!text.trim().is_empty()).then(|| Lang::of(text))
 }
 
 impl OpsModel {

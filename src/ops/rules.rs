@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::model::{MIN_AGREEING, OpsModel, elected};
+use super::model::{MIN_AGREEING, OpsModel, description_lang, elected};
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
 use crate::parse::page::Lang;
@@ -293,16 +293,15 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                     related: None,
                 });
             }
-            // The description as the election reads it (see
-            // `elected_description`).
+            // The description as the election reads it (as
+            // `elected_description` gives it, from the text already made).
             let (Some(cell), Some((text, w))) = (&row.description, described) else {
                 continue;
             };
-            if !elected(row.code) || text.trim().is_empty() {
+            let Some(lang) = description_lang(text).filter(|_| elected(row.code)) else {
                 continue;
-            }
+            };
             let (text, w) = (text.clone(), w.as_str());
-            let lang = Lang::of(&text);
             let kind = doc.page.tables[row.table].kind;
             let span = cell.span().unwrap_or(row.code_span);
             let election = ctx.ops.election(&doc.service, row.code, lang);
