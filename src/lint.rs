@@ -649,6 +649,9 @@ pub fn lint(settings: &Settings) -> Outcome {
     // Files named on the command line are walked on their own too (they
     // may be of another extension, or ignored): then some are seen twice.
     let dedup = named.iter().any(|p| p.is_file() && p.starts_with(&root));
+    // Files without a status table or a note (most of them) are counted,
+    // not kept, unless a file named may be seen twice.
+    let plain = std::sync::atomic::AtomicUsize::new(0);
     let visit = |entry: Entry<'_>| -> Option<(Option<PathBuf>, Read)> {
         let service = match &settings.config {
             Some(config) => configure(&entry, config)?,
@@ -656,7 +659,12 @@ pub fn lint(settings: &Settings) -> Outcome {
         };
         // The path is kept only where a file named could be read twice.
         let path = dedup.then(|| entry.path.clone());
-        Some((path, read(&entry, &cwd, service, settings.operations)))
+        let read = read(&entry, &cwd, service, settings.operations);
+        if path.is_none() && matches!(read, Read::Other(None)) {
+            plain.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            return None;
+        }
+        Some((path, read))
     };
     let mut roots = vec![root.clone()];
     // A file named outside the usual extensions (`notes.txt`) is still read.
@@ -674,7 +682,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         .into_iter()
         .filter(|n| named.iter().any(|p| n.starts_with(p)))
         .collect();
-    let mut files = 0;
+    let mut files = plain.into_inner();
     let mut docs = Vec::new();
     let mut op_docs = Vec::new();
     let mut notes = Vec::new();
@@ -686,17 +694,16 @@ pub fn lint(settings: &Settings) -> Outcome {
         })
         .collect();
     // Once each: a file named on the command line is also found by the walk.
-    // Read where the walk left it: most of it is files without a status
-    // table, not worth a second list.
+    // Read where the walk left it, not copied into a second list.
     let mut visited = visited;
     if dedup {
-        fn path(v: &Option<(Option<PathBuf>, Read)>) -> Option<&Path> {
-            v.as_ref().and_then(|v| v.0.as_deref())
+        fn path(v: &(Option<PathBuf>, Read)) -> Option<&Path> {
+            v.0.as_deref()
         }
         visited.sort_by(|a, b| path(a).cmp(&path(b)));
         visited.dedup_by(|a, b| path(a) == path(b));
     }
-    for (_, r) in visited.into_iter().flatten() {
+    for (_, r) in visited {
         files += 1;
         match r {
             Read::Page(doc, note) => {

@@ -33,7 +33,8 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 }
 
 /// Walks `roots` for files with one of `extensions` (without the dot), and
-/// calls `visit` on each as soon as it is found, on as many threads as the
+/// calls `visit` on each as soon as it is found (keeping what it returns, if
+/// anything), on as many threads as the
 /// machine has (ripgrep's parallel walker): reading and parsing overlap with
 /// walking. Folders that are projects of their own are not entered.
 pub fn walk<T: Send>(
@@ -41,12 +42,16 @@ pub fn walk<T: Send>(
     project: &Path,
     extensions: &[String],
     cwd: &Path,
-    visit: &(dyn Fn(Entry<'_>) -> T + Sync),
+    visit: &(dyn Fn(Entry<'_>) -> Option<T> + Sync),
 ) -> Walked<T> {
     let out = std::sync::Mutex::new(Vec::new());
     let nested = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let errors = std::sync::Mutex::new(Vec::new());
-    let push = |t: T| out.lock().expect("no panics hold this lock").push(t);
+    let push = |t: Option<T>| {
+        if let Some(t) = t {
+            out.lock().expect("no panics hold this lock").push(t);
+        }
+    };
     let fail = |e: WalkError| errors.lock().expect("no panics hold this lock").push(e);
     for root in roots {
         if root.is_file() {
@@ -116,7 +121,7 @@ pub fn walk<T: Send>(
 
 /// What a walk gave.
 pub struct Walked<T> {
-    /// What `visit` returned for each file, in no particular order.
+    /// What `visit` returned and kept, in no particular order.
     pub visited: Vec<T>,
     /// What could not be walked.
     pub errors: Vec<WalkError>,

@@ -178,16 +178,20 @@ fn is_class(t: &str) -> bool {
 
 /// `200-299`, `200 ~ 299`, `200 ≤ code ＜ 300`, `2XX-3XX`, `200 to 299`.
 fn is_range(t: &str) -> bool {
-    let nums: Vec<&str> = t
-        .split(|c: char| !(c.is_ascii_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let codes = nums
-        .iter()
+    // Both ends start with a digit, and 32 characters are at most 128
+    // bytes: most cells (descriptions, names) are decided here.
+    if t.len() > 32 * 4 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words = || {
+        t.split(|c: char| !(c.is_ascii_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    };
+    let codes = words()
         .filter(|w| (w.len() == 3 && w.as_bytes()[0].is_ascii_digit()) || is_class(w))
         .count();
     let marks = t.contains(['≤', '≥', '<', '>', '＜', '＞', '~', '～', '-', '–', '—'])
-        || nums.iter().any(|w| w.eq_ignore_ascii_case("to"));
+        || words().any(|w| w.eq_ignore_ascii_case("to"));
     codes >= 2 && marks && t.chars().count() <= 32
 }
 
@@ -356,9 +360,9 @@ fn is_header_name(t: &str) -> bool {
 /// The column, other than the code column `k`, that names HTTP headers:
 /// its header says so (`Header`, `响应头`), or most of its cells are header
 /// names that are not their code's reason phrase (`Multi-Status`).
-fn header_column(
+fn header_column<S: AsRef<str>>(
     header: &[String],
-    body: &[&Vec<String>],
+    body: &[&Vec<S>],
     k: usize,
     width: usize,
 ) -> Option<usize> {
@@ -548,8 +552,8 @@ fn codes_are_http(codes: &[u16]) -> bool {
     in_range * 2 > codes.len() && (registered * 3 >= codes.len() || registered >= 3)
 }
 
-fn cell(r: &[String], c: usize) -> &str {
-    r.get(c).map_or("", String::as_str)
+fn cell<S: AsRef<str>>(r: &[S], c: usize) -> &str {
+    r.get(c).map_or("", AsRef::as_ref)
 }
 
 /// Types a table from its header and body texts (`rows[r][c]`, as a reader
@@ -557,16 +561,16 @@ fn cell(r: &[String], c: usize) -> &str {
 ///
 /// The header is a hint only: it never makes a table a status table, and
 /// every decision rests on what the cells hold.
-pub fn classify(header: &[String], rows: &[Vec<String>]) -> Typing {
+pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
     let width = rows
         .iter()
         .map(Vec::len)
         .max()
         .unwrap_or(0)
         .max(header.len());
-    let body: Vec<&Vec<String>> = rows
+    let body: Vec<&Vec<S>> = rows
         .iter()
-        .filter(|r| r.iter().any(|c| !is_placeholder(c.trim())))
+        .filter(|r| r.iter().any(|c| !is_placeholder(c.as_ref().trim())))
         .collect();
     if body.is_empty() {
         return Typing {
@@ -857,6 +861,13 @@ mod tests {
         assert_eq!(type_cell("2XX"), CellType::Class);
         assert_eq!(type_cell("200 ≤ code ＜ 300"), CellType::Range);
         assert_eq!(type_cell("200-299"), CellType::Range);
+        assert_eq!(type_cell("2XX-3XX"), CellType::Range);
+        assert_eq!(type_cell("200 to 299"), CellType::Range);
+        assert_eq!(type_cell("200 ~ 299"), CellType::Range);
+        // No digit, or over 32 characters: never a range.
+        assert!(!is_range("XX-YY"));
+        assert!(!is_range(&format!("200-299{}", " ".repeat(26))));
+        assert!(is_range(&format!("200-299{}", " ".repeat(25))));
         assert_eq!(type_cell("APIGW.0101"), CellType::ErrorId);
         assert_eq!(type_cell("InvalidParameterValue"), CellType::ErrorId);
         assert_eq!(type_cell("ERR_NOT_FOUND"), CellType::ErrorId);

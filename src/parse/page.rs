@@ -127,7 +127,7 @@ pub struct Row {
 impl Row {
     /// The language of the description, if there is one.
     pub fn lang(&self) -> Option<Lang> {
-        self.description.as_ref().map(|d| Lang::of(&d.text()))
+        self.description.as_ref().map(|d| Lang::of(&d.text_cow()))
     }
 }
 
@@ -220,17 +220,19 @@ pub fn parse_code(text: &str) -> Option<(u16, usize, std::ops::Range<usize>)> {
 
 /// Levenshtein distance between two short strings.
 fn distance(a: &[u8], b: &[u8]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    // One row of the table, updated in place: `diag` keeps the cell above
+    // and to the left.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        let mut diag = row[0];
+        row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != cb)).min(up + 1).min(row[j] + 1);
+            diag = up;
         }
-        prev = cur;
     }
-    prev[b.len()]
+    row[b.len()]
 }
 
 /// Whether `text` reads like a reason phrase for `code` (`Bad Request`,
@@ -267,8 +269,11 @@ pub(crate) fn reason_like(text: &str, code: u16) -> bool {
         .any(|r| {
             let r = key(r);
             // Within 30% of the longer phrase: `accept`/`accepted` (2 of 8),
-            // not `invalidrequest`/`badrequest` (6 of 14).
-            distance(&found, &r) * 10 <= found.len().max(r.len()) * 3
+            // not `invalidrequest`/`badrequest` (6 of 14). The distance is
+            // at least the difference in length: most phrases are decided
+            // by that alone.
+            let within = |d: usize| d * 10 <= found.len().max(r.len()) * 3;
+            within(found.len().abs_diff(r.len())) && within(distance(&found, &r))
         })
 }
 
@@ -286,7 +291,7 @@ fn is_phrase(text: &str) -> bool {
 
 fn is_placeholder(cell: &Cell) -> bool {
     matches!(
-        cell.text().trim(),
+        cell.text_cow().trim(),
         "" | "-" | "—" | "/" | "N/A" | "NA" | "无"
     )
 }
@@ -447,7 +452,7 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
             continue;
         }
         let Some(first) = first else { continue };
-        if !type_cell(&cell.map(Cell::text).unwrap_or_default()).is_code() {
+        if !type_cell(&cell.map(Cell::text_cow).unwrap_or_default()).is_code() {
             continue;
         }
         if let Some(p) = parse_code(&first.text) {
@@ -484,7 +489,7 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
                 continue;
             };
             filled += 1;
-            reasons += usize::from(reason_like(&cell.text(), *code));
+            reasons += usize::from(reason_like(&cell.text_cow(), *code));
         }
         if filled == 0 {
             continue;
@@ -532,7 +537,7 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
             // code (`200 成功`, a description in the reason column) or stray
             // markup (`503< headers=…>`) is not one, and must not be "fixed"
             // into one.
-            reason = reason.filter(|c| is_phrase(&c.text()));
+            reason = reason.filter(|c| is_phrase(&c.text_cow()));
             let mut description = desc_col
                 .and_then(|col| cells.get(col))
                 .filter(|c| !is_placeholder(c))
@@ -765,7 +770,7 @@ fn in_fence_roughly(src: &str, at: usize) -> bool {
 /// rows is typed once: in the rows below its first it reads as empty.
 pub(super) fn typing_of(c: &Candidate) -> Typing {
     let header: Vec<String> = c.header.iter().map(Cell::text).collect();
-    let mut body: Vec<Vec<String>> = Vec::with_capacity(c.body.len());
+    let mut body: Vec<Vec<std::borrow::Cow<'_, str>>> = Vec::with_capacity(c.body.len());
     for (i, r) in c.body.iter().enumerate() {
         let above = i.checked_sub(1).map(|j| &c.body[j]);
         body.push(
@@ -774,7 +779,11 @@ pub(super) fn typing_of(c: &Candidate) -> Typing {
                 .map(|(k, cell)| {
                     let spanned = cell.span().is_some()
                         && above.and_then(|a| a.get(k)).map(Cell::span) == Some(cell.span());
-                    if spanned { String::new() } else { cell.text() }
+                    if spanned {
+                        std::borrow::Cow::Borrowed("")
+                    } else {
+                        cell.text_cow()
+                    }
                 })
                 .collect(),
         );
@@ -1037,6 +1046,53 @@ pub(super) fn first_line(src: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distance_is_levenshtein() {
+        // The whole table, row by row, as the definition reads.
+        fn reference(a: &[u8], b: &[u8]) -> usize {
+            let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+            for (i, row) in d.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            d[0] = (0..=b.len()).collect();
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    let swap = d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+                    d[i][j] = swap.min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+                }
+            }
+            d[a.len()][b.len()]
+        }
+        let words = [
+            "",
+            "a",
+            "ok",
+            "accept",
+            "accepted",
+            "badrequest",
+            "invalidrequest",
+            "notfound",
+            "nofound",
+            "servieunavaliable",
+            "serviceunavailable",
+            "kitten",
+            "sitting",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    distance(a.as_bytes(), b.as_bytes()),
+                    reference(a.as_bytes(), b.as_bytes()),
+                    "{a} / {b}"
+                );
+            }
+        }
+        assert_eq!(distance(b"kitten", b"sitting"), 3);
+        // Within 30 % is decided by the length alone when lengths differ by more.
+        assert!(reason_like("Accept", 202));
+        assert!(!reason_like("Invalid Request", 400));
+    }
 
     #[test]
     fn codes() {

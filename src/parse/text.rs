@@ -203,6 +203,15 @@ impl Cell {
         out
     }
 
+    /// [`Cell::text`], borrowed when the cell is one paragraph (most are).
+    pub fn text_cow(&self) -> std::borrow::Cow<'_, str> {
+        match self.fragments.as_slice() {
+            [] => std::borrow::Cow::Borrowed(""),
+            [one] => std::borrow::Cow::Borrowed(&one.text),
+            _ => std::borrow::Cow::Owned(self.text()),
+        }
+    }
+
     /// Whether the cell shows nothing.
     pub fn is_empty(&self) -> bool {
         self.fragments.is_empty()
