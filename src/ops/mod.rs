@@ -80,9 +80,9 @@ impl Marks {
 /// Reads the per-operation status tables of `src`, if it is an API page.
 ///
 /// An API page's status table comes in its last sections, after long
-/// parameter tables: when the page has a request line and a heading that
-/// names status codes (`## 返回值`, `## 状态码`), only the text from that
-/// heading on is read, behind a request line that keeps it an API page, and
+/// parameter tables: when the page has a heading that names status codes
+/// (`## 返回值`, `## 状态码`) after a table, only the text from that heading
+/// on is read, as an API page's (as if a request line came before it), and
 /// every span is moved back to its place in the file. Else the whole page is
 /// read.
 pub fn parse(src: &str) -> Option<Page> {
@@ -91,12 +91,8 @@ pub fn parse(src: &str) -> Option<Page> {
         return None;
     }
     if let Some(at) = status_heading(src, &marks) {
-        const LEAD: &str = "GET /\n\n";
-        let mut tail = String::with_capacity(LEAD.len() + src.len() - at);
-        tail.push_str(LEAD);
-        tail.push_str(&src[at..]);
-        let mut page = page::parse_operations(&tail)?;
-        shift(&mut page, at, LEAD.len());
+        let mut page = page::parse_operations_below_request(&src[at..])?;
+        shift(&mut page, at);
         // The page's title, not the status heading the tail starts with.
         page.title = page::title_of(src).unwrap_or_default();
         return Some(page);
@@ -154,13 +150,13 @@ fn status_heading(src: &str, marks: &Marks) -> Option<usize> {
     })
 }
 
-/// Moves every span of `page`, read from a text whose `lead` first bytes
-/// were added before the file's bytes from `at`, back to the file.
-fn shift(page: &mut Page, at: usize, lead: usize) {
+/// Moves every span of `page`, read from the file's text from byte `at`,
+/// back to the file.
+fn shift(page: &mut Page, at: usize) {
     use crate::source::Span;
     let f = |s: &mut Span| {
-        s.start = s.start + at - lead;
-        s.end = s.end + at - lead;
+        s.start += at;
+        s.end += at;
     };
     let cell = |c: &mut crate::parse::text::Cell| {
         for fr in &mut c.fragments {

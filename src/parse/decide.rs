@@ -57,6 +57,12 @@ const FEW_ROWS: usize = 4;
 /// Catalogues, sub-status tables and tables of classes neither make nor
 /// break a page.
 pub fn examine(src: &str) -> Examined {
+    examine_after(src, first_request_line(src))
+}
+
+/// [`examine`], with where the page's first HTTP request line is (`Some(0)`
+/// for a section cut from an API page below its request line).
+fn examine_after(src: &str, request: Option<usize>) -> Examined {
     // HTML tables, outermost only.
     let starts = html::table_starts(src);
     let comments = comment_spans(src);
@@ -101,7 +107,6 @@ pub fn examine(src: &str) -> Examined {
     // Rows of other tables, and whether one came before any status table.
     let (mut other_rows, mut other_first) = (0usize, false);
     let mut table_bytes = 0usize;
-    let request = first_request_line(src);
     let (mut op_tables, mut op_rows): (Vec<Table>, Vec<Row>) = (Vec::new(), Vec::new());
     for c in &candidates {
         let code = md.code_block_at(c.span.start);
@@ -379,6 +384,13 @@ fn operation_section_of(
 /// a status-code page or holds none. Status-page detection is unchanged.
 pub fn parse_operations(src: &str) -> Option<Page> {
     examine(src).operations
+}
+
+/// [`parse_operations`] of a section cut from an API page below its request
+/// line (its status section, from the heading on): read as if that line came
+/// first, with spans into `section`.
+pub fn parse_operations_below_request(section: &str) -> Option<Page> {
+    examine_after(section, Some(0)).operations
 }
 
 /// Where the first HTTP request line is (`POST /v1/{id}/servers`,

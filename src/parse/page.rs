@@ -997,7 +997,9 @@ pub fn parse_str(src: &str) -> Option<Page> {
     examine(src).page
 }
 
-pub use super::decide::{Examined, TableVerdict, examine, parse_operations};
+pub use super::decide::{
+    Examined, TableVerdict, examine, parse_operations, parse_operations_below_request,
+};
 
 /// Every HTML comment (`<!-- … -->`; an unclosed one runs to the end).
 pub(super) fn comment_spans(src: &str) -> Vec<Span> {
