@@ -590,3 +590,45 @@ fn a_status_table_in_a_block_quote_under_the_status_heading_is_read() {
         .collect();
     assert_eq!(codes, [200, 404]);
 }
+
+#[test]
+fn a_table_on_the_line_the_status_section_starts_is_an_operation_s() {
+    // `#状态码 | 说明` is no heading (no space after `#`) but the header row
+    // of a pipe table, on the line the status section is read from: the
+    // table starts the section, and is still below the request line.
+    for lead in ["", "\u{3000}"] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+        std::fs::create_dir_all(dir.path().join("svc")).unwrap();
+        std::fs::write(
+            dir.path().join("svc/a.md"),
+            format!(
+                "POST /v1/x\n\n| 参数 | 说明 |\n|---|---|\n| name | 名称 |\n\n\
+                 {lead}#状态码 | 说明\n---|---\n200 | OK\n400 | Bad Request\n404 | Not Found\n"
+            ),
+        )
+        .unwrap();
+        let (code, out, err) = run_in(
+            dir.path(),
+            &["pages", "--operations", "--format", "json", "."],
+        );
+        assert_eq!(code, 0, "{lead:?} {err}");
+        let pages: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+        assert_eq!(pages.len(), 1, "{lead:?} {out}");
+        let codes: Vec<u64> = pages[0]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["code"].as_u64().unwrap())
+            .collect();
+        assert_eq!(codes, [200, 400, 404], "{lead:?}");
+        let text = std::fs::read_to_string(dir.path().join("svc/a.md")).unwrap();
+        for r in pages[0]["rows"].as_array().unwrap() {
+            let (start, end) = span_of(&r["code_span"]);
+            assert_eq!(text[start..end], r["code"].to_string(), "{lead:?}");
+        }
+        let (code, r, err) = report_in(dir.path());
+        assert_eq!(code, 0, "{lead:?} {err}");
+        assert_eq!(r["summary"]["operations"], 1, "{lead:?} {r}");
+    }
+}

@@ -57,12 +57,31 @@ const FEW_ROWS: usize = 4;
 /// Catalogues, sub-status tables and tables of classes neither make nor
 /// break a page.
 pub fn examine(src: &str) -> Examined {
-    examine_after(src, first_request_line(src))
+    examine_after(src, RequestLine::At(first_request_line(src)))
 }
 
-/// [`examine`], with where the page's first HTTP request line is (`Some(0)`
-/// for a section cut from an API page below its request line).
-fn examine_after(src: &str, request: Option<usize>) -> Examined {
+/// Where a page's first HTTP request line is, for the tables after it.
+#[derive(Debug, Clone, Copy)]
+enum RequestLine {
+    /// At this byte of the text, or nowhere.
+    At(Option<usize>),
+    /// Above the whole text: a section cut from an API page below its
+    /// request line (even a table on the section's first line is after it).
+    Above,
+}
+
+impl RequestLine {
+    /// Whether the request line comes before byte `at`.
+    fn before(self, at: usize) -> bool {
+        match self {
+            RequestLine::At(line) => line.is_some_and(|r| r < at),
+            RequestLine::Above => true,
+        }
+    }
+}
+
+/// [`examine`], with where the page's first HTTP request line is.
+fn examine_after(src: &str, request: RequestLine) -> Examined {
     // HTML tables, outermost only.
     let starts = html::table_starts(src);
     let comments = comment_spans(src);
@@ -156,7 +175,7 @@ fn examine_after(src: &str, request: Option<usize>) -> Examined {
             why: String::new(),
         };
         match typing.kind {
-            TableType::StatusReference if request.is_some_and(|r| r < c.span.start) => {
+            TableType::StatusReference if request.before(c.span.start) => {
                 typing.kind = TableType::PerOperation;
                 verdict.typing.kind = TableType::PerOperation;
                 verdict.why =
@@ -387,10 +406,11 @@ pub fn parse_operations(src: &str) -> Option<Page> {
 }
 
 /// [`parse_operations`] of a section cut from an API page below its request
-/// line (its status section, from the heading on): read as if that line came
-/// first, with spans into `section`.
+/// line (its status section, from the heading on): every table of it comes
+/// after that line, even one on the section's first line. Spans are into
+/// `section`.
 pub fn parse_operations_below_request(section: &str) -> Option<Page> {
-    examine_after(section, Some(0)).operations
+    examine_after(section, RequestLine::Above).operations
 }
 
 /// Where the first HTTP request line is (`POST /v1/{id}/servers`,
