@@ -34,9 +34,9 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 
 /// Walks `roots` for files with one of `extensions` (without the dot), and
 /// calls `visit` on each as soon as it is found (keeping what it returns, if
-/// anything), on as many threads as the
-/// machine has (ripgrep's parallel walker): reading and parsing overlap with
-/// walking. Folders that are projects of their own are not entered.
+/// anything), on as many threads as the machine has (ripgrep's parallel
+/// walker): reading and parsing overlap with walking. Folders that are
+/// projects of their own are not entered.
 pub fn walk<T: Send>(
     roots: &[PathBuf],
     project: &Path,
