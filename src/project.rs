@@ -173,7 +173,42 @@ pub fn group(paths: &[PathBuf], cwd: &Path, config_root: Option<&Path>) -> Group
             None => out.projects.push((p, vec![path])),
         }
     }
+    if config_root.is_none() {
+        merge_nested_fallbacks(&mut out);
+    }
     out
+}
+
+/// Without a doclint.toml or work tree above them, `doclint . docs/a.md`
+/// names two fallback projects, one inside the other: they are one project,
+/// the outer one, so no page is read, counted or reported twice.
+fn merge_nested_fallbacks(out: &mut Grouped) {
+    let mut i = 0;
+    while i < out.projects.len() {
+        let inner = &out.projects[i].0;
+        let outer = (inner.found == Found::Fallback)
+            .then(|| {
+                out.projects.iter().position(|(q, _)| {
+                    q.found == Found::Fallback
+                        && q.root != inner.root
+                        && inner.root.starts_with(&q.root)
+                })
+            })
+            .flatten();
+        let Some(j) = outer else {
+            i += 1;
+            continue;
+        };
+        let (p, paths) = out.projects.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        let root = out.projects[j].0.root.clone();
+        out.projects[j].1.extend(paths);
+        for (_, r) in &mut out.fallbacks {
+            if *r == p.root {
+                *r = root.clone();
+            }
+        }
+    }
 }
 
 /// `path` as shown to the user: relative to `cwd` (with `..` where it lies
@@ -256,5 +291,40 @@ mod tests {
         assert_eq!(find(&nat).root, nat);
         assert_eq!(find(&nat).root, nat);
         assert_eq!(find(&nat).found, Found::Fallback);
+    }
+
+    #[test]
+    fn fallback_projects_inside_another_are_one() {
+        let t = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(t.path()).unwrap();
+        std::fs::create_dir_all(root.join("loose/iam/api")).unwrap();
+        std::fs::create_dir_all(root.join("loose/ecs")).unwrap();
+        std::fs::write(root.join("loose/iam/api/a.md"), "x").unwrap();
+        let loose = root.join("loose");
+        let group_of = |paths: &[&str]| {
+            let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+            group(&paths, &root, None)
+        };
+        for paths in [
+            &["loose", "loose/iam/api/a.md", "loose/iam"][..],
+            &["loose/iam/api/a.md", "loose/iam", "loose"],
+            &["loose/iam", "loose/iam/api/a.md"],
+        ] {
+            let g = group_of(paths);
+            assert_eq!(g.projects.len(), 1, "{paths:?}");
+            let outer = if paths.contains(&"loose") {
+                loose.clone()
+            } else {
+                loose.join("iam")
+            };
+            assert_eq!(g.projects[0].0.root, outer, "{paths:?}");
+            assert_eq!(g.projects[0].1.len(), paths.len(), "{paths:?}");
+            // Each path's note names the project it is linted in.
+            assert_eq!(g.fallbacks.len(), paths.len());
+            assert!(g.fallbacks.iter().all(|(_, r)| *r == outer), "{paths:?}");
+        }
+        // Side by side: a project each.
+        let g = group_of(&["loose/iam", "loose/ecs"]);
+        assert_eq!(g.projects.len(), 2);
     }
 }

@@ -626,3 +626,23 @@ fn a_config_in_a_folder_above_a_project_lints_that_project_with_it() {
     assert!(findings(&r, "DL001").is_empty(), "{r}");
     assert!(!findings(&r, "DL002").is_empty(), "{r}");
 }
+
+#[test]
+fn a_file_named_with_its_folder_is_linted_once_without_a_project_marker() {
+    // No doclint.toml or work tree above: `doclint . dew/状态码.md` is the
+    // project `.`, not `.` and the file's folder linted side by side.
+    let dir = tempfile::tempdir().unwrap();
+    write_seeds(dir.path());
+    let (code, whole) = json_in(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    for args in [
+        &[".", "dew/状态码.md"][..],
+        &["dew/状态码.md", "."],
+        &[".", "dew", "dew/状态码.md"],
+    ] {
+        let (code, r) = json_in(dir.path(), args);
+        assert_eq!(code, 1, "{args:?}");
+        assert_eq!(r["findings"], whole["findings"], "{args:?}");
+        assert_eq!(r["summary"], whole["summary"], "{args:?}");
+    }
+}
