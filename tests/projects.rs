@@ -646,3 +646,33 @@ fn a_file_named_with_its_folder_is_linted_once_without_a_project_marker() {
         assert_eq!(r["summary"], whole["summary"], "{args:?}");
     }
 }
+
+#[test]
+fn fixing_a_file_named_with_its_folder_fixes_it_once() {
+    // Two overlapping projects fixed the file twice: the second found it
+    // changed and failed. One project: the same fixes as `--fix .`.
+    let whole = tempfile::tempdir().unwrap();
+    let named = tempfile::tempdir().unwrap();
+    write_seeds(whole.path());
+    write_seeds(named.path());
+    let (a, _, err_a) = run_in(whole.path(), &["--fix", "--unsafe-fixes", "."]);
+    let (b, _, err_b) = run_in(
+        named.path(),
+        &["--fix", "--unsafe-fixes", ".", "dew/状态码.md"],
+    );
+    assert_eq!(a, b, "{err_a}\n{err_b}");
+    assert!(!err_b.contains("not fixed"), "{err_b}");
+    let mut pages = 0;
+    for svc in SEED_SERVICES {
+        for e in fs::read_dir(whole.path().join(svc)).unwrap() {
+            let page = Path::new(svc).join(e.unwrap().file_name());
+            assert_eq!(
+                fs::read(whole.path().join(&page)).unwrap(),
+                fs::read(named.path().join(&page)).unwrap(),
+                "{page:?}"
+            );
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 5);
+}
