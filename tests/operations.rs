@@ -562,33 +562,40 @@ fn a_punctuation_drift_on_an_operation_page_gets_its_safe_fix() {
     assert!(findings(&r, "DL011").is_empty(), "{r}");
 }
 
+/// A project of one page, `svc/a.md`, holding `text`.
+fn one_page(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("svc")).unwrap();
+    std::fs::write(dir.path().join("svc/a.md"), text).unwrap();
+    dir
+}
+
+/// The codes of the first operation of `pages --operations` JSON.
+fn operation_codes(pages: &serde_json::Value) -> Vec<u64> {
+    pages[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_u64().unwrap())
+        .collect()
+}
+
 #[test]
 fn a_status_table_in_a_block_quote_under_the_status_heading_is_read() {
     // The quick look at table heads does not see pipe tables in a block
     // quote; under a status heading the section is read whole, as
     // pulldown-cmark gives it.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    let api = dir.path().join("svc/API");
-    std::fs::create_dir_all(&api).unwrap();
-    std::fs::write(
-        api.join("a.md"),
+    let dir = one_page(
         "# 查询\n\nGET /v1/x\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | String | 标识 |\n\n\
          ## 状态码\n\n> | 状态码 | 描述 |\n> |---|---|\n> | 200 | 成功。 |\n> | 404 | 资源不存在。 |\n",
-    )
-    .unwrap();
+    );
     let (_, out, err) = run_in(
         dir.path(),
         &["pages", "--operations", "--format", "json", "."],
     );
     let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
-    let codes: Vec<u64> = pages[0]["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_u64().unwrap())
-        .collect();
-    assert_eq!(codes, [200, 404]);
+    assert_eq!(operation_codes(&pages), [200, 404]);
 }
 
 #[test]
@@ -597,31 +604,18 @@ fn a_table_on_the_line_the_status_section_starts_is_an_operation_s() {
     // of a pipe table, on the line the status section is read from: the
     // table starts the section, and is still below the request line.
     for lead in ["", "\u{3000}"] {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-        std::fs::create_dir_all(dir.path().join("svc")).unwrap();
-        std::fs::write(
-            dir.path().join("svc/a.md"),
-            format!(
-                "POST /v1/x\n\n| 参数 | 说明 |\n|---|---|\n| name | 名称 |\n\n\
-                 {lead}#状态码 | 说明\n---|---\n200 | OK\n400 | Bad Request\n404 | Not Found\n"
-            ),
-        )
-        .unwrap();
+        let dir = one_page(&format!(
+            "POST /v1/x\n\n| 参数 | 说明 |\n|---|---|\n| name | 名称 |\n\n\
+             {lead}#状态码 | 说明\n---|---\n200 | OK\n400 | Bad Request\n404 | Not Found\n"
+        ));
         let (code, out, err) = run_in(
             dir.path(),
             &["pages", "--operations", "--format", "json", "."],
         );
         assert_eq!(code, 0, "{lead:?} {err}");
-        let pages: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
-        assert_eq!(pages.len(), 1, "{lead:?} {out}");
-        let codes: Vec<u64> = pages[0]["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["code"].as_u64().unwrap())
-            .collect();
-        assert_eq!(codes, [200, 400, 404], "{lead:?}");
+        let pages: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(pages.as_array().unwrap().len(), 1, "{lead:?} {out}");
+        assert_eq!(operation_codes(&pages), [200, 400, 404], "{lead:?}");
         let text = std::fs::read_to_string(dir.path().join("svc/a.md")).unwrap();
         for r in pages[0]["rows"].as_array().unwrap() {
             let (start, end) = span_of(&r["code_span"]);
