@@ -14,68 +14,31 @@ pub mod rules;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
 
 use crate::parse::page::{self, Page};
 
-/// What one pass over a file finds: the words of a per-operation status
-/// section or its header (`状态码`, `返回值`, `返回码`, `响应码`, `Status Code`,
-/// `Status code`), fence marks (```` ``` ````, `~~~`) and `<table` tags, each
-/// as where it starts. One searcher for all of them: every file that may
-/// hold a status table is searched, most of it Chinese text in which each
-/// search costs a pass over the bytes.
-struct Marks {
-    words: Vec<usize>,
-    fences: Vec<usize>,
-    tables: Vec<usize>,
-}
+/// The words of a per-operation status section or its header: `状态码`,
+/// `返回值`, `返回码`, `响应码`, `Status Code`, `Status code`.
+const WORDS: [&str; 6] = [
+    "状态码",
+    "返回值",
+    "返回码",
+    "响应码",
+    "Status Code",
+    "Status code",
+];
 
-/// Leftmost-first (no two patterns match at one place, so it finds what the
-/// standard semantics would): it lets the searcher use its SIMD prefilter,
-/// 18 times faster here.
-static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// Leftmost-first: it lets the searcher use its SIMD prefilter. Run only on
+/// pages without a status heading (a file's first status word is enough).
+static WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build([
-            "状态码",
-            "返回值",
-            "返回码",
-            "响应码",
-            "Status Code",
-            "Status code",
-            "```",
-            "~~~",
-            "<table",
-        ])
+        .build(WORDS)
         .expect("fixed patterns")
 });
 
-/// The status words, fence marks and `<table` tags of `b`, each in order.
-/// No two patterns can overlap, so every occurrence a search for each
-/// alone would find is found.
-fn marks(b: &[u8]) -> Marks {
-    let mut m = Marks {
-        words: Vec::new(),
-        fences: Vec::new(),
-        tables: Vec::new(),
-    };
-    for found in MARKS.find_iter(b) {
-        let at = found.start();
-        match found.pattern().as_usize() {
-            0..=5 => m.words.push(at),
-            6 | 7 => m.fences.push(at),
-            _ => m.tables.push(at),
-        }
-    }
-    m
-}
-
-impl Marks {
-    /// Whether the file may hold a per-operation status table: a table,
-    /// and a status word.
-    fn may_hold_operations(&self, b: &[u8]) -> bool {
-        !self.words.is_empty() && (!self.tables.is_empty() || memchr::memchr(b'|', b).is_some())
-    }
-}
+static TABLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<table"));
 
 /// Reads the per-operation status tables of `src`, if it is an API page.
 ///
@@ -84,20 +47,18 @@ impl Marks {
 /// (`## 返回值`, `## 状态码`) after a table, only the text from that heading
 /// on is read, as an API page's (as if a request line came before it), and
 /// every span is moved back to its place in the file. Else the whole page is
-/// read.
+/// read, when it has a status word and a table.
 pub fn parse(src: &str) -> Option<Page> {
-    let marks = marks(src.as_bytes());
-    if !marks.may_hold_operations(src.as_bytes()) {
-        return None;
-    }
-    if let Some(at) = status_heading(src, &marks) {
+    if let Some(at) = status_heading(src) {
         let mut page = page::parse_operations_below_request(&src[at..])?;
         shift(&mut page, at);
         // The page's title, not the status heading the tail starts with.
         page.title = page::title_of(src).unwrap_or_default();
         return Some(page);
     }
-    if !page::has_status_table(src) {
+    let b = src.as_bytes();
+    let table = TABLE.find(b).is_some() || memchr::memchr(b'|', b).is_some();
+    if !table || !WORD.is_match(b) || !page::has_status_table(src) {
         return None;
     }
     page::parse_operations(src)
@@ -106,48 +67,51 @@ pub fn parse(src: &str) -> Option<Page> {
 /// Where the first heading naming status codes starts, when a table comes
 /// before it (the parameters of an API page) and no code fence is open.
 ///
-/// Found from the marks of one search, not line by line: a status heading
-/// is a line starting with `#` that holds a status word; fences and tables
-/// before it are found the same way.
-fn status_heading(src: &str, marks: &Marks) -> Option<usize> {
+/// A status heading is a line whose first character past white space is
+/// `#` and that holds a status word; a table line holds `<table` or starts
+/// with `|`; a fence line starts with ```` ``` ```` or `~~~` and opens or
+/// closes a fence. Found from the marks of one pass (`` ` ``, `~`, `#`),
+/// not line by line, and a search for the first table.
+fn status_heading(src: &str) -> Option<usize> {
     let b = src.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
     // Whether `at` is the first character of its line after white space.
     let leads = |at: usize| src[line_start(at)..at].trim_start().is_empty();
-    // Fence lines: a line starting with ``` or ~~~ opens or closes one.
-    let mut fences: Vec<usize> = marks
-        .fences
-        .iter()
-        .copied()
-        .filter(|&at| leads(at))
-        .map(line_start)
-        .collect();
-    fences.sort_unstable();
-    fences.dedup();
+    // Fence lines, and the `#` that start lines, in order.
+    let (mut fences, mut heads) = (Vec::new(), Vec::new());
+    for at in memchr::memchr3_iter(b'`', b'~', b'#', b) {
+        match b[at] {
+            b'#' if leads(at) => heads.push(at),
+            b'#' => {}
+            c if b[at..].starts_with(&[c, c, c]) && leads(at) => fences.push(line_start(at)),
+            _ => {}
+        }
+    }
     // Whether the line starting at `l` is read as text: not a fence line,
     // not inside a fence.
     let outside =
         |l: &usize| fences.binary_search(l).is_err() && fences.partition_point(|f| f < l) % 2 == 0;
-    // The first table line: it holds `<table` or starts with `|`.
-    let html = marks.tables.iter().copied().map(line_start).find(outside);
-    let pipe = memchr::memchr_iter(b'|', b)
+    // The first table line: it holds `<table` or starts with `|`. A line
+    // that starts with `|` before the first `<table` starts before it.
+    let html = TABLE
+        .find_iter(b)
+        .map(|at| (line_start(at), at))
+        .find(|(l, _)| outside(l));
+    let pipe_end = html.map_or(b.len(), |(_, at)| at);
+    let pipe = memchr::memchr_iter(b'|', &b[..pipe_end])
         .filter(|&at| leads(at))
         .map(line_start)
         .find(outside);
-    let first_table = html.into_iter().chain(pipe).min()?;
-    let mut words: Vec<usize> = marks
-        .words
-        .iter()
-        .filter(|&&at| at >= first_table)
-        .map(|&at| line_start(at))
-        .filter(|&l| l > first_table)
-        .collect();
-    words.dedup();
-    words.into_iter().find(|&l| {
-        let line_end = memchr::memchr(b'\n', &b[l..]).map_or(b.len(), |i| l + i);
-        let t = src[l..line_end].trim_start();
-        t.starts_with('#') && outside(&l)
-    })
+    let first_table = html.map(|(l, _)| l).into_iter().chain(pipe).min()?;
+    heads
+        .into_iter()
+        .map(|at| (line_start(at), at))
+        .filter(|&(l, _)| l > first_table)
+        .find(|&(l, at)| {
+            let line_end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+            WORD.is_match(&b[at..line_end]) && outside(&l)
+        })
+        .map(|(l, _)| l)
 }
 
 /// Moves every span of `page`, read from the file's text from byte `at`,
@@ -234,7 +198,7 @@ mod tests {
             if t.starts_with("```") || t.starts_with("~~~") {
                 fence = !fence;
             } else if !fence {
-                if t.starts_with('#') && table_before && !marks(t.as_bytes()).words.is_empty() {
+                if t.starts_with('#') && table_before && WORDS.iter().any(|w| t.contains(w)) {
                     return Some(at);
                 }
                 if t.contains("<table") || t.starts_with('|') {
@@ -261,19 +225,35 @@ mod tests {
             "| 状态码 |\n## 状态码",
             "",
             "#\n",
+            "<table>\n| a |\n## 状态码\n",
+            "x | y <table>\n## 状态码\n",
+            " | a <table>\n## 状态码\n",
+            "<p><a href=\"#x\">#</a></p>\n<table>\n # 状态码 \n",
+            "## 状态码\n<table>\n#### 返回值 ##\n",
+            "~~~~\n| a |\n~~~~\n<table>\n# Status Code\n",
+            "\u{3000}```\n<table>\n## 状态码\n",
+            "<table>\n`` ## 状态码\n## a 状态码 ```\n",
         ];
         for src in pages {
-            assert_eq!(
-                status_heading(src, &marks(src.as_bytes())),
-                by_lines(src),
-                "{src:?}"
-            );
+            assert_eq!(status_heading(src), by_lines(src), "{src:?}");
         }
         // `响应码` (response codes) heads a status section too (apig).
         let src = "# T\n\n| a | b |\n|---|---|\n\n## 响应码\n\n| 响应码 | 说明 |\n";
-        assert_eq!(
-            status_heading(src, &marks(src.as_bytes())),
-            src.find("## 响应码")
-        );
+        assert_eq!(status_heading(src), src.find("## 响应码"));
+    }
+
+    proptest::proptest! {
+        /// Any page made of these pieces: the marks' reading finds what
+        /// the lines' reading finds.
+        #[test]
+        fn status_heading_reads_as_the_lines_do_on_any_page(
+            parts in proptest::collection::vec(
+                "(#|## |状态码|Status code|返回值|<table>|\\||```|~~~|`|~|a| |\u{3000}|\n|\r\n)",
+                0..48,
+            ),
+        ) {
+            let src = parts.concat();
+            proptest::prop_assert_eq!(status_heading(&src), by_lines(&src), "{:?}", src);
+        }
     }
 }
