@@ -626,3 +626,55 @@ fn a_table_on_the_line_the_status_section_starts_is_an_operation_s() {
         assert_eq!(r["summary"]["operations"], 1, "{lead:?} {r}");
     }
 }
+
+#[test]
+fn english_api_pages_are_read_whatever_their_status_heading() {
+    // No `状态码` and no `Status Code` with capitals: `HTTP status codes`,
+    // `Responses`, a `Response Code` column. `pages --explain` called each
+    // an operation table; the walk read none of them.
+    let request = "# Lock\n\n`POST /workspaces/:id/actions/lock`\n\n\
+                   | Parameter | Type | Description |\n|---|---|---|\n| id | string | The workspace. |\n\n";
+    for (heading, header) in [
+        ("## HTTP status codes", "| Status | Description |"),
+        ("## Responses", "| HTTP Code | Meaning |"),
+        ("**Response codes**", "| Response Code | Situation |"),
+    ] {
+        let dir = one_page(&format!(
+            "{request}{heading}\n\n{header}\n|---|---|\n| 200 | Locked. |\n| 404 | Not found. |\n| 409 | Already locked. |\n"
+        ));
+        let (code, out, err) = run_in(
+            dir.path(),
+            &["pages", "--operations", "--format", "json", "."],
+        );
+        assert_eq!(code, 0, "{heading} {err}");
+        let pages: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(operation_codes(&pages), [200, 404, 409], "{heading}");
+        let (_, explain, _) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+        assert!(explain.contains("read as an operation table"), "{explain}");
+    }
+}
+
+#[test]
+fn a_stray_code_in_a_user_guide_s_table_is_no_operation_s() {
+    // A Chinese user guide that names neither status codes nor responses:
+    // a parameter `100` in its second table is not a response.
+    let dir = one_page(
+        "# 备份恢复简介\n\n| 备份类型 | 备份内容 |\n|---|---|\n| 元数据 | 集群的元数据。 |\n\n\
+         | 项目 | 参数 |\n|---|---|\n| 备份或恢复任务最大数量（个） | 100 |\n\
+         | 同一集群同时运行的任务数量（个） | 1 |\n| 等待运行的任务最大数量（个） | 199 |\n\
+         | 任务超时时间（秒） | 600 |\n",
+    );
+    let (code, out, err) = run_in(
+        dir.path(),
+        &["pages", "--operations", "--format", "json", "."],
+    );
+    // Nothing read: no status page and no operation table.
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("nothing was checked"), "{err}");
+    // And `pages --explain` says why, as the walk reads it.
+    let (_, explain, _) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+    assert!(
+        explain.contains("its operation tables are not read: the page names no status word"),
+        "{explain}"
+    );
+}

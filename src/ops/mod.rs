@@ -29,12 +29,46 @@ const WORDS: [&str; 6] = [
     "Status code",
 ];
 
-/// Leftmost-first: it lets the searcher use its SIMD prefilter. Run only on
-/// pages without a status heading (a file's first status word is enough).
+/// Leftmost-first: it lets the searcher use its SIMD prefilter. Run on the
+/// lines that start with `#`.
 static WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
         .build(WORDS)
+        .expect("fixed patterns")
+});
+
+/// What a page without a status heading must say somewhere for its tables
+/// to be looked at as an operation's responses: a status word, or in English
+/// `status`, `response`, `HTTP code` or `return code`, in lower case, upper
+/// case or capitalized (`## Responses`, `| Status | Meaning |`, `### HTTP
+/// status codes`). A user guide's table with a stray `100` in it says none
+/// of them. Written out in each case rather than searched for without case:
+/// that keeps the searcher's SIMD prefilter.
+static GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build([
+            "状态码",
+            "返回值",
+            "返回码",
+            "响应码",
+            "status",
+            "Status",
+            "STATUS",
+            "response",
+            "Response",
+            "RESPONSE",
+            "http code",
+            "HTTP code",
+            "HTTP Code",
+            "HTTP CODE",
+            "Http Code",
+            "return code",
+            "Return code",
+            "Return Code",
+            "RETURN CODE",
+        ])
         .expect("fixed patterns")
 });
 
@@ -58,10 +92,16 @@ pub fn parse(src: &str) -> Option<Page> {
     }
     let b = src.as_bytes();
     let table = TABLE.find(b).is_some() || memchr::memchr(b'|', b).is_some();
-    if !table || !WORD.is_match(b) || !page::has_status_table(src) {
+    if !table || !names_status(src) || !page::has_status_table(src) {
         return None;
     }
     page::parse_operations(src)
+}
+
+/// Whether `src` says a status word (see [`GATE`]): a page without a
+/// status heading that does not is not looked at for operation tables.
+pub fn names_status(src: &str) -> bool {
+    GATE.is_match(src.as_bytes())
 }
 
 /// Where the first heading naming status codes starts, when a table comes

@@ -178,6 +178,19 @@ pub fn explain(path: &std::path::Path) -> Result<String, String> {
              its bytes (no cell seems to start with a status code; a doclint bug: please report it)",
             examined.verdict
         );
+    } else if examined.operations.is_some() && crate::ops::parse(src).is_none() {
+        let why = if crate::ops::names_status(src) {
+            "turned down by the quick look at the first rows of its tables \
+             (a doclint bug: please report it)"
+        } else {
+            "the page names no status word (状态码, 返回值, 返回码, 响应码, status, \
+             response, HTTP code, return code), so it is not taken for an API page"
+        };
+        let _ = writeln!(
+            out,
+            "{shown}: {}; its operation tables are not read: {why}",
+            examined.verdict
+        );
     } else {
         let _ = writeln!(out, "{shown}: {}", examined.verdict);
     }
