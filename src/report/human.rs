@@ -460,7 +460,13 @@ pub fn summary(outcome: &Outcome) -> String {
     } else {
         let sev: Vec<String> = [Severity::Error, Severity::Warning, Severity::Advice]
             .iter()
-            .filter_map(|s| by_severity.get(s).map(|n| format!("{n} {}", s.as_str())))
+            .filter_map(|s| {
+                // `2 warnings`, `1 error`; advice has no plural.
+                let many = *s != Severity::Advice;
+                by_severity
+                    .get(s)
+                    .map(|n| format!("{n} {}{}", s.as_str(), if many { plural(*n) } else { "" }))
+            })
             .collect();
         out.push_str(&format!(
             "Found {n} finding{} ({}).\n",
