@@ -503,8 +503,9 @@ fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
 /// are the folders under the deepest folder holding every status page (in
 /// a tree `docs/ecs/…`, `docs/rds/…` they are `ecs` and `rds`; in
 /// `ecs/cn.zh-cn/…` they are `ecs`). When every page is in one folder, that
-/// folder names the service. A page directly in the services folder is
-/// named after its file. The names depend only on the project, never on
+/// folder names the service, the project's own folder too. A page directly
+/// in the services folder, beside others in folders, is named after its
+/// file. The names depend only on the project, never on
 /// the paths named on the command line.
 ///
 /// The folders are found from the status pages (`docs[..status]`); API pages
@@ -532,18 +533,26 @@ fn name_services(docs: &mut [Doc], status: usize) {
         common.truncate(n);
     }
     let all_in_one = basis.iter().all(|&i| folders(&docs[i]) == common);
+    // Every page in the project's own folder: that folder names the one
+    // service (not each file: then no two operations would be compared).
+    let flat = all_in_one && common.is_empty();
     if all_in_one && !common.is_empty() {
         common.pop();
     }
+    let root_name = |d: &Doc| d.root.file_name().map(|n| n.to_string_lossy().into_owned());
     for i in unnamed {
         let parts = folders(&docs[i]);
-        docs[i].service = match parts.get(common.len()) {
-            Some(folder) => folder.clone(),
-            None => docs[i]
+        let stem = || {
+            docs[i]
                 .file
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+                .unwrap_or_default()
+        };
+        docs[i].service = match parts.get(common.len()) {
+            Some(folder) if !flat => folder.clone(),
+            _ if flat => root_name(&docs[i]).unwrap_or_else(stem),
+            _ => stem(),
         };
     }
 }

@@ -678,3 +678,58 @@ fn a_stray_code_in_a_user_guide_s_table_is_no_operation_s() {
         "{explain}"
     );
 }
+
+#[test]
+fn api_pages_side_by_side_in_the_project_s_folder_are_one_service() {
+    // Five operations directly in the project's folder: that folder names
+    // their service (each page was a service of its own, named after its
+    // file, and no two were compared). One level down they were compared.
+    for sub in ["", "svc/"] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+        if !sub.is_empty() {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+        }
+        for (i, text) in [
+            "参数无效。",
+            "参数无效。",
+            "参数无效。",
+            "请求参数错误。",
+            "请求参数错误。",
+        ]
+        .iter()
+        .enumerate()
+        {
+            std::fs::write(
+                dir.path().join(format!("{sub}op{i}.md")),
+                format!(
+                    "# 操作{i}\n\nPOST /v1/things\n\n|名称|类型|描述|\n|---|---|---|\n|id|String|请求ID|\n\n\
+                     ## 状态码\n\n|状态码|描述|\n|---|---|\n|200|操作成功。|\n|400|{text}|\n|500|服务内部错误。|\n"
+                ),
+            )
+            .unwrap();
+        }
+        let (code, r, err) = report_in(dir.path());
+        assert_eq!(code, 1, "{sub:?} {err}");
+        let dl010: Vec<&serde_json::Value> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "DL010")
+            .collect();
+        assert_eq!(dl010.len(), 2, "{sub:?} {r}");
+        let services: std::collections::BTreeSet<&str> = dl010
+            .iter()
+            .map(|f| f["service"].as_str().unwrap())
+            .collect();
+        let folder = match sub {
+            "" => dir.path().file_name().unwrap().to_str().unwrap(),
+            _ => "svc",
+        };
+        assert_eq!(
+            services.into_iter().collect::<Vec<_>>(),
+            [folder],
+            "{sub:?}"
+        );
+    }
+}
