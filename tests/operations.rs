@@ -733,3 +733,41 @@ fn api_pages_side_by_side_in_the_project_s_folder_are_one_service() {
         );
     }
 }
+
+#[test]
+fn fixing_a_reason_phrase_is_not_undone_by_the_service_s_wording() {
+    // op4's text column holds reason phrases, so DL004 writes 503 as
+    // `Service Unavailable`; the other operations describe 503 as `Service
+    // unavailable`. DL010 called the fixed cell another wording and its
+    // fix wrote it back: `--fix --unsafe-fixes` never settled.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir(dir.path().join("svc")).unwrap();
+    let page = |rows: &str| {
+        format!(
+            "# op\n\n## 请求方式\nPOST\n\n## 返回参数\n|名称|类型|描述|\n|---|---|---|\n\
+             |**requestId**|String|请求ID|\n\n## 返回码\n|返回码|描述|\n|---|---|\n{rows}"
+        )
+    };
+    let others = "|**200**|Successful operation|\n|**400**|Invalid param 'xxx'|\n|**503**|Service unavailable|\n";
+    for i in 1..=3 {
+        std::fs::write(dir.path().join(format!("svc/op{i}.md")), page(others)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("svc/op4.md"),
+        page("|**200**|OK|\n|**401**|Authentication failed|\n|**404**|Not found|\n|**503**|Service unavailable|\n"),
+    )
+    .unwrap();
+    let (code, _, err) = run_in(dir.path(), &["--fix", "--unsafe-fixes", "."]);
+    assert_eq!(code, 0, "{err}");
+    let op4 = std::fs::read_to_string(dir.path().join("svc/op4.md")).unwrap();
+    assert!(op4.contains("|**503**|Service Unavailable|"), "{op4}");
+    assert!(op4.contains("|**404**|Not Found|"), "{op4}");
+    // Settled: nothing left to report or fix.
+    let (code, r, err) = report_in(dir.path());
+    assert_eq!(code, 0, "{err} {r}");
+    let (code, _, err) = run_in(dir.path(), &["--fix", "--unsafe-fixes", "."]);
+    assert_eq!(code, 0, "{err}");
+    let again = std::fs::read_to_string(dir.path().join("svc/op4.md")).unwrap();
+    assert_eq!(again, op4);
+}

@@ -400,6 +400,16 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             if text == canonical || spaced(&text) == spaced(canonical) {
                 continue;
             }
+            // The code's registered reason phrase where the service writes
+            // it in another case (`Service Unavailable` for `Service
+            // unavailable`): what DL004 asks of a reason column, so not
+            // another wording (else `--fix` would undo DL004's fix).
+            let registered = crate::registry::lookup(row.code).map(|s| s.reason);
+            if registered == Some(text.as_str())
+                && spaced(canonical).eq_ignore_ascii_case(&spaced(&text))
+            {
+                continue;
+            }
             // The service's wording with more around it (a label such as
             // `编码 BadRequest` before it, a detail after it) is not another
             // wording: said nothing rather than a fix that drops the rest.
