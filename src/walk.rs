@@ -100,6 +100,9 @@ pub fn walk<T: Send>(
                                 }));
                             }
                         }
+                        // A broken link to a file doclint would not read
+                        // (`layout.erb`) is no concern of it.
+                        Err(err) if is_broken_link_to_other(&err, extensions) => {}
                         Err(err) => fail(walk_error(cwd, &err)),
                     }
                     ignore::WalkState::Continue
@@ -138,6 +141,28 @@ pub fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),
     }
+}
+
+/// Whether `err` is about a broken link whose name has an extension doclint
+/// does not read: it would not have been linted had it led somewhere.
+fn is_broken_link_to_other(err: &ignore::Error, extensions: &[String]) -> bool {
+    fn path(err: &ignore::Error) -> Option<&Path> {
+        match err {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path(err)
+            }
+            _ => None,
+        }
+    }
+    let Some(p) = path(err) else {
+        return false;
+    };
+    p.extension().is_some()
+        && !has_extension(p, extensions)
+        && p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        && !p.exists()
 }
 
 fn walk_error(cwd: &Path, err: &ignore::Error) -> WalkError {
