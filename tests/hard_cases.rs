@@ -185,3 +185,21 @@ fn messages_stay_on_one_line() {
     );
     assert_eq!(f[0]["expected"], "资源不存在。\n请检查。");
 }
+
+#[test]
+fn a_code_http_does_not_register_is_not_missing_elsewhere() {
+    // c documents 449 (Cosmos DB's own "retry with"): DL007 says it is not
+    // registered; a and b were told they lacked it (DL003).
+    let page = BASE.replace(
+        "</table>",
+        "<tr><td>449 Retry With</td><td>请稍后重试。</td></tr>\n<tr><td>413 Payload Too Large</td><td>请求体过大。</td></tr>\n</table>",
+    );
+    let dir = tree(&page);
+    let r = report(dir.path());
+    let missing: Vec<u64> = findings(&r, "DL003")
+        .iter()
+        .map(|f| f["code"].as_u64().unwrap())
+        .collect();
+    assert_eq!(missing, [413, 413], "{r}");
+    assert_eq!(on_c(&r, "DL007").len(), 1, "{r}");
+}

@@ -28,11 +28,17 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             if have.contains(code) {
                 continue;
             }
+            let required = ctx.options.required.contains(code);
+            let reason = crate::registry::lookup(*code).map(|s| s.reason);
+            // A code HTTP does not register (Cosmos DB's 449) is one
+            // service's own: DL007 reports it, no other page lacks it.
+            if reason.is_none() && !required {
+                continue;
+            }
             let cm = ctx.model.codes.get(code);
             let users: Vec<String> = cm
                 .map(|cm| cm.services.iter().cloned().collect())
                 .unwrap_or_default();
-            let required = ctx.options.required.contains(code);
             let share = users.len() as f64 / total.max(1) as f64;
             let severity = if required || share >= ctx.options.missing_warning_share {
                 Severity::Warning
@@ -45,7 +51,6 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .filter(|r| r.code < *code)
                 .max_by_key(|r| r.code)
                 .unwrap_or(first);
-            let reason = crate::registry::lookup(*code).map(|s| s.reason);
             let name = reason.map(|r| format!(" {r}")).unwrap_or_default();
             let expected = cm
                 .and_then(|cm| cm.descriptions.get(&lang))
