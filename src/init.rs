@@ -26,7 +26,7 @@ pub fn render(outcome: &Outcome) -> String {
     out.push_str(
         "# It pins today's majority wording of every code: edit the pins to the wording\n\
          # your team wants, and every page that differs is reported. `doclint explain\n\
-         # DL001` (… DL009) documents each rule.\n\n",
+         # DL001` (… DL013) documents each rule.\n\n",
     );
     out.push_str(
         "# Files to lint, as globs relative to this file's folder (default: every .md).\n\
