@@ -731,6 +731,12 @@ fn api_pages_side_by_side_in_the_project_s_folder_are_one_service() {
             [folder],
             "{sub:?}"
         );
+        // The summary counts the operations' services too.
+        let (_, out, err) = run_in(dir.path(), &["."]);
+        assert!(
+            format!("{out}{err}").contains("on 5 API pages of 1 service.\n"),
+            "{out}{err}"
+        );
     }
 }
 
