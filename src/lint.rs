@@ -503,9 +503,9 @@ fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
 /// are the folders under the deepest folder holding every status page (in
 /// a tree `docs/ecs/…`, `docs/rds/…` they are `ecs` and `rds`; in
 /// `ecs/cn.zh-cn/…` they are `ecs`). When every page is in one folder, that
-/// folder names the service, the project's own folder too. A page directly
-/// in the services folder, beside others in folders, is named after its
-/// file. The names depend only on the project, never on
+/// folder names the service, the project's own folder too (for the pages
+/// directly in it). A page directly in the services folder, beside others
+/// in folders, is named after its file. The names depend only on the project, never on
 /// the paths named on the command line.
 ///
 /// The folders are found from the status pages (`docs[..status]`); API pages
@@ -533,8 +533,9 @@ fn name_services(docs: &mut [Doc], status: usize) {
         common.truncate(n);
     }
     let all_in_one = basis.iter().all(|&i| folders(&docs[i]) == common);
-    // Every page in the project's own folder: that folder names the one
-    // service (not each file: then no two operations would be compared).
+    // Every page in the project's own folder: that folder names the pages
+    // directly in it (not each file: then no two operations would be
+    // compared); pages in folders below are still named by their folder.
     let flat = all_in_one && common.is_empty();
     if all_in_one && !common.is_empty() {
         common.pop();
@@ -550,9 +551,9 @@ fn name_services(docs: &mut [Doc], status: usize) {
                 .unwrap_or_default()
         };
         docs[i].service = match parts.get(common.len()) {
-            Some(folder) if !flat => folder.clone(),
-            _ if flat => root_name(&docs[i]).unwrap_or_else(stem),
-            _ => stem(),
+            Some(folder) => folder.clone(),
+            None if flat => root_name(&docs[i]).unwrap_or_else(stem),
+            None => stem(),
         };
     }
 }

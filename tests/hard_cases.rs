@@ -203,3 +203,45 @@ fn a_code_http_does_not_register_is_not_missing_elsewhere() {
     assert_eq!(missing, [413, 413], "{r}");
     assert_eq!(on_c(&r, "DL007").len(), 1, "{r}");
 }
+
+#[test]
+fn an_unregistered_code_most_services_share_is_still_missing_elsewhere() {
+    // Found by review: 499 on a's and b's pages, not on c's: c lacks it.
+    let dir = tempfile::tempdir().unwrap();
+    let with = BASE.replace(
+        "</table>",
+        "<tr><td>499</td><td>客户端关闭请求。</td></tr>\n</table>",
+    );
+    for (svc, page) in [("a", &with), ("b", &with), ("c", &BASE.to_string())] {
+        fs::create_dir(dir.path().join(svc)).unwrap();
+        fs::write(dir.path().join(svc).join("状态码.md"), page).unwrap();
+    }
+    let r = report(dir.path());
+    let missing: Vec<(u64, &str)> = findings(&r, "DL003")
+        .iter()
+        .map(|f| (f["code"].as_u64().unwrap(), f["service"].as_str().unwrap()))
+        .collect();
+    assert_eq!(missing, [(499, "c")], "{r}");
+}
+
+#[test]
+fn an_error_identifier_written_as_code_is_no_reason_phrase() {
+    // `BadRequest` in backticks in a `Code` column: an API's error code;
+    // DL004 offered to respell it `Bad Request` as a safe fix.
+    let page = "# Refresh\n\n`POST /cells/{name}/refresh`\n\n| Parameter | Type | Description |\n|---|---|---|\n\
+                | name | string | The workbook. |\n\n## Error handling\n\n\
+                | HTTP Status | Code | Description |\n|---|---|---|\n\
+                | 400 | `BadRequest` | The request is malformed. |\n\
+                | 404 | `NotFound` | The file does not exist. |\n\
+                | 500 | `InternalServerError` | An unexpected error occurred. |\n";
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    fs::create_dir(dir.path().join("svc")).unwrap();
+    fs::write(dir.path().join("svc/a.md"), page).unwrap();
+    let r = report(dir.path());
+    assert!(findings(&r, "DL004").is_empty(), "{r}");
+    // Written without backticks, they are reason phrases gone wrong.
+    fs::write(dir.path().join("svc/a.md"), page.replace('`', "")).unwrap();
+    let r = report(dir.path());
+    assert_eq!(findings(&r, "DL004").len(), 3, "{r}");
+}

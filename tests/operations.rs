@@ -777,3 +777,63 @@ fn fixing_a_reason_phrase_is_not_undone_by_the_service_s_wording() {
     let again = std::fs::read_to_string(dir.path().join("svc/op4.md")).unwrap();
     assert_eq!(again, op4);
 }
+
+#[test]
+fn a_page_that_only_says_status_or_response_is_no_api_page() {
+    // Found by review: `status` or `response` alone let in a port table,
+    // release notes and a `show_status` parameter.
+    for page in [
+        "Check the status.\n\n| Option | Default |\n|---|---|\n| timeout | 30 |\n\n\
+         | Port | Used for |\n|---|---|\n| 443 | The dashboard over TLS |\n| 500 | IPsec key exchange |\n",
+        "# Release notes\n\nBuilds with a green status were published.\n\n| Channel | Cadence |\n|---|---|\n\
+         | stable | monthly |\n\n| Build | Changes |\n|---|---|\n| 200 | First public build |\n\
+         | 201 | Fixed the crash when the disk is full |\n| 202 | Faster startup on Windows |\n",
+        "# 用户指南\n\n| 参数 | 默认值 |\n|---|---|\n| show_status | 是 |\n\n| 数量 | 说明 |\n|---|---|\n\
+         | 100 | 每页最多显示的条目数 |\n| 200 | 导出时最多包含的条目数 |\n",
+    ] {
+        let dir = one_page(page);
+        let (code, out, err) = run_in(
+            dir.path(),
+            &["pages", "--operations", "--format", "json", "."],
+        );
+        assert_eq!(code, 2, "{page}\n{out}");
+        assert!(err.contains("nothing was checked"), "{err}");
+    }
+}
+
+#[test]
+fn a_status_page_in_the_project_s_folder_leaves_the_services_below_apart() {
+    // Found by review: a status page at the root made every page one
+    // service, and `orders` was compared with `users`.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::write(
+        dir.path().join("status.md"),
+        "# Status codes\n\n| Code | Description |\n|---|---|\n| 200 | OK. |\n| 400 | Bad input. |\n| 404 | Not found. |\n",
+    )
+    .unwrap();
+    for (svc, text, n) in [
+        ("users", "用户参数无效。", 3),
+        ("orders", "订单参数错误。", 2),
+    ] {
+        std::fs::create_dir(dir.path().join(svc)).unwrap();
+        for i in 0..n {
+            std::fs::write(
+                dir.path().join(format!("{svc}/op{i}.md")),
+                format!(
+                    "# 操作\n\nPOST /v1/{svc}\n\n|名称|类型|描述|\n|---|---|---|\n|id|String|标识|\n\n\
+                     ## 状态码\n\n|状态码|描述|\n|---|---|\n|200|成功。|\n|400|{text}|\n"
+                ),
+            )
+            .unwrap();
+        }
+    }
+    let (_, r, err) = report_in(dir.path());
+    let dl010 = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "DL010")
+        .count();
+    assert_eq!(dl010, 0, "{err} {r}");
+}

@@ -40,35 +40,45 @@ static WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// What a page without a status heading must say somewhere for its tables
 /// to be looked at as an operation's responses: a status word, or in English
-/// `status`, `response`, `HTTP code` or `return code`, in lower case, upper
-/// case or capitalized (`## Responses`, `| Status | Meaning |`, `### HTTP
-/// status codes`). A user guide's table with a stray `100` in it says none
-/// of them. Written out in each case rather than searched for without case:
-/// that keeps the searcher's SIMD prefilter.
+/// `status code`, `response code`, `HTTP code`, `return code`, `HTTP status`
+/// or `responses`, in lower case, upper case or capitalized (`## Responses`,
+/// `### HTTP status codes`, `| Response Code |`). A user guide's table with a
+/// stray `100` in it says none of them; `status` or `response` alone would
+/// let in release notes, port tables and `show_status`. Written out in each
+/// case rather than searched for without case: that keeps the searcher's
+/// SIMD prefilter.
 static GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let english = [
+        "status code",
+        "response code",
+        "http code",
+        "return code",
+        "http status",
+        "responses",
+    ];
+    let title = |w: &str| -> String {
+        w.split(' ')
+            .map(|p| p[..1].to_uppercase() + &p[1..])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut words: Vec<String> = WORDS[..4].iter().map(|w| w.to_string()).collect();
+    for w in english {
+        // `status code`, `STATUS CODE`, `Status code`, `Status Code`, and
+        // `HTTP` in capitals before the rest (`HTTP status`, `HTTP Code`).
+        let first = w[..1].to_uppercase() + &w[1..];
+        let http = w.strip_prefix("http ").map(|rest| format!("HTTP {rest}"));
+        let http_title = w
+            .strip_prefix("http ")
+            .map(|rest| format!("HTTP {}", title(rest)));
+        words.extend([w.to_string(), w.to_uppercase(), first, title(w)]);
+        words.extend(http.into_iter().chain(http_title));
+    }
+    words.sort();
+    words.dedup();
     AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build([
-            "状态码",
-            "返回值",
-            "返回码",
-            "响应码",
-            "status",
-            "Status",
-            "STATUS",
-            "response",
-            "Response",
-            "RESPONSE",
-            "http code",
-            "HTTP code",
-            "HTTP Code",
-            "HTTP CODE",
-            "Http Code",
-            "return code",
-            "Return code",
-            "Return Code",
-            "RETURN CODE",
-        ])
+        .build(words)
         .expect("fixed patterns")
 });
 
@@ -280,6 +290,31 @@ mod tests {
         // `响应码` (response codes) heads a status section too (apig).
         let src = "# T\n\n| a | b |\n|---|---|\n\n## 响应码\n\n| 响应码 | 说明 |\n";
         assert_eq!(status_heading(src), src.find("## 响应码"));
+    }
+
+    #[test]
+    fn the_gate_wants_a_status_phrase_not_a_bare_word() {
+        for yes in [
+            "## HTTP status codes",
+            "## Responses",
+            "| Response Code | Situation |",
+            "| HTTP Code | Meaning |",
+            "Status Code",
+            "RETURN CODE",
+            "HTTP Status",
+            "## 返回值",
+        ] {
+            assert!(names_status(yes), "{yes}");
+        }
+        for no in [
+            "show_status",
+            "Builds with a green status",
+            "a response body",
+            "Check the status.",
+            "## 参数说明",
+        ] {
+            assert!(!names_status(no), "{no}");
+        }
     }
 
     proptest::proptest! {

@@ -157,6 +157,12 @@ fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) {
                 let (Some(cell), Some(status)) = (&r.description, lookup(r.code)) else {
                     continue;
                 };
+                if cell
+                    .span()
+                    .is_some_and(|s| crate::rules::written_as_code(&doc.src, s))
+                {
+                    continue;
+                }
                 let found = cell.text();
                 // Latin words only, at most four: a phrase, not a sentence.
                 if !found
@@ -400,14 +406,16 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             if text == canonical || spaced(&text) == spaced(canonical) {
                 continue;
             }
-            // The code's registered reason phrase where the service writes
-            // it in another case (`Service Unavailable` for `Service
+            // The code's registered reason phrase (or its former one, which
+            // DL004 takes too) where the service writes it in another case (`Service Unavailable` for `Service
             // unavailable`): what DL004 asks of a reason column, so not
             // another wording (else `--fix` would undo DL004's fix).
-            let registered = crate::registry::lookup(row.code).map(|s| s.reason);
-            if registered == Some(text.as_str())
-                && spaced(canonical).eq_ignore_ascii_case(&spaced(&text))
-            {
+            let registered = crate::registry::lookup(row.code).is_some_and(|s| {
+                std::iter::once(s.reason)
+                    .chain(s.former.iter().copied())
+                    .any(|r| r == text)
+            });
+            if registered && spaced(canonical).eq_ignore_ascii_case(&spaced(&text)) {
                 continue;
             }
             // The service's wording with more around it (a label such as

@@ -183,8 +183,9 @@ pub fn explain(path: &std::path::Path) -> Result<String, String> {
             "turned down by the quick look at the first rows of its tables \
              (a doclint bug: please report it)"
         } else {
-            "the page names no status word (状态码, 返回值, 返回码, 响应码, status, \
-             response, HTTP code, return code), so it is not taken for an API page"
+            "the page names no status word (状态码, 返回值, 返回码, 响应码, status code, \
+             response code, HTTP code, return code, HTTP status, responses), so it is \
+             not taken for an API page"
         };
         let _ = writeln!(
             out,

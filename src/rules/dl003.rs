@@ -30,15 +30,16 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             let required = ctx.options.required.contains(code);
             let reason = crate::registry::lookup(*code).map(|s| s.reason);
-            // A code HTTP does not register (Cosmos DB's 449) is one
-            // service's own: DL007 reports it, no other page lacks it.
-            if reason.is_none() && !required {
-                continue;
-            }
             let cm = ctx.model.codes.get(code);
             let users: Vec<String> = cm
                 .map(|cm| cm.services.iter().cloned().collect())
                 .unwrap_or_default();
+            // A code HTTP does not register documented by one service alone
+            // (Cosmos DB's 449) is that service's own: DL007 reports it, no
+            // other page lacks it. Shared by several, it is missing here.
+            if reason.is_none() && !required && users.len() < 2 {
+                continue;
+            }
             let share = users.len() as f64 / total.max(1) as f64;
             let severity = if required || share >= ctx.options.missing_warning_share {
                 Severity::Warning

@@ -36,6 +36,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (i, doc) in ctx.docs.iter().enumerate() {
         for row in &doc.page.rows {
             let Some(cell) = &row.reason else { continue };
+            // `` `BadRequest` `` in a `Code` column: an error identifier
+            // written as code, not a reason phrase to respell.
+            if cell
+                .span()
+                .is_some_and(|s| super::written_as_code(&doc.src, s))
+            {
+                continue;
+            }
             let found = cell.text();
             let status = lookup(row.code);
             let check = match (ctx.options.reason_pins.get(&row.code), status) {

@@ -487,6 +487,14 @@ pub fn canonical_cell(
 
 /// The first description cell among `pages` of `docs` that writes `text`
 /// for `code`, labelled `label`.
+/// Whether the text at `span` is written as inline code (a backtick just
+/// before and just after it): an identifier, not prose.
+pub fn written_as_code(src: &crate::source::SourceText, span: Span) -> bool {
+    span.start > 0
+        && src.get(Span::new(span.start - 1, span.start)) == Some("`")
+        && src.get(Span::new(span.end, span.end + 1)) == Some("`")
+}
+
 pub fn cell_using(
     docs: &[Doc],
     code: u16,
