@@ -505,8 +505,8 @@ fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
 /// `ecs/cn.zh-cn/…` they are `ecs`). When every page is in one folder, that
 /// folder names the service, the project's own folder too (for the pages
 /// directly in it). A page directly in the services folder, beside others
-/// in folders, is named after its file. The names depend only on the project, never on
-/// the paths named on the command line.
+/// in folders, is named after its file. The names depend only on the
+/// project, never on the paths named on the command line.
 ///
 /// The folders are found from the status pages (`docs[..status]`); API pages
 /// are named the same way (from themselves when there is no status page).

@@ -407,9 +407,10 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 continue;
             }
             // The code's registered reason phrase (or its former one, which
-            // DL004 takes too) where the service writes it in another case (`Service Unavailable` for `Service
-            // unavailable`): what DL004 asks of a reason column, so not
-            // another wording (else `--fix` would undo DL004's fix).
+            // DL004 takes too) where the service writes it in another case
+            // (`Service Unavailable` for `Service unavailable`): what DL004
+            // asks of a reason column, so not another wording (else `--fix`
+            // would undo DL004's fix).
             let registered = crate::registry::lookup(row.code).is_some_and(|s| {
                 std::iter::once(s.reason)
                     .chain(s.former.iter().copied())
