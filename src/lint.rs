@@ -332,14 +332,12 @@ impl Outcome {
 
     /// Number of services with a status page.
     pub fn services(&self) -> usize {
-        let mut s: Vec<&str> = self
-            .status_docs()
-            .iter()
-            .map(|d| d.service.as_str())
-            .collect();
-        s.sort_unstable();
-        s.dedup();
-        s.len()
+        distinct_services(self.status_docs())
+    }
+
+    /// Number of services with an API page.
+    pub fn operation_services(&self) -> usize {
+        distinct_services(self.operation_docs())
     }
 
     /// Number of status rows.
@@ -352,6 +350,14 @@ thread_local! {
     /// Each thread reads its files into one buffer: most files are not
     /// status pages, and need no allocation of their own.
     static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many services `docs` belong to.
+fn distinct_services(docs: &[Doc]) -> usize {
+    let mut s: Vec<&str> = docs.iter().map(|d| d.service.as_str()).collect();
+    s.sort_unstable();
+    s.dedup();
+    s.len()
 }
 
 /// Reads all of `file` into `buf` (which keeps its size between files, so

@@ -509,20 +509,13 @@ pub fn summary(outcome: &Outcome) -> String {
     }
     let operations = outcome.operation_docs().len();
     if operations > 0 {
-        let mut services: Vec<&str> = outcome
-            .operation_docs()
-            .iter()
-            .map(|d| d.service.as_str())
-            .collect();
-        services.sort_unstable();
-        services.dedup();
+        let services = outcome.operation_services();
         out.push_str(&format!(
-            "Read {} per-operation status row{} on {operations} API page{} of {} service{}.\n",
+            "Read {} per-operation status row{} on {operations} API page{} of {services} service{}.\n",
             outcome.operation_rows(),
             plural(outcome.operation_rows()),
             plural(operations),
-            services.len(),
-            plural(services.len())
+            plural(services)
         ));
     }
     let unread = outcome
