@@ -82,3 +82,55 @@ fn bom_and_crlf_read_as_the_same_codes() {
     let plain = span_of(&a[0]["rows"][0]["code_span"]).0;
     assert!(first > plain + 3);
 }
+
+/// A pipe table with a cell written over two lines, or holding a blank
+/// line (as pages exported from some doc systems are), ends there: the rows
+/// below it render as text. They are still read, and DL008 says where the
+/// table broke; tables that are whole, one after another or in a list
+/// item, are not reported.
+#[test]
+fn a_cell_over_two_lines_cuts_a_pipe_table() {
+    let (_, r) = json(&["fixtures/cut-cell"]);
+    assert_found_exact(&r);
+    let f = findings(&r, "DL008");
+    let found: Vec<(&str, &str)> = f
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap(), f["found"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "fixtures/cut-cell/blank-line/返回码.md",
+                "返回信息为`“type is invalid”`，表示type参数错误。"
+            ),
+            (
+                "fixtures/cut-cell/multiline/状态码.md",
+                "-   请求参数有误。 |"
+            ),
+        ]
+    );
+    assert!(f.iter().all(|f| f["table"] == "status-page"));
+    let codes = |dir: &str| -> Vec<u64> {
+        let p = pages(&[dir]);
+        assert_spans_exact(&p);
+        p[0]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["code"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        codes("fixtures/cut-cell/multiline"),
+        [200, 400, 401, 403, 404, 500]
+    );
+    assert_eq!(
+        codes("fixtures/cut-cell/blank-line"),
+        [200, 206, 400, 403, 500]
+    );
+    assert_eq!(
+        codes("fixtures/cut-cell/not-cut"),
+        [200, 201, 400, 401, 403, 500, 502, 503, 504]
+    );
+}

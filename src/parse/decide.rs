@@ -110,13 +110,30 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
     };
     let mut whole: Option<Structure> = None;
     let mut candidates = html_candidates;
-    candidates.extend(md.pipe_tables.iter().map(|t| Candidate {
-        span: t.span,
-        kind: TableKind::Pipe,
-        caption: None,
-        header: t.header.clone(),
-        header_above: String::new(),
-        body: t.rows.clone(),
+    // A pipe table cut by a line inside a cell keeps the rows below it
+    // that still read as its rows: read, and reported as broken.
+    let mut cut: Vec<(usize, Broken)> = Vec::new();
+    candidates.extend(md.pipe_tables.iter().map(|t| {
+        let mut c = Candidate {
+            span: t.span,
+            kind: TableKind::Pipe,
+            caption: None,
+            header: t.header.clone(),
+            header_above: String::new(),
+            body: t.rows.clone(),
+        };
+        if let Some(more) = md.cut_rows(src, t) {
+            c.span.end = more.end;
+            c.body.extend(more.rows);
+            cut.push((
+                c.span.start,
+                Broken {
+                    kind: BrokenKind::CutCell,
+                    at: first_line(src, more.at),
+                },
+            ));
+        }
+        c
     }));
     candidates.sort_by_key(|c| c.span.start);
 
@@ -129,7 +146,10 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
     let (mut op_tables, mut op_rows): (Vec<Table>, Vec<Row>) = (Vec::new(), Vec::new());
     for c in &candidates {
         let code = md.code_block_at(c.span.start);
-        let mut broken = None;
+        let mut broken = cut
+            .iter()
+            .find(|(at, _)| *at == c.span.start)
+            .map(|(_, b)| *b);
         if c.kind == TableKind::Html {
             match code {
                 // An example in a closed fence, or `<table>` in inline code.

@@ -312,6 +312,163 @@ impl Structure {
     }
 }
 
+/// The rows of a pipe table that a line inside a cell cut off: a cell
+/// written over several lines, or holding a blank line, ends the table
+/// there, and the rows below it (`|401|…|`) render as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CutRows {
+    /// The first text that stops rendering as the table (past a blank
+    /// line).
+    pub at: Span,
+    /// The rows below, read as the table's rows, with their file spans.
+    pub rows: Vec<Vec<Cell>>,
+    /// The end of the last of them.
+    pub end: usize,
+}
+
+/// Lines that may stand between a table and the rows it lost: a cell's
+/// other lines.
+const MAX_CUT_LINES: usize = 6;
+
+/// The line `[start, end)` holding byte `at` (without its line break).
+fn line_at(b: &[u8], at: usize) -> (usize, usize) {
+    let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+    (start, end)
+}
+
+/// Where a line's text starts past its container prefixes (indentation,
+/// `>` of block quotes).
+fn content_start(b: &[u8], start: usize, end: usize) -> usize {
+    let mut i = start;
+    while i < end && matches!(b[i], b' ' | b'\t' | b'>') {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a line's text (past its prefixes) reads as a status row of a
+/// pipe table: `|`, then a first cell that starts with three digits.
+fn reads_as_status_row(text: &[u8]) -> bool {
+    let Some(rest) = text.strip_prefix(b"|") else {
+        return false;
+    };
+    let cell = rest
+        .iter()
+        .position(|c| *c == b'|')
+        .map_or(rest, |i| &rest[..i]);
+    let t = cell.trim_ascii();
+    t.len() >= 3
+        && t[..3].iter().all(u8::is_ascii_digit)
+        && t[0] != b'0'
+        && !t.get(3).is_some_and(u8::is_ascii_alphanumeric)
+        && memchr::memchr(b'|', rest).is_some()
+}
+
+impl Structure {
+    /// The rows `table` lost to a line inside one of its cells (see
+    /// [`CutRows`]), when lines below it, past at most a few others, read
+    /// as its status rows and are in no other table, code block or HTML
+    /// block. A heading, a fence or another table ends the search.
+    pub fn cut_rows(&self, src: &str, table: &PipeTable) -> Option<CutRows> {
+        let b = src.as_bytes();
+        let (header_start, header_end) = line_at(b, table.span.start);
+        let delimiter = (header_end + 1).min(b.len());
+        let (_, delimiter_end) = line_at(b, delimiter);
+        // The table's last line; the search starts on the line after it.
+        let last = table.span.end.saturating_sub(1).max(table.span.start);
+        let mut at = line_at(b, last).1 + 1;
+        let mut cut: Option<Span> = None;
+        let mut rows: Vec<(usize, usize)> = Vec::new();
+        let mut others = 0;
+        while at < b.len() {
+            let (start, end) = line_at(b, at);
+            let text = content_start(b, start, end);
+            let line = &b[text..end];
+            let elsewhere = self.code_block_at(text).is_some()
+                || self.in_html(text)
+                || self
+                    .pipe_tables
+                    .iter()
+                    .any(|t| t.span.start <= text && text < t.span.end);
+            if cut.is_some() && !elsewhere && reads_as_status_row(line) {
+                rows.push((text, end));
+                others = 0;
+            } else {
+                let blank = line.trim_ascii().is_empty();
+                if elsewhere
+                    || line.starts_with(b"#")
+                    || line.starts_with(b"```")
+                    || line.starts_with(b"~~~")
+                    || line.len() >= 6 && line[..6].eq_ignore_ascii_case(b"<table")
+                {
+                    break;
+                }
+                if !blank && cut.is_none() {
+                    let trimmed = line.trim_ascii_end();
+                    cut = Some(Span::new(text, text + trimmed.len()));
+                }
+                others += 1;
+                if others > MAX_CUT_LINES {
+                    break;
+                }
+            }
+            at = end + 1;
+        }
+        let (cut, &(_, end)) = (cut?, rows.last()?);
+        // The rows read as pulldown-cmark reads a table: the table's header
+        // and delimiter lines, then these rows, each without its prefixes;
+        // every span is then moved back to the row's line in the file.
+        let header_text = content_start(b, header_start, header_end);
+        let delimiter_text = content_start(b, delimiter, delimiter_end);
+        let mut text = String::new();
+        text.push_str(&src[header_text..header_end]);
+        text.push('\n');
+        text.push_str(&src[delimiter_text..delimiter_end]);
+        let mut lines: Vec<(usize, usize)> = Vec::with_capacity(rows.len());
+        for &(row, row_end) in &rows {
+            text.push('\n');
+            lines.push((text.len(), row));
+            text.push_str(&src[row..row_end]);
+        }
+        text.push('\n');
+        let read = structure(&text, 0);
+        let [t] = read.pipe_tables.as_slice() else {
+            return None;
+        };
+        if t.rows.len() != rows.len() {
+            return None;
+        }
+        let place = |s: &mut Span| {
+            let k = lines.partition_point(|(from, _)| *from <= s.start);
+            let (from, row) = lines[k.checked_sub(1)?];
+            s.start = s.start - from + row;
+            s.end = s.end - from + row;
+            Some(())
+        };
+        let mut out = t.rows.clone();
+        for cell in out.iter_mut().flatten() {
+            for f in &mut cell.fragments {
+                place(&mut f.span)?;
+                for p in &mut f.pieces {
+                    place(&mut p.span)?;
+                }
+            }
+        }
+        Some(CutRows {
+            at: cut,
+            rows: out,
+            end,
+        })
+    }
+
+    /// Whether byte `at` is inside an HTML block or inline HTML.
+    fn in_html(&self, at: usize) -> bool {
+        let i = self.html.partition_point(|h| h.start <= at);
+        i > 0 && self.html[i - 1].end > at
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,6 +80,9 @@ pub enum BrokenKind {
     /// A blank line inside it ends the HTML block; what follows becomes a
     /// paragraph.
     BlankLineParagraph,
+    /// A pipe table's cell goes on over another line (or holds a blank
+    /// line): the table ends there, and its rows below render as text.
+    CutCell,
 }
 
 /// A table that renders broken, and where it breaks.

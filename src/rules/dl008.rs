@@ -24,7 +24,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     "a blank line inside the status table ends its HTML block; the rows after it render as a paragraph",
                     "renders as a paragraph",
                 ),
+                BrokenKind::CutCell => (
+                    "a cell of the status table goes on over another line, which ends the pipe table; the rows after it render as text",
+                    "the table ends before this line; the rows below render as text",
+                ),
             };
+            // A cut pipe table loses only the rows below the cut.
             let rows = doc
                 .page
                 .rows
@@ -33,8 +38,15 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     doc.page.tables[r.table]
                         .broken
                         .is_some_and(|o| o.at == b.at)
+                        && (b.kind != BrokenKind::CutCell || r.code_span.start > b.at.start)
                 })
                 .count();
+            let note = match b.kind {
+                BrokenKind::CutCell => format!("{rows} status rows below it render as text"),
+                _ => {
+                    format!("the table holds {rows} status rows that readers do not see as a table")
+                }
+            };
             // One fence can swallow several tables: one finding for them all.
             if out
                 .iter()
@@ -53,9 +65,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 text: doc.src.get(b.at).map(str::to_string),
                 expected: None,
                 fix: None,
-                notes: vec![format!(
-                    "the table holds {rows} status rows that readers do not see as a table"
-                )],
+                notes: vec![note],
                 related: None,
             });
         }
