@@ -157,6 +157,15 @@ pub struct Typing {
     pub by_repeats: bool,
 }
 
+impl Typing {
+    /// A table of another kind keyed by three-digit codes that are mostly
+    /// not HTTP statuses (a product's own codes: `610 连接超时`), not a
+    /// table of parameters: it does not make the page an API page.
+    pub fn is_own_codes(&self) -> bool {
+        self.kind == TableType::Other && self.columns.iter().any(|c| c.is_code())
+    }
+}
+
 fn is_placeholder(t: &str) -> bool {
     matches!(
         t,

@@ -209,7 +209,7 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
             }
             TableType::StatusReference => {}
             TableType::Other => {
-                other_first |= tables.is_empty();
+                other_first |= tables.is_empty() && !typing.is_own_codes();
                 other_rows += c.body.len();
                 verdict.why = format!("not read: {}", typing.reason);
             }

@@ -156,6 +156,8 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
     // keyed by error identifiers is a catalogue from its first rows.
     match typing.kind {
         TableType::StatusReference | TableType::PerOperation => Look::Status,
+        // A product's own codes say nothing of the page.
+        TableType::Other if typing.is_own_codes() => Look::Neutral,
         TableType::Other => Look::Other,
         TableType::Catalogue if deep && typing.by_repeats => Look::Unsure,
         _ => Look::Neutral,
