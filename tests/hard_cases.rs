@@ -245,3 +245,56 @@ fn an_error_identifier_written_as_code_is_no_reason_phrase() {
     let r = report(dir.path());
     assert_eq!(findings(&r, "DL004").len(), 3, "{r}");
 }
+
+/// A table of a product's own three-digit codes (`610 连接超时`) before
+/// the HTTP status table does not make the page an API page (cold trial,
+/// Alibaba Cloud Monitor's 状态码说明): the status table is read as the
+/// page's.
+#[test]
+fn own_codes_before_the_status_table_keep_a_status_page() {
+    let page = "# 状态码说明\n\n## 自定义状态码\n\n|协议|状态码|含义|\n|:-|:--|:-|\n|HTTP|610|连接超时。|\n|613|DNS解析错误。|\n|615|内容不匹配。|\n\n## HTTP状态码\n\n|状态码|说明|\n|:--|:-|\n|200|请求成功。|\n|400|服务器未能处理请求。|\n|404|资源不存在。|\n|500|服务内部错误。|\n";
+    let dir = tree(page);
+    let p = pages_in(dir.path());
+    let c: Vec<_> = p.iter().filter(|p| p["service"] == "c").collect();
+    assert_eq!(c.len(), 1, "{p:#?}");
+    let codes: Vec<u64> = c[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_u64().unwrap())
+        .collect();
+    assert_eq!(codes, [200, 400, 404, 500]);
+    // A table of parameters before it still makes an API page.
+    let api = page.replace(
+        "|协议|状态码|含义|\n|:-|:--|:-|\n|HTTP|610|连接超时。|\n|613|DNS解析错误。|\n|615|内容不匹配。|",
+        "|参数|类型|说明|\n|:-|:--|:-|\n|name|String|名称。|\n|id|String|ID。|",
+    );
+    let dir = tree(&api);
+    assert!(pages_in(dir.path()).iter().all(|p| p["service"] != "c"));
+}
+
+/// `错误码` / `error codes` names a table of codes (which may list 200),
+/// and a sentence leading to a table (`错误码如下表所示。`) is no label:
+/// neither puts the table in the error section (cold trial: DL005 errors
+/// on `200 正常` in Alibaba Cloud tables headed 错误代码).
+#[test]
+fn error_code_tables_and_lead_in_sentences_name_no_section() {
+    for (above, header) in [
+        ("边缘端API的错误码如下表所示。\n\n", "返回码"),
+        ("The following table lists the status codes.\n\n", "返回码"),
+        ("", "错误代码"),
+        ("**Possible error codes**\n\n", "HTTP Status"),
+    ] {
+        let page = format!(
+            "# 错误码\n\n{above}|{header}|说明|\n|:--|:-|\n|200|请求成功。|\n|400|服务器未能处理请求。|\n|404|资源不存在。|\n|500|服务内部错误。|\n"
+        );
+        let dir = tree(&page);
+        let r = report(dir.path());
+        assert!(on_c(&r, "DL005").is_empty(), "{above:?} {header:?}: {r:#}");
+    }
+    // A label still names the section.
+    let page = "# 错误码\n\n-   异常返回值：\n\n    |返回码|说明|\n    |:--|:-|\n    |200|请求成功。|\n    |400|服务器未能处理请求。|\n    |404|资源不存在。|\n    |500|服务内部错误。|\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    assert_eq!(on_c(&r, "DL005").len(), 1, "{r:#}");
+}

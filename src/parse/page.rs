@@ -418,7 +418,20 @@ pub(super) struct StatusTable {
 }
 
 pub(super) fn section_of_words(text: &str) -> Option<Section> {
-    let t = text.to_lowercase();
+    let mut t = text.to_lowercase();
+    // `错误码`, `Error code`: the name of a column or table of codes, which
+    // may list 200 too, not of a section.
+    for name in [
+        "错误码",
+        "错误代码",
+        "错误编码",
+        "error codes",
+        "error code",
+    ] {
+        if t.contains(name) {
+            t = t.replace(name, " ");
+        }
+    }
     let error = [
         "异常", "错误", "失败", "error", "failure", "failed", "abnormal",
     ];
@@ -608,7 +621,7 @@ pub(super) fn context_section(src: &str, start: usize) -> Option<(Section, Span)
             return None;
         }
         let text = strip_markup(trimmed);
-        if text.is_empty() || text.chars().count() > 40 {
+        if text.is_empty() || text.chars().count() > 40 || is_sentence(&text) {
             return None;
         }
         let lead = line.len() - line.trim_start().len();
@@ -616,6 +629,15 @@ pub(super) fn context_section(src: &str, start: usize) -> Option<(Section, Span)
         return section_of_words(&text).map(|s| (s, span));
     }
     None
+}
+
+/// Whether the line above a table is a sentence that leads to it
+/// (`错误码如下表所示。`, `The following table lists the codes:`), not a
+/// label naming its section (`-   异常`, `**表 1**  异常返回值`,
+/// `正常返回值：`).
+fn is_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(['。', '.']) || t.contains("如下") || t.to_lowercase().contains("following")
 }
 
 /// `line` without `<a …>` and `</a>` tags (the anchors generated pages put
