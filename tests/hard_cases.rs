@@ -298,3 +298,21 @@ fn error_code_tables_and_lead_in_sentences_name_no_section() {
     let r = report(dir.path());
     assert_eq!(on_c(&r, "DL005").len(), 1, "{r:#}");
 }
+
+/// A qualifier after the reason phrase in the code cell (`404 Not Found
+/// (resource)`) is not part of the phrase: no DL004, and no fix that cut
+/// the phrase before its `)` (cold trial, IBM Cloud docs: `--fix
+/// --unsafe-fixes` wrote `404 Not Found)`).
+#[test]
+fn a_qualifier_after_the_reason_phrase_is_kept() {
+    let page = "| Code | Description |\n|---|---|\n| 200 OK | 请求成功。 |\n| 400 Bad Request | 服务器未能处理请求。 |\n| 404 Not Found (resource) | 资源不存在。 |\n| 500 Internal Server Error (backend) | 服务内部错误。 |\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    assert!(on_c(&r, "DL004").is_empty(), "{r:#}");
+    let (_, _, err) = run_in(dir.path(), &["--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("c/状态码.md")).unwrap(),
+        page,
+        "{err}"
+    );
+}

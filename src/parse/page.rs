@@ -214,9 +214,17 @@ pub fn parse_code(text: &str) -> Option<(u16, usize, std::ops::Range<usize>)> {
     {
         reason = text.len()..text.len();
     }
-    // `(Bad Request)`: the reason is inside the brackets.
+    // `(Bad Request)`: the reason is inside the brackets; `Not Found
+    // (resource)`: a qualifier after it is not part of it.
     let inner = text[reason.clone()].trim_end();
-    let inner = inner.strip_suffix([')', '）']).unwrap_or(inner).trim_end();
+    let inner = if rest[..skip].contains(['(', '（']) {
+        inner.strip_suffix([')', '）']).unwrap_or(inner).trim_end()
+    } else {
+        match inner.find(['(', '（']) {
+            Some(i) if i > 0 => inner[..i].trim_end(),
+            _ => inner,
+        }
+    };
     reason.end = reason.start + inner.len();
     Some((code, at, reason))
 }
@@ -858,6 +866,20 @@ mod tests {
         assert_eq!(parse_code("HTTP 404"), Some((404, 5, 8..8)));
         assert_eq!(parse_code("HTTP/1.1 200 OK"), Some((200, 9, 13..15)));
         assert_eq!(parse_code("400 (Bad Request)"), Some((400, 0, 5..16)));
+        // A qualifier after the phrase is not part of it (a fix of the
+        // phrase left `Not Found)`).
+        for (t, reason) in [
+            ("404 Not Found (resource)", "Not Found"),
+            (
+                "500 Internal Server Error （backend）",
+                "Internal Server Error",
+            ),
+            ("404 (Not Found)", "Not Found"),
+            ("404 Not Found)", "Not Found)"),
+        ] {
+            let (_, _, r) = parse_code(t).unwrap();
+            assert_eq!(&t[r], reason, "{t}");
+        }
         let t = "200（OK）";
         let (_, _, r) = parse_code(t).unwrap();
         assert_eq!(&t[r], "OK");
