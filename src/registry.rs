@@ -119,6 +119,15 @@ pub fn lookup(code: u16) -> Option<&'static Status> {
         .map(|i| &REGISTRY[i])
 }
 
+/// Whether `phrase` is the registered phrase (current or former) of some
+/// code, but for case, spaces and hyphens.
+pub fn is_some_reason(phrase: &str) -> bool {
+    let key = squeeze(phrase);
+    REGISTRY
+        .iter()
+        .any(|s| squeeze(s.reason) == key || s.former.iter().any(|f| squeeze(f) == key))
+}
+
 /// How a reason phrase written on a page relates to the registry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReasonCheck {

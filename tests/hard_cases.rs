@@ -316,3 +316,29 @@ fn a_qualifier_after_the_reason_phrase_is_kept() {
         "{err}"
     );
 }
+
+/// After the code, an error message is not a reason phrase (`422 Webhook
+/// responded with invalid JSON body`: DL004's unsafe fix replaced it with
+/// `Unprocessable Content`), and a row whose code cell holds a long
+/// message is still a row of its code (it was dropped, and DL003 said the
+/// page lacked 500) — cold trial, IBM Cloud docs.
+#[test]
+fn messages_after_the_code_are_neither_phrases_nor_dropped() {
+    let page = "| Code | Description |\n|---|---|\n| 200 OK | 请求成功。 |\n| 400 Bad Request | 服务器未能处理请求。 |\n| 404 Resource not found in any of the backends | 资源不存在。 |\n| 500 Processor Exception : `connections to all backends failing` | 服务内部错误。 |\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    assert!(on_c(&r, "DL004").is_empty(), "{r:#}");
+    assert!(on_c(&r, "DL003").is_empty(), "{r:#}");
+    let p = pages_in(dir.path());
+    let c = p.iter().find(|p| p["service"] == "c").unwrap();
+    let rows = c["rows"].as_array().unwrap();
+    let codes: Vec<u64> = rows.iter().map(|r| r["code"].as_u64().unwrap()).collect();
+    assert_eq!(codes, [200, 400, 404, 500]);
+    assert!(rows[2]["reason"].is_null() && rows[3]["reason"].is_null());
+    // A short wrong phrase after the code is still one.
+    let dir = tree(&page.replace(
+        "404 Resource not found in any of the backends",
+        "404 Not Fund",
+    ));
+    assert_eq!(on_c(&report(dir.path()), "DL004").len(), 1);
+}

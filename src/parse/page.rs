@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 
-use super::classify::{ColumnType, Typing, classify, type_cell};
+use super::classify::{CellType, ColumnType, Typing, classify, type_cell};
 use super::html::HtmlTable;
 use super::text::{Cell, Fragment, Piece};
 use crate::source::{BOM, DecodeError, Span, decode_any};
@@ -476,7 +476,12 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
             continue;
         }
         let Some(first) = first else { continue };
-        if !type_cell(&cell.map(Cell::text_cow).unwrap_or_default()).is_code() {
+        // A code followed by a long message (`500 Processor Exception:
+        // …`) reads as prose, and is still a row of its code.
+        if !matches!(
+            type_cell(&cell.map(Cell::text_cow).unwrap_or_default()),
+            CellType::Code | CellType::CodeReason | CellType::Prose
+        ) {
             continue;
         }
         if let Some(p) = parse_code(&first.text) {
@@ -544,7 +549,15 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
             let mut reason = None;
             if !reason_at.is_empty() {
                 reason = sub_fragment(src, first, char_at(reason_at.start), char_at(reason_at.end))
-                    .map(|f| Cell { fragments: vec![f] });
+                    .map(|f| Cell { fragments: vec![f] })
+                    // `422 Webhook responded with invalid JSON body`: an
+                    // error message after the code, not its reason phrase.
+                    .filter(|c| {
+                        let t = c.text_cow();
+                        t.split_whitespace().count() <= 3
+                            || reason_like(&t, code)
+                            || crate::registry::is_some_reason(&t)
+                    });
             } else if let Some(second) = cells[code_col].fragments.get(1)
                 && reason_like(&second.text, code)
             {
