@@ -342,3 +342,15 @@ fn messages_after_the_code_are_neither_phrases_nor_dropped() {
     ));
     assert_eq!(on_c(&report(dir.path()), "DL004").len(), 1);
 }
+
+/// A column headed as SMTP reply codes is not read as HTTP status codes,
+/// though HTTP registered 500–502 too (cold trial, IBM Cloud docs: 10 DL007
+/// and DL003s from a table of bounced-mail codes).
+#[test]
+fn smtp_reply_codes_are_not_http() {
+    let page = "### Common SMTP error codes\n\n| SMTP Code | Description |\n| --- | --- |\n| `500` | Syntax error, command unrecognised |\n| `501` | Syntax error in parameters or arguments |\n| `502` | Command not implemented |\n| `550` | Requested action not taken: mailbox unavailable |\n| `551` | User not local; please try |\n| `554` | Transaction failed |\n";
+    let dir = tree(page);
+    assert!(pages_in(dir.path()).iter().all(|p| p["service"] != "c"));
+    let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "c/状态码.md"]);
+    assert!(out.contains("SMTP reply codes"), "{out}");
+}

@@ -738,6 +738,22 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             codes.push(code);
         }
     }
+    // `SMTP Code`: mail reply codes (`550 mailbox unavailable`), whatever
+    // HTTP registered under the same numbers.
+    if header
+        .get(k)
+        .is_some_and(|h| h.to_ascii_lowercase().contains("smtp"))
+    {
+        return done(
+            columns,
+            TableType::Other,
+            None,
+            format!(
+                "column {} is headed as SMTP reply codes, not HTTP status codes",
+                k + 1
+            ),
+        );
+    }
     if !codes_are_http(&codes) {
         return done(
             columns,
