@@ -212,8 +212,19 @@ pub fn check_reason(status: &Status, found: &str, allow_former: bool) -> ReasonC
             };
         }
     }
+    // A misspelt former name (`Move temporarily` for 302) is mended to that
+    // name, not rewritten to the current one (`Found`): the nearest accepted
+    // name, when it is within a few letters.
+    let distance =
+        |name: &str| crate::parse::page::distance(key.as_bytes(), squeeze(name).as_bytes());
+    let current = distance(status.reason);
+    let nearest = former
+        .iter()
+        .map(|f| (distance(f), *f))
+        .filter(|(d, f)| *d < current && d * 10 <= key.len().max(squeeze(f).len()) * 3)
+        .min_by_key(|(d, _)| *d);
     ReasonCheck::Different {
-        expected: status.reason,
+        expected: nearest.map_or(status.reason, |(_, f)| f),
     }
 }
 
@@ -224,6 +235,21 @@ mod tests {
     #[test]
     fn registry_is_sorted_and_unique() {
         assert!(REGISTRY.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    /// A misspelt former name is mended to it, not to the current name; far
+    /// from every name, or without former names, the current one stands.
+    #[test]
+    fn the_nearest_accepted_name_is_expected() {
+        let found = lookup(302).unwrap();
+        let expected = |text: &str, former: bool| match check_reason(found, text, former) {
+            ReasonCheck::Different { expected } => expected,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(expected("Move temporarily", true), "Moved Temporarily");
+        assert_eq!(expected("Move temporarily", false), "Found");
+        assert_eq!(expected("Redirect", true), "Found");
+        assert_eq!(expected("Fund", true), "Found");
     }
 
     /// Issue 12, class 10: the RFC 2616 names are accepted alike.

@@ -230,7 +230,7 @@ pub fn parse_code(text: &str) -> Option<(u16, usize, std::ops::Range<usize>)> {
 }
 
 /// Levenshtein distance between two short strings.
-fn distance(a: &[u8], b: &[u8]) -> usize {
+pub(crate) fn distance(a: &[u8], b: &[u8]) -> usize {
     // One row of the table, updated in place: `diag` keeps the cell above
     // and to the left.
     let mut row: Vec<usize> = (0..=b.len()).collect();
