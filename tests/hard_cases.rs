@@ -354,3 +354,28 @@ fn smtp_reply_codes_are_not_http() {
     let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "c/状态码.md"]);
     assert!(out.contains("SMTP reply codes"), "{out}");
 }
+
+/// The pin a tie suggests is printed whole, never cut with `…` (pasted, a
+/// cut one pinned a text no page has), and each tied text keeps its
+/// services in view (cold trial, IBM Cloud docs).
+#[test]
+fn a_tie_suggests_its_pin_whole() {
+    let long = "Semantically invalid request. You have a malformed request. If you receive this error when you try to create a new topic, it might be due to the maximum number of allowed partitions for your plan.";
+    let dir = tempfile::tempdir().unwrap();
+    for (svc, text) in [("x", long), ("y", "The function code is invalid.")] {
+        fs::create_dir(dir.path().join(svc)).unwrap();
+        fs::write(
+            dir.path().join(svc).join("status.md"),
+            format!("| Code | Description |\n|---|---|\n| 200 | OK. |\n| 400 | Bad request. |\n| 422 | {text} |\n| 500 | Server error. |\n"),
+        )
+        .unwrap();
+    }
+    let (_, out, _) = run_in(dir.path(), &[]);
+    // Lines are wrapped to the terminal: join them back.
+    let joined: String = out.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    assert!(
+        joined.contains(&format!("description = \"{long}\"")),
+        "{out}"
+    );
+    assert!(joined.contains("— 1 service (x)"), "{out}");
+}

@@ -241,7 +241,15 @@ fn report(outcome: &Outcome, lines: &Lines, f: &Finding) -> Report {
             HELP_COLUMNS,
         ));
     }
-    help.extend(f.notes.iter().map(|n| cut(n, HELP_COLUMNS)));
+    // A line of config to paste is never cut.
+    help.extend(
+        f.notes
+            .iter()
+            .map(|n| match n.starts_with(crate::rules::SETTLE) {
+                true => n.clone(),
+                false => cut(n, HELP_COLUMNS),
+            }),
+    );
     match &f.fix {
         Some(fix) if fix.applicability == Applicability::Safe => {
             help.push("fix: safe, applied by --fix".into())

@@ -342,6 +342,20 @@ pub fn one_line(text: &str) -> String {
     text.replace('\n', " ⏎ ")
 }
 
+/// How a note that is a line of config to paste starts: reports print it
+/// whole, never cut.
+pub const SETTLE: &str = "settle it in doclint.toml: ";
+
+/// [`one_line`], cut after 120 characters (`…`): a tied text in a note,
+/// which keeps the services after it in view.
+fn short(text: &str) -> String {
+    let line = one_line(text);
+    match line.char_indices().nth(120) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line,
+    }
+}
+
 /// `3 services (ecs, nat, rds)`: at most eight names, then `+N more`.
 pub fn services(names: &[String]) -> String {
     let n = names.len();
@@ -398,7 +412,7 @@ pub fn tie_finding(u: &DescriptionUse<'_>, tie: &crate::model::Tie, rule: Rule) 
     let mut notes: Vec<String> = tie
         .texts
         .iter()
-        .map(|v| format!("tied: {} — {}", one_line(&v.text), services(&v.services)))
+        .map(|v| format!("tied: {} — {}", short(&v.text), services(&v.services)))
         .collect();
     if !tie.texts.iter().any(|v| v.text == u.text) {
         notes.push("this page uses neither of the tied texts".into());
@@ -418,7 +432,7 @@ pub fn tie_finding(u: &DescriptionUse<'_>, tie: &crate::model::Tie, rule: Rule) 
         .map(|v| v.text.as_str())
         .unwrap_or("…");
     notes.push(format!(
-        "settle it in doclint.toml: [canonical.{code}] description = {}",
+        "{SETTLE}[canonical.{code}] description = {}",
         toml::Value::String(example.to_string())
     ));
     Finding {
