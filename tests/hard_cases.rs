@@ -379,3 +379,31 @@ fn a_tie_suggests_its_pin_whole() {
     );
     assert!(joined.contains("— 1 service (x)"), "{out}");
 }
+
+/// Beside a meaning (含义: often a short name of the code), a column headed
+/// 说明 is the description (cold trial, Alibaba Cloud: 说明 was never
+/// compared).
+#[test]
+fn an_explanation_beside_a_meaning_is_the_description() {
+    let page = "|状态码|含义|说明|\n|:--|:-|:-|\n|200|请求已完成|请求成功。|\n|400|错误请求|服务器未能处理请求。|\n|404|未找到|资源不存在。|\n|500|服务器内部错误|服务内部错误。|\n";
+    let dir = tree(page);
+    let p = pages_in(dir.path());
+    let c = p.iter().find(|p| p["service"] == "c").unwrap();
+    let descriptions: Vec<&str> = c["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["description"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        descriptions,
+        [
+            "请求成功。",
+            "服务器未能处理请求。",
+            "资源不存在。",
+            "服务内部错误。"
+        ]
+    );
+    // The page agrees with the others: nothing to report.
+    assert!(on_c(&report(dir.path()), "DL001").is_empty());
+}

@@ -163,11 +163,22 @@ fn normalize_header(h: &str) -> String {
 
 /// Header words of a description column.
 fn is_description_header(h: &str) -> bool {
+    description_rank(h) > 0
+}
+
+/// How strongly a header names the description column: 2 for an
+/// explanation (说明, 描述, Description), 1 for a meaning (含义, Meaning:
+/// beside an explanation, often a short name of the code), else 0.
+fn description_rank(h: &str) -> u8 {
     let h = normalize_header(h);
-    ["说明", "描述", "状态说明", "含义", "description", "meaning"]
-        .iter()
-        .any(|k| h == *k)
-        || h.ends_with("说明")
+    if ["说明", "描述", "状态说明", "description"].contains(&h.as_str()) || h.ends_with("说明")
+    {
+        2
+    } else if ["含义", "meaning"].contains(&h.as_str()) {
+        1
+    } else {
+        0
+    }
 }
 
 /// Reads a status code at the start of `text`: `400`, `400 Bad Request`,
@@ -499,6 +510,7 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
     // classes (`2XX`) or links are neither.
     let width = typing.columns.len();
     let described = |col: usize| header.get(col).is_some_and(|h| is_description_header(h));
+    let rank = |col: usize| header.get(col).map_or(0, |h| description_rank(h));
     let mut reason_col = None;
     let mut desc_col: Option<usize> = None;
     for col in (0..width).filter(|&col| col != code_col) {
@@ -531,9 +543,10 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
         };
         if reason_col.is_none() && col > code_col && have >= needed {
             reason_col = Some(col);
-        } else if desc_col.is_none_or(|d| !described(d) && described(col)) {
+        } else if desc_col.is_none_or(|d| rank(col) > rank(d)) {
             // The first text column, unless a later one is headed as the
-            // description (状态码 | 描述 | 常见原因 keeps 描述).
+            // description (状态码 | 描述 | 常见原因 keeps 描述; 状态码 | 含义 |
+            // 说明 takes 说明, the explanation beside a meaning).
             desc_col = Some(col);
         }
     }
