@@ -100,6 +100,8 @@ fn clean_tree_exits_zero() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("no status-code page in this project"), "{out}");
     assert!(!out.contains("No findings"), "{out}");
+    assert!(!out.contains("Nothing was checked"), "{out}");
+    assert!(!out.contains("Checked 0"), "{out}");
 }
 
 #[test]
@@ -142,6 +144,8 @@ fn missing_path_is_an_error() {
     let (code, out, _) = run(&["no/such/folder"]);
     assert_eq!(code, 2);
     assert!(!out.contains("No findings"), "{out}");
+    assert!(!out.contains("Nothing was checked"), "{out}");
+    assert!(!out.contains("Checked 0"), "{out}");
     assert!(
         out.contains("error: no/such/folder: no such file or folder"),
         "{out}"

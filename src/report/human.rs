@@ -459,6 +459,22 @@ pub fn summary(outcome: &Outcome) -> String {
         .count();
     let mut out = String::new();
     let n = outcome.findings.len();
+    let unread = outcome
+        .errors
+        .iter()
+        .filter(|e| !e.is_empty_project())
+        .count();
+    // Nothing checked, and the errors above say why (a path that cannot be
+    // read, a project without any status table): they, and only they.
+    if outcome.docs.is_empty() && !outcome.errors.is_empty() {
+        if unread == 0 {
+            return String::new();
+        }
+        return format!(
+            "{unread} path{} could not be read (named above).\n",
+            plural(unread)
+        );
+    }
     if outcome.docs.is_empty() {
         out.push_str("Nothing was checked: no status-code page was found.\n");
     } else if n == 0 && outcome.errors.is_empty() {
@@ -526,11 +542,6 @@ pub fn summary(outcome: &Outcome) -> String {
             plural(services)
         ));
     }
-    let unread = outcome
-        .errors
-        .iter()
-        .filter(|e| !e.is_empty_project())
-        .count();
     if unread > 0 {
         out.push_str(&format!(
             "{unread} path{} could not be read or fixed (named above).\n",
