@@ -837,3 +837,17 @@ fn a_status_page_in_the_project_s_folder_leaves_the_services_below_apart() {
         .count();
     assert_eq!(dl010, 0, "{err} {r}");
 }
+
+#[test]
+fn one_api_page_is_counted_in_the_singular() {
+    let dir = one_page(
+        "# 查询\n\nGET /v1/x\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | String | 标识 |\n\n\
+         ## 状态码\n\n| 状态码 | 描述 |\n|---|---|\n| 200 | 成功。 |\n",
+    );
+    let (_, out, err) = run_in(dir.path(), &["model"]);
+    assert!(
+        out.contains("Operations: 1 API page with status tables (1 row) in 1 service"),
+        "{out}{err}"
+    );
+    assert!(!out.contains("1 API pages"), "{out}");
+}

@@ -64,6 +64,8 @@ fn seeds_report_every_known_divergence() {
         if [413, 415, 422].contains(&f["code"].as_u64().unwrap()) {
             assert_eq!(f["severity"], "advice");
             assert!(f["found"].is_null() && f["text"].is_null());
+            let m = f["message"].as_str().unwrap();
+            assert!(m.ends_with("; 1 of 5 services does"), "{m}");
         }
     }
 

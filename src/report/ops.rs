@@ -101,10 +101,13 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
     }
     out.push_str(&fit(
         &format!(
-            "\nOperations: {} API pages with status tables ({} rows) in {} services",
+            "\nOperations: {} API page{} with status tables ({} row{}) in {} service{}",
             outcome.operation_docs().len(),
+            plural(outcome.operation_docs().len()),
             outcome.operation_rows(),
-            outcome.ops.services.len()
+            plural(outcome.operation_rows()),
+            outcome.ops.services.len(),
+            plural(outcome.ops.services.len())
         ),
         width,
     ));
@@ -179,11 +182,13 @@ pub fn render_html(outcome: &Outcome, out: &mut String) {
     }
     let _ = write!(
         out,
-        "<section id=\"operations\">\n<h2>Operations</h2>\n<p class=\"help\">{} API pages with \
-         status tables ({} rows). Per service: how many operations return each code, and for \
+        "<section id=\"operations\">\n<h2>Operations</h2>\n<p class=\"help\">{} API page{} with \
+         status tables ({} row{}). Per service: how many operations return each code, and for \
          4xx and 5xx codes the wording its operations agree on, with every variant.</p>\n",
         outcome.operation_docs().len(),
-        outcome.operation_rows()
+        plural(outcome.operation_docs().len()),
+        outcome.operation_rows(),
+        plural(outcome.operation_rows())
     );
     for s in json(outcome) {
         let _ = write!(
@@ -232,4 +237,8 @@ pub fn render_html(outcome: &Outcome, out: &mut String) {
         out.push_str("</tbody></table>\n</section>\n");
     }
     out.push_str("</section>\n");
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

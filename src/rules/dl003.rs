@@ -68,9 +68,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 span: after.code_span,
                 code: Some(*code),
                 message: format!(
-                    "page does not document {code}{name}; {why}{} of {total} service{} do",
+                    "page does not document {code}{name}; {why}{} of {total} service{} {}",
                     users.len(),
-                    if total == 1 { "" } else { "s" }
+                    if total == 1 { "" } else { "s" },
+                    if users.len() == 1 { "does" } else { "do" }
                 ),
                 label: if after.code < *code {
                     format!("{code} would follow this row")
