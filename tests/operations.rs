@@ -851,3 +851,97 @@ fn one_api_page_is_counted_in_the_singular() {
     );
     assert!(!out.contains("1 API pages"), "{out}");
 }
+
+/// An operation's responses as OpenAPI generators write them: the body's
+/// type is a schema's name.
+const SCHEMA_PAGE: &str = "# Logs\n\n```text\nGET /api/v1/logs\n```\n\n### Response\n\n\
+|Status Code|Body Type|Description|\n|---|---|---|\n\
+|200|[LogList](#schemaloglist)|Customer facing logs for provided tenant Id|\n\
+|400|[ErrorTemplate](#schemaerrortemplate)|Missing or invalid inputs|\n\
+|401|[ErrorTemplate](#schemaerrortemplate)|Unauthorized|\n\
+|403|[ErrorTemplate](#schemaerrortemplate)|None|\n\
+|500|[ErrorTemplate](#schemaerrortemplate)|Internal server error|\n";
+
+#[test]
+fn a_body_type_named_by_its_schema_is_an_operation_table() {
+    // Cold trial, AVEVA CONNECT docs: `ErrorTemplate` read as an error
+    // identifier made every such table an error catalogue, unread.
+    let dir = one_page(SCHEMA_PAGE);
+    let (_, out, _) = run_in(dir.path(), &["pages", "--operations", "--format", "json"]);
+    let pages: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(operation_codes(&pages), [200, 400, 401, 403, 500]);
+    let rows = pages[0]["rows"].as_array().unwrap();
+    // The description is the Description column, never the body type; a
+    // cell saying `None` is no description.
+    let text = |r: &serde_json::Value| r["description"]["text"].as_str().map(str::to_string);
+    assert_eq!(text(&rows[1]).as_deref(), Some("Missing or invalid inputs"));
+    assert_eq!(text(&rows[2]).as_deref(), Some("Unauthorized"));
+    assert!(rows[3]["description"].is_null(), "{}", rows[3]);
+    assert!(rows.iter().all(|r| r["reason"].is_null()));
+    assert!(assert_spans_exact_in(dir.path(), pages.as_array().unwrap()) >= 9);
+}
+
+#[test]
+fn descriptions_in_words_are_not_reason_phrases() {
+    // Beside `Missing or invalid inputs`, `Internal server error` is a
+    // description, not a reason phrase in the wrong case: no DL004 (its safe
+    // fix and DL011's both rewrote the cell, to a text neither wanted).
+    let dir = one_page(SCHEMA_PAGE);
+    std::fs::write(
+        dir.path().join("svc/b.md"),
+        SCHEMA_PAGE
+            .replace("Internal server error|", "Internal server error.|")
+            .replace("Unauthorized|", "Unauthorized.|"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("svc/c.md"),
+        SCHEMA_PAGE
+            .replace("Internal server error|", "Internal server error.|")
+            .replace("Unauthorized|", "Unauthorized.|"),
+    )
+    .unwrap();
+    let (_, report) = json_in(dir.path(), &[]);
+    assert!(findings(&report, "DL004").is_empty(), "{report:#}");
+    let dl011 = findings(&report, "DL011");
+    assert_eq!(dl011.len(), 2, "{report:#}");
+    let (code, _, err) = run_in(dir.path(), &["--fix"]);
+    assert!(code <= 1, "{err}");
+    let fixed = std::fs::read_to_string(dir.path().join("svc/a.md")).unwrap();
+    assert!(fixed.contains("|Internal server error.|"), "{fixed}");
+    assert!(fixed.contains("|Unauthorized.|"), "{fixed}");
+    // Settled: nothing left to fix.
+    let (_, report) = json_in(dir.path(), &[]);
+    assert!(
+        report["findings"].as_array().unwrap().is_empty(),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn a_column_of_phrases_with_a_wrong_one_is_still_a_reason_column() {
+    // Under a description header, phrases with some gone wrong (`Bad
+    // Request` for 404, `server internal error`) and a name of the
+    // service's own (`overLimit`, left alone) are reason phrases: DL004 on
+    // the wrong ones, as before descriptions in words were told apart.
+    let dir = one_page(
+        "# 查询\n\nGET /v1/x\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | String | 标识 |\n\n\
+         ## 状态码\n\n| 响应码 | 说明 |\n|---|---|\n| 200 | OK |\n| 400 | bad request |\n\
+         | 404 | Bad Request |\n| 413 | overLimit |\n| 500 | server internal error |\n",
+    );
+    let (_, report) = json_in(dir.path(), &[]);
+    let mut dl004: Vec<(u64, &str)> = findings(&report, "DL004")
+        .iter()
+        .map(|f| (f["code"].as_u64().unwrap(), f["found"].as_str().unwrap()))
+        .collect();
+    dl004.sort();
+    assert_eq!(
+        dl004,
+        [
+            (400, "bad request"),
+            (404, "Bad Request"),
+            (500, "server internal error")
+        ],
+        "{report:#}"
+    );
+}

@@ -89,9 +89,15 @@ pub fn read(path: &str) -> Vec<u8> {
 /// Checks that every span in `doclint pages` output slices its file to
 /// exactly the reported slice, and that every `found` in a report does too.
 pub fn assert_spans_exact(pages: &[Value]) -> usize {
+    assert_spans_exact_in(&root(), pages)
+}
+
+/// [`assert_spans_exact`] for pages whose paths are relative to `dir`.
+pub fn assert_spans_exact_in(dir: &Path, pages: &[Value]) -> usize {
     let mut n = 0;
     for p in pages {
-        let bytes = read(p["path"].as_str().unwrap());
+        let path = dir.join(p["path"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let check = |span: &Value, slice: &Value| {
             let (s, e) = span_of(span);
             assert_eq!(

@@ -23,7 +23,7 @@ pub struct FilePlan {
     pub doc: usize,
     /// Indexes of the findings whose fixes are applied.
     pub fixed: Vec<usize>,
-    /// Indexes of findings whose fixes overlap one already taken: they are
+    /// Indexes of findings whose fixes overlap or touch one already taken: they are
     /// left for the next run.
     pub skipped: Vec<usize>,
     /// The edits, sorted and non-overlapping.
@@ -37,8 +37,9 @@ pub struct FilePlan {
 /// kept as the lines of their tables, whole; a page that is not is left).
 ///
 /// Findings are taken in report order; a fix is taken whole or not at all,
-/// and not when one of its edits overlaps an edit already taken (an edit
-/// identical to one taken, as for a cell spanning two rows, is shared).
+/// and not when one of its edits overlaps or touches an edit already taken
+/// (an edit identical to one taken, as for a cell spanning two rows, is
+/// shared).
 pub fn plan(outcome: &Outcome, wanted: Applicability) -> Vec<FilePlan> {
     let mut plans: Vec<FilePlan> = Vec::new();
     for (i, f) in outcome.findings.iter().enumerate() {
@@ -56,12 +57,12 @@ pub fn plan(outcome: &Outcome, wanted: Applicability) -> Vec<FilePlan> {
         }
         let p = plans.last_mut().expect("pushed");
         let fresh: Vec<&Edit> = fix.edits.iter().filter(|e| !p.edits.contains(e)).collect();
-        let clash = fresh.iter().any(|e| {
-            p.edits.iter().any(|t| {
-                // Overlap, or two insertions at one place.
-                (e.start < t.end && t.start < e.end) || (e.start == t.start && e.end == t.end)
-            })
-        });
+        // Edits that overlap or touch (a cell's text replaced, and a mark
+        // put after it by another finding) are not taken together: the
+        // second is left for the next run, which reads the first's result.
+        let clash = fresh
+            .iter()
+            .any(|e| p.edits.iter().any(|t| e.start <= t.end && t.start <= e.end));
         if clash {
             p.skipped.push(i);
             continue;

@@ -150,7 +150,11 @@ fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) {
                         .is_some_and(|c| some_reason_phrase(&c.text(), r.code))
                 })
                 .count();
-            if like < 2 || like * 2 < rows.len() {
+            // Two columns: a code and its text. Beside a third (`Status
+            // Code | Body Type | Description`, as OpenAPI generators write
+            // it) the text is a description, even when it is a phrase in
+            // sentence case (`Internal server error`).
+            if like < 2 || like * 2 < rows.len() || doc.page.tables[t].header.len() > 2 {
                 continue;
             }
             for r in rows {

@@ -166,7 +166,7 @@ impl Typing {
     }
 }
 
-fn is_placeholder(t: &str) -> bool {
+pub(crate) fn is_placeholder(t: &str) -> bool {
     matches!(
         t,
         "" | "-" | "--" | "—" | "–" | "/" | "N/A" | "n/a" | "NA" | "无" | "None" | "none" | "null"
@@ -408,6 +408,72 @@ fn header_column<S: AsRef<str>>(
     })
 }
 
+/// Whether a column's header (lower case) names a type, of a response's
+/// body or of anything else (`Body Type`, `Schema`, `Response Model`,
+/// `Type`, `返回类型`), and not an error's type: its cells are never a
+/// code's description or reason phrase.
+pub(crate) fn names_a_type(h: &str) -> bool {
+    const SAID: [&str; 10] = [
+        "body",
+        "schema",
+        "model",
+        "response type",
+        "return type",
+        "返回类型",
+        "响应类型",
+        "响应体",
+        "返回结构",
+        "响应结构",
+    ];
+    !h.contains("error")
+        && !h.contains("错误")
+        && (SAID.iter().any(|w| h.contains(w)) || matches!(h, "type" | "类型"))
+}
+
+/// The column that gives each response's body type by a schema's name
+/// (`Status Code | Body Type | Description`, cells `ErrorTemplate`,
+/// `[Trustee](#schematrustee)`): headed as a body, schema, model or response
+/// type (not an error's type), or headed `Type` with one name filling half
+/// its rows or more (a catalogue's error identifiers differ row by row).
+/// Its cells are names, or empty.
+fn body_type_column<S: AsRef<str>>(
+    header: &[String],
+    body: &[&Vec<S>],
+    width: usize,
+) -> Option<usize> {
+    (1..width).find(|&c| {
+        let Some(h) = header.get(c).map(|h| strip(h).to_lowercase()) else {
+            return false;
+        };
+        let texts: Vec<&str> = body
+            .iter()
+            .map(|r| strip(cell(r, c)))
+            .filter(|t| !is_placeholder(t))
+            .collect();
+        let names = texts.iter().all(|t| {
+            matches!(
+                type_cell(t),
+                CellType::ErrorId | CellType::Identifier | CellType::Phrase | CellType::DataType
+            ) && !t.contains(char::is_whitespace)
+        });
+        if texts.is_empty() || !names || !names_a_type(&h) {
+            return false;
+        }
+        if !matches!(h.as_str(), "type" | "类型") {
+            return true;
+        }
+        if texts.len() < 3 {
+            return false;
+        }
+        let most = texts
+            .iter()
+            .map(|t| texts.iter().filter(|u| *u == t).count())
+            .max()
+            .unwrap_or(0);
+        2 * most >= texts.len()
+    })
+}
+
 /// Types one cell by its text (`text` as a reader sees it).
 pub fn type_cell(text: &str) -> CellType {
     let t = strip(text);
@@ -630,9 +696,14 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         by_repeats: false,
     };
     // A type for each code: the responses of one operation
-    // (`Status Code | Body Type | Description`).
+    // (`Status Code | Body Type | Description`), the type a data type
+    // (`string`) or a schema's name (`ErrorTemplate`, in a column headed as
+    // the body's type).
     if columns.first().is_some_and(|t| t.is_code())
-        && let Some(c) = columns.iter().position(|t| *t == CellType::DataType)
+        && let Some(c) = columns
+            .iter()
+            .position(|t| *t == CellType::DataType)
+            .or_else(|| body_type_column(header, &body, width))
     {
         // `Status | Header | Type | Description`: the headers of each
         // response, typed, not the responses.
@@ -647,12 +718,17 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
                 ),
             );
         }
+        let what = if columns[c] == CellType::DataType {
+            "a data type"
+        } else {
+            "a body type (a schema's name)"
+        };
         return done(
             columns,
             TableType::PerOperation,
             Some(0),
             format!(
-                "column {} gives a data type for each code: the responses of one operation",
+                "column {} gives {what} for each code: the responses of one operation",
                 c + 1
             ),
         );
@@ -957,5 +1033,44 @@ mod tests {
             &[&["404.1", "Site not found."], &["404.2", "Denied."]],
         );
         assert_eq!(sub.kind, TableType::SubStatus);
+    }
+
+    #[test]
+    fn a_schema_named_for_each_code_is_an_operation_s_responses() {
+        let rows: &[&[&str]] = &[
+            &["200", "Trustee", "OK."],
+            &["400", "ErrorTemplate", "Request is not valid."],
+            &["403", "ErrorTemplate", "Forbidden."],
+            &["404", "ErrorTemplate", "Not found."],
+        ];
+        for h in ["Body Type", "Response Schema", "返回类型", "Type"] {
+            let typed = t(&["Status Code", h, "Description"], rows);
+            assert_eq!(typed.kind, TableType::PerOperation, "{h}");
+            assert!(typed.reason.contains("schema"), "{}", typed.reason);
+        }
+        // Error identifiers that differ row by row: a catalogue, whether the
+        // column says `Type` or `Error Type`.
+        let ids: &[&[&str]] = &[
+            &["400", "InvalidParameter", "A parameter is wrong."],
+            &["403", "AccessDenied", "Not allowed."],
+            &["404", "NoSuchBucket", "No such bucket."],
+        ];
+        for h in ["Type", "Error Type", "Body Type Error", "Code"] {
+            assert_eq!(
+                t(&["Status Code", h, "Description"], ids).kind,
+                TableType::Catalogue,
+                "{h}"
+            );
+        }
+        // The same identifier on every row, headed as an error: a catalogue.
+        let same: &[&[&str]] = &[
+            &["400", "ErrorTemplate", "x"],
+            &["403", "ErrorTemplate", "y"],
+            &["404", "ErrorTemplate", "z"],
+        ];
+        assert_eq!(
+            t(&["Status Code", "Error", "Description"], same).kind,
+            TableType::Catalogue
+        );
     }
 }

@@ -311,11 +311,34 @@ fn is_phrase(text: &str) -> bool {
         })
 }
 
+/// Whether `text`, not the reason phrase of `code`, still reads as a reason
+/// phrase, a wrong one, and not a sentence: one word (`overLimit`),
+/// capitalized words (`Server Internal Error`), another code's phrase
+/// (`Bad Request` for 404), or the words of `code`'s phrase in another order
+/// (`server internal error`).
+fn is_phrase_for(text: &str, code: u16) -> bool {
+    if !is_phrase(text) {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    if text.split_whitespace().nth(1).is_none()
+        || words.all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        || crate::registry::is_some_reason(text)
+    {
+        return true;
+    }
+    let bag = |s: &str| {
+        let mut w: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+        w.sort_unstable();
+        w
+    };
+    crate::registry::lookup(code).is_some_and(|s| bag(s.reason) == bag(text))
+}
+
+/// An empty cell, or one that says nothing (`-`, `N/A`, `None`, `无`): no
+/// description, no reason phrase.
 fn is_placeholder(cell: &Cell) -> bool {
-    matches!(
-        cell.text_cow().trim(),
-        "" | "-" | "—" | "/" | "N/A" | "NA" | "无"
-    )
+    super::classify::is_placeholder(cell.text_cow().trim())
 }
 
 /// Cuts `fragment` to its characters `from..to` (indexes into its text).
@@ -524,20 +547,36 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
         ) {
             continue;
         }
-        let (mut filled, mut reasons) = (0, 0);
+        // A body type (`Body Type`: `ErrorTemplate`) is neither.
+        if header
+            .get(col)
+            .is_some_and(|h| super::classify::names_a_type(&normalize_header(h)))
+        {
+            continue;
+        }
+        let (mut filled, mut reasons, mut worded) = (0, 0, 0);
         for (cells, _, (code, _, _)) in &coded {
             let Some(cell) = cells.get(col).filter(|c| !is_placeholder(c)) else {
                 continue;
             };
             filled += 1;
-            reasons += usize::from(reason_like(&cell.text_cow(), *code));
+            let text = cell.text_cow();
+            if reason_like(&text, *code) {
+                reasons += 1;
+            } else if !is_phrase_for(&text, *code) {
+                worded += 1;
+            }
         }
         if filled == 0 {
             continue;
         }
-        // Half of the cells, or four in five under a description header.
+        // Half of the cells, or under a description header four in five
+        // with no other cell in words: a column of phrases where one code
+        // has a name of its own (`413 | overLimit`) is a reason column; a
+        // description column where most codes are described by their phrase
+        // (`Unauthorized`) and others in words (`Tenant not found`) is not.
         let (have, needed) = if described(col) {
-            (reasons * 5, filled * 4)
+            (reasons * 5 * usize::from(worded == 0), filled * 4)
         } else {
             (reasons * 2, filled)
         };
