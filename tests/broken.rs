@@ -134,3 +134,45 @@ fn a_cell_over_two_lines_cuts_a_pipe_table() {
         [200, 201, 400, 401, 403, 500, 502, 503, 504]
     );
 }
+
+#[test]
+fn only_a_cell_left_open_cuts_a_pipe_table() {
+    // Found by review: status rows below a complete table (its last row
+    // closed with `|`) were read as rows the table lost — a note's `|404|`,
+    // rows after a blank line, rows under another section's label — with
+    // DL008, DL006 and DL005 on them and a fix rewriting the note.
+    let table = "# 状态码\n\n|状态码|说明|\n|:--|:-|\n|200|请求成功。|\n|400|服务器未能处理请求。|\n\
+                 |404|资源不存在。|\n|500|服务内部错误。|\n";
+    for (name, page) in [
+        (
+            "note",
+            format!("{table}\n说明：\n|404| 也可能表示您没有该资源的访问权限。\n"),
+        ),
+        (
+            "blank line",
+            "# 状态码\n\n|状态码|说明|\n|:--|:-|\n|200|请求成功。|\n\n|400|服务器未能处理请求。|\n\
+             |404|资源不存在。|\n|500|服务内部错误。|\n"
+                .to_string(),
+        ),
+        (
+            "section",
+            "# 返回值\n\n-   正常返回值\n\n    |返回值|说明|\n    |---|---|\n    |200|请求成功。|\n\n\
+             -   异常返回值\n\n    |400|服务器未能处理请求。|\n    |404|资源不存在。|\n    |500|服务内部错误。|\n"
+                .to_string(),
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+        for s in ["a", "b"] {
+            std::fs::create_dir(dir.path().join(s)).unwrap();
+            std::fs::write(dir.path().join(s).join("状态码.md"), table).unwrap();
+        }
+        std::fs::create_dir(dir.path().join("c")).unwrap();
+        std::fs::write(dir.path().join("c/状态码.md"), &page).unwrap();
+        let (_, r) = json_in(dir.path(), &[]);
+        assert!(
+            r["findings"].as_array().unwrap().is_empty(),
+            "{name}: {r:#}"
+        );
+    }
+}

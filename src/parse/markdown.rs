@@ -370,6 +370,11 @@ impl Structure {
     /// [`CutRows`]), when lines below it, past at most a few others, read
     /// as its status rows and are in no other table, code block or HTML
     /// block. A heading, a fence or another table ends the search.
+    ///
+    /// Only a cell left open is cut: the table's header ends with `|` and
+    /// its last row does not, and a line below it closes the cell with `|`
+    /// before the rows. A complete table followed by a note (`|404| 也可能…`)
+    /// or by rows after a blank line is not cut.
     pub fn cut_rows(&self, src: &str, table: &PipeTable) -> Option<CutRows> {
         let b = src.as_bytes();
         let (header_start, header_end) = line_at(b, table.span.start);
@@ -377,7 +382,13 @@ impl Structure {
         let (_, delimiter_end) = line_at(b, delimiter);
         // The table's last line; the search starts on the line after it.
         let last = table.span.end.saturating_sub(1).max(table.span.start);
-        let mut at = line_at(b, last).1 + 1;
+        let (last_start, last_end) = line_at(b, last);
+        let closed = |start: usize, end: usize| b[start..end].trim_ascii_end().ends_with(b"|");
+        if !closed(header_start, header_end) || closed(last_start, last_end) {
+            return None;
+        }
+        let mut at = last_end + 1;
+        let mut cell_closed = false;
         let mut cut: Option<Span> = None;
         let mut rows: Vec<(usize, usize)> = Vec::new();
         let mut others = 0;
@@ -391,7 +402,7 @@ impl Structure {
                     .pipe_tables
                     .iter()
                     .any(|t| t.span.start <= text && text < t.span.end);
-            if cut.is_some() && !elsewhere && reads_as_status_row(line) {
+            if cell_closed && !elsewhere && reads_as_status_row(line) {
                 rows.push((text, end));
                 others = 0;
             } else {
@@ -408,6 +419,7 @@ impl Structure {
                     let trimmed = line.trim_ascii_end();
                     cut = Some(Span::new(text, text + trimmed.len()));
                 }
+                cell_closed |= !blank && line.trim_ascii_end().ends_with(b"|");
                 others += 1;
                 if others > MAX_CUT_LINES {
                     break;
