@@ -341,6 +341,17 @@ fn messages_after_the_code_are_neither_phrases_nor_dropped() {
         "404 Not Fund",
     ));
     assert_eq!(on_c(&report(dir.path()), "DL004").len(), 1);
+    // Alone across its row, a code opening a sentence is a note, not a row
+    // (review: a second 500 and a DL006).
+    let dir = tree(
+        "<table><tr><th>状态码</th><th>说明</th></tr>\n<tr><td>200</td><td>请求成功。</td></tr>\n\
+         <tr><td>400</td><td>服务器未能处理请求。</td></tr>\n<tr><td>404</td><td>资源不存在。</td></tr>\n\
+         <tr><td>500</td><td>服务内部错误。</td></tr>\n<tr><td colspan=\"2\">500 及以上的状态码表示服务端出现问题，请稍后重试。</td></tr>\n</table>\n",
+    );
+    assert!(on_c(&report(dir.path()), "DL006").is_empty());
+    let p = pages_in(dir.path());
+    let c = p.iter().find(|p| p["service"] == "c").unwrap();
+    assert_eq!(c["rows"].as_array().unwrap().len(), 4);
 }
 
 /// A column headed as SMTP reply codes is not read as HTTP status codes,
@@ -406,4 +417,12 @@ fn an_explanation_beside_a_meaning_is_the_description() {
     );
     // The page agrees with the others: nothing to report.
     assert!(on_c(&report(dir.path()), "DL001").is_empty());
+    // A 说明 column of sparse remarks beside the meaning is not the
+    // description (review: DL001 on the remarks, and a fix overwriting them).
+    let dir = tree(
+        "|状态码|含义|说明|\n|:--|:-|:-|\n|200|请求成功。| |\n|400|服务器未能处理请求。|仅在参数校验失败时返回。|\n\
+         |404|资源不存在。| |\n|500|服务内部错误。|请联系技术支持。|\n",
+    );
+    let r = report(dir.path());
+    assert!(r["findings"].as_array().unwrap().is_empty(), "{r:#}");
 }

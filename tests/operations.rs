@@ -945,3 +945,32 @@ fn a_column_of_phrases_with_a_wrong_one_is_still_a_reason_column() {
         "{report:#}"
     );
 }
+
+#[test]
+fn a_table_of_response_headers_first_leaves_an_api_page_an_api_page() {
+    // Found by review: any table keyed by codes that was not a status table
+    // (here the response headers) counted as a product's own codes, so the
+    // page below became a status page, voting in the model (DL003 for 201
+    // and 429 on every other service).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let status = "# 状态码\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 请求成功。 |\n| 400 | 服务器未能处理请求。 |\n\
+                  | 404 | 资源不存在。 |\n| 500 | 服务内部错误。 |\n";
+    for s in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(s)).unwrap();
+        std::fs::write(dir.path().join(s).join("状态码.md"), status).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("c")).unwrap();
+    std::fs::write(
+        dir.path().join("c/create.md"),
+        "# Create widget\n\n## Response headers\n\n| Status | Header | Type | Description |\n|---|---|---|---|\n\
+         | 201 | Location | string | URI of the new widget. |\n| 201 | ETag | string | Version of the widget. |\n\
+         | 429 | Retry-After | integer | Seconds to wait. |\n\n## Responses\n\n| Status code | Description |\n|---|---|\n\
+         | 201 | 创建成功。 |\n| 400 | 服务器未能处理请求。 |\n| 404 | 资源不存在。 |\n| 429 | 请求过多。 |\n",
+    )
+    .unwrap();
+    let (_, r) = json_in(dir.path(), &[]);
+    assert_eq!(r["summary"]["pages"], 2, "{r:#}");
+    assert_eq!(r["summary"]["operations"], 1, "{r:#}");
+    assert!(findings(&r, "DL003").is_empty(), "{r:#}");
+}

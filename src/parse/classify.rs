@@ -155,14 +155,18 @@ pub struct Typing {
     /// A catalogue only because its codes repeat (no column keys it): a
     /// table's first rows may list one code once per cause.
     pub by_repeats: bool,
+    /// Keyed by three-digit codes that are not HTTP statuses (a product's
+    /// own codes: `610 连接超时`; SMTP replies).
+    pub own_codes: bool,
 }
 
 impl Typing {
-    /// A table of another kind keyed by three-digit codes that are mostly
-    /// not HTTP statuses (a product's own codes: `610 连接超时`), not a
-    /// table of parameters: it does not make the page an API page.
+    /// A table of a product's own three-digit codes (mostly not HTTP
+    /// statuses, or SMTP replies), not a table of parameters: it does not
+    /// make the page an API page. A table of response headers keyed by
+    /// status, or of codes beside durations, is not one.
     pub fn is_own_codes(&self) -> bool {
-        self.kind == TableType::Other && self.columns.iter().any(|c| c.is_code())
+        self.kind == TableType::Other && self.own_codes
     }
 }
 
@@ -654,6 +658,7 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             code_col: None,
             reason: "it has no rows".into(),
             by_repeats: false,
+            own_codes: false,
         };
     }
     let typed: Vec<Vec<CellType>> = (0..width)
@@ -694,6 +699,7 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         code_col,
         reason,
         by_repeats: false,
+        own_codes: false,
     };
     // A type for each code: the responses of one operation
     // (`Status Code | Body Type | Description`), the type a data type
@@ -820,26 +826,32 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         .get(k)
         .is_some_and(|h| h.to_ascii_lowercase().contains("smtp"))
     {
-        return done(
-            columns,
-            TableType::Other,
-            None,
-            format!(
-                "column {} is headed as SMTP reply codes, not HTTP status codes",
-                k + 1
-            ),
-        );
+        return Typing {
+            own_codes: true,
+            ..done(
+                columns,
+                TableType::Other,
+                None,
+                format!(
+                    "column {} is headed as SMTP reply codes, not HTTP status codes",
+                    k + 1
+                ),
+            )
+        };
     }
     if !codes_are_http(&codes) {
-        return done(
-            columns,
-            TableType::Other,
-            None,
-            format!(
-                "column {} holds three-digit numbers that are mostly not HTTP status codes",
-                k + 1
-            ),
-        );
+        return Typing {
+            own_codes: true,
+            ..done(
+                columns,
+                TableType::Other,
+                None,
+                format!(
+                    "column {} holds three-digit numbers that are mostly not HTTP status codes",
+                    k + 1
+                ),
+            )
+        };
     }
     // Other key columns: an error identifier, or a number that is not an
     // index (a business code: 50001, 1–17), make a catalogue.

@@ -511,12 +511,18 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
         }
         let Some(first) = first else { continue };
         // A code followed by a long message (`500 Processor Exception:
-        // …`) reads as prose, and is still a row of its code.
-        if !matches!(
-            type_cell(&cell.map(Cell::text_cow).unwrap_or_default()),
-            CellType::Code | CellType::CodeReason | CellType::Prose
-        ) {
-            continue;
+        // …`) reads as prose, and is still a row of its code, beside the
+        // row's other cells; alone across the row it is a note (`500
+        // 及以上的状态码表示…`).
+        match type_cell(&cell.map(Cell::text_cow).unwrap_or_default()) {
+            CellType::Code | CellType::CodeReason => {}
+            CellType::Prose
+                if cells.iter().enumerate().any(|(k, other)| {
+                    k != code_col
+                        && !is_placeholder(other)
+                        && other.span() != cell.and_then(Cell::span)
+                }) => {}
+            _ => continue,
         }
         if let Some(p) = parse_code(&first.text) {
             coded.push((cells, first, p));
@@ -536,6 +542,7 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
     let rank = |col: usize| header.get(col).map_or(0, |h| description_rank(h));
     let mut reason_col = None;
     let mut desc_col: Option<usize> = None;
+    let mut desc_filled = 0;
     for col in (0..width).filter(|&col| col != code_col) {
         if !matches!(
             typing.columns[col],
@@ -582,11 +589,13 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
         };
         if reason_col.is_none() && col > code_col && have >= needed {
             reason_col = Some(col);
-        } else if desc_col.is_none_or(|d| rank(col) > rank(d)) {
+        } else if desc_col.is_none_or(|d| rank(col) > rank(d) && filled >= desc_filled) {
             // The first text column, unless a later one is headed as the
             // description (状态码 | 描述 | 常见原因 keeps 描述; 状态码 | 含义 |
-            // 说明 takes 说明, the explanation beside a meaning).
+            // 说明 takes 说明, the explanation beside a meaning, when it
+            // describes as many codes: not a column of sparse remarks).
             desc_col = Some(col);
+            desc_filled = filled;
         }
     }
     let rows = coded
@@ -604,6 +613,8 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
                     .map(|f| Cell { fragments: vec![f] })
                     // `422 Webhook responded with invalid JSON body`: an
                     // error message after the code, not its reason phrase.
+                    // Three words or fewer stand where the phrase goes (`408
+                    // Operation timed out`) and are checked as one.
                     .filter(|c| {
                         let t = c.text_cow();
                         t.split_whitespace().count() <= 3
