@@ -239,3 +239,34 @@ fn run_env(args: &[&str], width: &str) -> (i32, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+#[test]
+fn a_reported_phrase_is_never_broken_at_its_hyphen() {
+    // Cold trial, AVEVA CONNECT docs: at 120 columns `Multi-Status` was
+    // printed as `Multi-` and `Status` on two lines.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::write(
+        dir.path().join("codes.md"),
+        "# HTTP status codes\n\n| Status Code | Description |\n|---|---|\n\
+         |``200 OK``| The request was successful. |\n\
+         |``207 Multi-status``| The request was partially successful. |\n\
+         |``400 Bad Request``| The request was not valid. |\n\
+         |``404 Not Found``| The resource was not found. |\n",
+    )
+    .unwrap();
+    for width in 60..=130 {
+        let out = doclint()
+            .current_dir(dir.path())
+            .env("COLUMNS", width.to_string())
+            .args(["--color", "never", "codes.md"])
+            .output()
+            .unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        assert!(out.contains("Multi-Status"), "{width}: {out}");
+        assert!(
+            !out.lines().any(|l| l.trim_end().ends_with("Multi-")),
+            "{width}: {out}"
+        );
+    }
+}

@@ -385,6 +385,9 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width.clamp(40, MAX_WIDTH))
+        // A reported phrase is never broken at its hyphen (`Multi-` /
+        // `Status`).
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_context_lines(0)
         .with_links(false)
         .with_show_related_as_nested(true);
