@@ -297,6 +297,12 @@ fn error_code_tables_and_lead_in_sentences_name_no_section() {
     let dir = tree(page);
     let r = report(dir.path());
     assert_eq!(on_c(&r, "DL005").len(), 1, "{r:#}");
+    // A sentence that opens with its section's name is a label too
+    // (review: DL005 on 200 under `异常返回值如下表所示。` was lost).
+    let page = "# 返回值\n\n异常返回值如下表所示。\n\n|返回码|说明|\n|:--|:-|\n|200|请求成功。|\n|400|服务器未能处理请求。|\n|404|资源不存在。|\n|500|服务内部错误。|\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    assert_eq!(on_c(&r, "DL005").len(), 1, "{r:#}");
 }
 
 /// A qualifier after the reason phrase in the code cell (`404 Not Found

@@ -718,10 +718,17 @@ pub(super) fn context_section(src: &str, start: usize) -> Option<(Section, Span)
 /// Whether the line above a table is a sentence that leads to it
 /// (`错误码如下表所示。`, `The following table lists the codes:`), not a
 /// label naming its section (`-   异常`, `**表 1**  异常返回值`,
-/// `正常返回值：`).
+/// `正常返回值：`). A sentence that opens with its section's name
+/// (`异常返回值如下表所示。`) is a label too.
 fn is_sentence(text: &str) -> bool {
     let t = text.trim_end();
-    t.ends_with(['。', '.']) || t.contains("如下") || t.to_lowercase().contains("following")
+    let named = ["正常", "异常", "成功", "失败"]
+        .iter()
+        .any(|w| t.trim_start().starts_with(w));
+    !named
+        && (t.ends_with(['。', '.'])
+            || t.contains("如下")
+            || t.to_lowercase().contains("following"))
 }
 
 /// `line` without `<a …>` and `</a>` tags (the anchors generated pages put
