@@ -887,20 +887,12 @@ fn descriptions_in_words_are_not_reason_phrases() {
     // description, not a reason phrase in the wrong case: no DL004 (its safe
     // fix and DL011's both rewrote the cell, to a text neither wanted).
     let dir = one_page(SCHEMA_PAGE);
-    std::fs::write(
-        dir.path().join("svc/b.md"),
-        SCHEMA_PAGE
-            .replace("Internal server error|", "Internal server error.|")
-            .replace("Unauthorized|", "Unauthorized.|"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("svc/c.md"),
-        SCHEMA_PAGE
-            .replace("Internal server error|", "Internal server error.|")
-            .replace("Unauthorized|", "Unauthorized.|"),
-    )
-    .unwrap();
+    let others = SCHEMA_PAGE
+        .replace("Internal server error|", "Internal server error.|")
+        .replace("Unauthorized|", "Unauthorized.|");
+    for name in ["svc/b.md", "svc/c.md"] {
+        std::fs::write(dir.path().join(name), &others).unwrap();
+    }
     let (_, report) = json_in(dir.path(), &[]);
     assert!(findings(&report, "DL004").is_empty(), "{report:#}");
     let dl011 = findings(&report, "DL011");

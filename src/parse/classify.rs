@@ -820,36 +820,25 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             codes.push(code);
         }
     }
-    // `SMTP Code`: mail reply codes (`550 mailbox unavailable`), whatever
-    // HTTP registered under the same numbers.
-    if header
+    // A product's own codes, not HTTP statuses: `SMTP Code` (mail reply
+    // codes, `550 mailbox unavailable`, whatever HTTP registered under the
+    // same numbers), or numbers that are mostly not HTTP status codes.
+    let smtp = header
         .get(k)
-        .is_some_and(|h| h.to_ascii_lowercase().contains("smtp"))
-    {
-        return Typing {
-            own_codes: true,
-            ..done(
-                columns,
-                TableType::Other,
-                None,
-                format!(
-                    "column {} is headed as SMTP reply codes, not HTTP status codes",
-                    k + 1
-                ),
-            )
+        .is_some_and(|h| h.to_ascii_lowercase().contains("smtp"));
+    if smtp || !codes_are_http(&codes) {
+        let what = if smtp {
+            "is headed as SMTP reply codes, not HTTP status codes"
+        } else {
+            "holds three-digit numbers that are mostly not HTTP status codes"
         };
-    }
-    if !codes_are_http(&codes) {
         return Typing {
             own_codes: true,
             ..done(
                 columns,
                 TableType::Other,
                 None,
-                format!(
-                    "column {} holds three-digit numbers that are mostly not HTTP status codes",
-                    k + 1
-                ),
+                format!("column {} {what}", k + 1),
             )
         };
     }

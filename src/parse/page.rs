@@ -320,9 +320,10 @@ fn is_phrase_for(text: &str, code: u16) -> bool {
     if !is_phrase(text) {
         return false;
     }
-    let mut words = text.split_whitespace();
     if text.split_whitespace().nth(1).is_none()
-        || words.all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        || text
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         || crate::registry::is_some_reason(text)
     {
         return true;
