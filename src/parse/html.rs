@@ -236,8 +236,43 @@ const BLOCK_TAGS: &[&str] = &[
     "caption",
 ];
 
-fn is_block(src: &str, name: Span) -> bool {
-    BLOCK_TAGS.iter().any(|t| name_is(src, name, t))
+/// What a tag is to the table builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Td,
+    Th,
+    Tr,
+    Caption,
+    Thead,
+    Table,
+    /// Another tag of [`BLOCK_TAGS`]: it starts a new paragraph in a cell.
+    Block,
+    /// An inline tag (`<a>`, `<b>`, `<span>`).
+    Inline,
+}
+
+/// The kind of the tag named `src[name]`, told once per tag. Most tags in
+/// these tables are `<p>`, `<a>`, `<td>` and `<tr>`, so the name is matched
+/// by its length and lower-cased bytes, not against each name in turn.
+fn tag_of(src: &str, name: Span) -> Tag {
+    let b = &src.as_bytes()[name.start..name.end];
+    let mut lower = [0u8; 10];
+    if b.len() > lower.len() {
+        return Tag::Inline;
+    }
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    match &lower[..b.len()] {
+        b"td" => Tag::Td,
+        b"th" => Tag::Th,
+        b"tr" => Tag::Tr,
+        b"caption" => Tag::Caption,
+        b"thead" => Tag::Thead,
+        b"table" => Tag::Table,
+        l if BLOCK_TAGS.iter().any(|t| t.as_bytes() == l) => Tag::Block,
+        _ => Tag::Inline,
+    }
 }
 
 /// Adds the text pieces of `src[span]` to `out`, one piece per entity.
@@ -384,10 +419,26 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
 
     let mut tokens = Tokenizer::new(src, start, src.len());
     for tok in tokens.by_ref() {
-        match tok {
-            Token::Start { span, name, .. }
-                if depth == 1 && (name_is(src, name, "td") || name_is(src, name, "th")) =>
-            {
+        let (span, name, end, self_closing) = match tok {
+            Token::Start {
+                span,
+                name,
+                self_closing,
+            } => (span, name, false, self_closing),
+            Token::End { span, name } => (span, name, true, false),
+            Token::Text(span) => {
+                if let Some((_, pieces)) = cell.as_mut() {
+                    push_text_pieces(src, span, pieces);
+                } else if let Some(pieces) = caption.as_mut() {
+                    push_text_pieces(src, span, pieces);
+                }
+                continue;
+            }
+            Token::Comment(_) => continue,
+        };
+        let tag = tag_of(src, name);
+        match (tag, end) {
+            (Tag::Td | Tag::Th, false) if depth == 1 => {
                 close_cell(src, &mut cell, &mut row);
                 if row.is_none() {
                     row = Some(RawRow {
@@ -400,19 +451,15 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
                 cell = Some((
                     RawCell {
                         cell: Cell::default(),
-                        is_th: name_is(src, name, "th"),
+                        is_th: tag == Tag::Th,
                         rowspan,
                         colspan,
                     },
                     Vec::new(),
                 ));
             }
-            Token::End { name, .. }
-                if depth == 1 && (name_is(src, name, "td") || name_is(src, name, "th")) =>
-            {
-                close_cell(src, &mut cell, &mut row);
-            }
-            Token::Start { span, name, .. } if depth == 1 && name_is(src, name, "tr") => {
+            (Tag::Td | Tag::Th, true) if depth == 1 => close_cell(src, &mut cell, &mut row),
+            (Tag::Tr, false) if depth == 1 => {
                 close_cell(src, &mut cell, &mut row);
                 if let Some(r) = row.take() {
                     table.rows.push(r);
@@ -423,7 +470,7 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
                     ..RawRow::default()
                 });
             }
-            Token::End { name, .. } if depth == 1 && name_is(src, name, "tr") => {
+            (Tag::Tr, true) if depth == 1 => {
                 close_cell(src, &mut cell, &mut row);
                 if let Some(r) = row.take() {
                     table.rows.push(r);
@@ -432,29 +479,21 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
                     break;
                 }
             }
-            Token::Start { name, .. } if depth == 1 && name_is(src, name, "caption") => {
-                caption = Some(Vec::new());
-            }
-            Token::End { name, .. } if depth == 1 && name_is(src, name, "caption") => {
+            (Tag::Caption, false) if depth == 1 => caption = Some(Vec::new()),
+            (Tag::Caption, true) if depth == 1 => {
                 if let Some(pieces) = caption.take() {
                     table.caption = Fragment::from_pieces(src, pieces).map(|f| f.text);
                 }
             }
-            Token::Start { name, .. } if depth == 1 && name_is(src, name, "thead") => {
-                in_thead = true
-            }
-            Token::End { name, .. } if depth == 1 && name_is(src, name, "thead") => {
-                in_thead = false
-            }
-            Token::Start {
-                name, self_closing, ..
-            } if name_is(src, name, "table") => {
+            (Tag::Thead, false) if depth == 1 => in_thead = true,
+            (Tag::Thead, true) if depth == 1 => in_thead = false,
+            (Tag::Table, false) => {
                 flush(src, &mut cell);
                 if !self_closing {
                     depth += 1;
                 }
             }
-            Token::End { span, name } if name_is(src, name, "table") => {
+            (Tag::Table, true) => {
                 flush(src, &mut cell);
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
@@ -463,19 +502,13 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
                     break;
                 }
             }
-            Token::Start { name, .. } | Token::End { name, .. } => {
-                if cell.is_some() && is_block(src, name) {
+            // `<thead>` of a nested table is not a block of the cell.
+            (Tag::Inline | Tag::Thead, _) => {}
+            _ => {
+                if cell.is_some() {
                     flush(src, &mut cell);
                 }
             }
-            Token::Text(span) => {
-                if let Some((_, pieces)) = cell.as_mut() {
-                    push_text_pieces(src, span, pieces);
-                } else if let Some(pieces) = caption.as_mut() {
-                    push_text_pieces(src, span, pieces);
-                }
-            }
-            Token::Comment(_) => {}
         }
     }
     close_cell(src, &mut cell, &mut row);

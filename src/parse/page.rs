@@ -243,8 +243,19 @@ pub fn parse_code(text: &str) -> Option<(u16, usize, std::ops::Range<usize>)> {
 /// Levenshtein distance between two short strings.
 pub(crate) fn distance(a: &[u8], b: &[u8]) -> usize {
     // One row of the table, updated in place: `diag` keeps the cell above
-    // and to the left.
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    // and to the left. Short phrases (all of [`reason_like`]'s) keep it on
+    // the stack.
+    let (mut stack, mut heap);
+    let row: &mut [usize] = if b.len() <= KEY {
+        stack = [0usize; KEY + 1];
+        &mut stack[..=b.len()]
+    } else {
+        heap = vec![0usize; b.len() + 1];
+        &mut heap
+    };
+    for (j, r) in row.iter_mut().enumerate() {
+        *r = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         let mut diag = row[0];
         row[0] = i + 1;
@@ -279,24 +290,35 @@ pub(crate) fn reason_like(text: &str, code: u16) -> bool {
         // An unregistered code: any short phrase of words is a reason phrase.
         return true;
     };
-    let key = |s: &str| -> Vec<u8> {
-        s.bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .map(|b| b.to_ascii_lowercase())
-            .collect()
-    };
-    let found = key(text);
+    // The letters of each phrase, lower-cased, on the stack: this runs for
+    // most short cells beside a code. `text` has at most 48 characters, and
+    // no registered phrase has more than [`KEY`] letters (tested).
+    let (mut found, mut other) = ([0u8; KEY], [0u8; KEY]);
+    let found = letters(text, &mut found);
     std::iter::once(status.reason)
         .chain(status.former.iter().copied())
         .any(|r| {
-            let r = key(r);
+            let r = letters(r, &mut other);
             // Within 30% of the longer phrase: `accept`/`accepted` (2 of 8),
             // not `invalidrequest`/`badrequest` (6 of 14). The distance is
             // at least the difference in length: most phrases are decided
             // by that alone.
             let within = |d: usize| d * 10 <= found.len().max(r.len()) * 3;
-            within(found.len().abs_diff(r.len())) && within(distance(&found, &r))
+            within(found.len().abs_diff(r.len())) && within(distance(found, r))
         })
+}
+
+/// The most letters [`reason_like`] compares of a phrase.
+const KEY: usize = 64;
+
+/// The ASCII letters of `s`, lower-cased, in `buf` (at most [`KEY`]).
+fn letters<'a>(s: &str, buf: &'a mut [u8; KEY]) -> &'a [u8] {
+    let mut n = 0;
+    for b in s.bytes().filter(u8::is_ascii_alphabetic).take(KEY) {
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    &buf[..n]
 }
 
 /// Whether `text` could be a reason phrase at all: Latin words, spaces and
@@ -895,6 +917,16 @@ pub(super) fn first_line(src: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_registered_phrase_fits_the_key() {
+        for st in crate::registry::REGISTRY {
+            for r in std::iter::once(st.reason).chain(st.former.iter().copied()) {
+                let n = r.bytes().filter(u8::is_ascii_alphabetic).count();
+                assert!(n <= KEY, "{r}: {n} letters");
+            }
+        }
+    }
 
     #[test]
     fn distance_is_levenshtein() {
