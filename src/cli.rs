@@ -32,6 +32,10 @@ pub(crate) struct ProjectArgs {
     /// The config file (default: doclint.toml at the project root).
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
+    /// Read the files `.gitignore`, `.ignore` and git's exclude files leave
+    /// out too (hidden files are still skipped).
+    #[arg(long)]
+    pub(crate) no_respect_gitignore: bool,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -87,6 +87,9 @@ pub struct Config {
     /// File extensions to read (default `["md"]`).
     #[serde(default)]
     pub extensions: Vec<String>,
+    /// Skip the files `.gitignore`, `.ignore` and git's exclude files leave
+    /// out (default: true; `--no-respect-gitignore` overrides).
+    pub respect_gitignore: Option<bool>,
     /// Which folder level under the project root names a page's service
     /// (default 1: the first folder).
     pub service_level: Option<usize>,

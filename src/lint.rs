@@ -47,6 +47,8 @@ pub struct Settings {
     pub operations: bool,
     /// Services' pinned operation wordings.
     pub service_pins: ServicePins,
+    /// Skip the files ignore rules (`.gitignore`, `.ignore`) leave out.
+    pub respect_gitignore: bool,
 }
 
 impl Default for Settings {
@@ -65,6 +67,7 @@ impl Default for Settings {
             min_severity: Severity::Advice,
             operations: true,
             service_pins: ServicePins::new(),
+            respect_gitignore: true,
         }
     }
 }
@@ -140,6 +143,7 @@ impl Settings {
             s.min_severity = m;
         }
         s.operations = c.operations.unwrap_or(true);
+        s.respect_gitignore = c.respect_gitignore.unwrap_or(true);
         s.service_pins = config.service_pins.clone();
         s.config = Some(config);
         s
@@ -187,6 +191,10 @@ pub struct Outcome {
     pub notes: Vec<FileError>,
     /// How many files were read.
     pub files: usize,
+    /// How many files with a linted extension ignore rules left out, when
+    /// nothing was found (else 0: they are counted only to explain an
+    /// empty run).
+    pub ignored: usize,
     /// The project root.
     pub root: PathBuf,
     /// Projects below this one, inside the paths named (a folder holding
@@ -208,6 +216,7 @@ impl Outcome {
             errors,
             notes: Vec::new(),
             files: 0,
+            ignored: 0,
             ops_from: 0,
             ops: OpsModel::default(),
             root,
@@ -259,6 +268,7 @@ impl Outcome {
             out.notes.extend(o.notes);
             out.nested.extend(o.nested);
             out.files += o.files;
+            out.ignored += o.ignored;
             out.elapsed += o.elapsed;
         }
         out.errors.sort();
@@ -273,9 +283,18 @@ impl Outcome {
             self.errors.push(FileError {
                 path: crate::project::display(&self.root, cwd),
                 message: format!(
-                    "{NO_PAGE} ({} file{} read): nothing was checked",
+                    "{NO_PAGE} ({} file{} read): nothing was checked{}",
                     self.files,
-                    if self.files == 1 { "" } else { "s" }
+                    if self.files == 1 { "" } else { "s" },
+                    match self.ignored {
+                        0 => String::new(),
+                        n => format!(
+                            " ({n} more file{} left out by .gitignore or .ignore rules: \
+                             `--no-respect-gitignore`, or `respect-gitignore = false` in \
+                             doclint.toml, reads them)",
+                            if n == 1 { " is" } else { "s are" }
+                        ),
+                    }
                 ),
             });
             self.errors.sort();
@@ -690,7 +709,14 @@ pub fn lint(settings: &Settings) -> Outcome {
             .filter(|p| p.is_file() && p.starts_with(&root))
             .cloned(),
     );
-    let walked = walk::walk(&roots, &root, &settings.extensions, &cwd, &visit);
+    let walked = walk::walk(
+        &roots,
+        &root,
+        &settings.extensions,
+        &cwd,
+        settings.respect_gitignore,
+        &visit,
+    );
     let (visited, walk_errors) = (walked.visited, walked.errors);
     // Projects below this one, inside the paths named: linted on their own.
     let nested = walked
@@ -828,6 +854,10 @@ pub fn lint(settings: &Settings) -> Outcome {
     findings.extend(op_findings);
     // `filter` sorts what it keeps.
     filter(&mut findings, &docs, settings);
+    let ignored = match docs.is_empty() && settings.respect_gitignore {
+        true => ignored_files(&root, &cwd, settings).saturating_sub(files),
+        false => 0,
+    };
     Outcome {
         docs,
         ops_from,
@@ -837,10 +867,25 @@ pub fn lint(settings: &Settings) -> Outcome {
         errors,
         notes,
         files,
+        ignored,
         root,
         nested,
         elapsed: start.elapsed(),
     }
+}
+
+/// How many files the walk of `root` would read without ignore rules: only
+/// counted when nothing was found, to say why (a `.gitignore` of `*.md`
+/// over tracked pages leaves nothing to read).
+fn ignored_files(root: &Path, cwd: &Path, settings: &Settings) -> usize {
+    let count = |entry: Entry<'_>| match &settings.config {
+        Some(config) => configure(&entry, config).map(|_| ()),
+        None => Some(()),
+    };
+    let roots = [root.to_path_buf()];
+    walk::walk(&roots, root, &settings.extensions, cwd, false, &count)
+        .visited
+        .len()
 }
 
 /// Reads one document from `bytes` (an editor's unsaved text, or a file

@@ -110,6 +110,8 @@ fn rules_of(names: &[String]) -> Result<Vec<Rule>, String> {
 struct Plan {
     projects: Vec<Settings>,
     missing: Vec<FileError>,
+    /// `--no-respect-gitignore`: also for the projects found below.
+    no_respect_gitignore: bool,
 }
 
 /// Finds the projects of `args.paths` and loads their config. Prints what
@@ -155,9 +157,15 @@ fn plan(args: &ProjectArgs) -> Result<Plan, ExitCode> {
     let groups = grouped.projects;
     let mut projects = Vec::new();
     for (p, paths) in groups {
-        projects.push(project_settings(p, paths, explicit.as_ref(), &cwd)?);
+        let mut s = project_settings(p, paths, explicit.as_ref(), &cwd)?;
+        s.respect_gitignore &= !args.no_respect_gitignore;
+        projects.push(s);
     }
-    Ok(Plan { projects, missing })
+    Ok(Plan {
+        projects,
+        missing,
+        no_respect_gitignore: args.no_respect_gitignore,
+    })
 }
 
 /// [`Settings::for_project`], printing a config error.
@@ -270,6 +278,7 @@ fn lint_plan(plan: &Plan) -> Option<Outcome> {
             let mut nested =
                 project_settings(p, vec![root.clone()], None, s.cwd.as_deref()?).ok()?;
             nested.select.clone_from(&s.select);
+            nested.respect_gitignore &= !plan.no_respect_gitignore;
             nested.ignore.clone_from(&s.ignore);
             nested.min_severity = nested.min_severity.max(s.min_severity);
             queue.push_back(nested);
@@ -599,6 +608,7 @@ fn main() -> ExitCode {
             let args = ProjectArgs {
                 paths,
                 config: None,
+                no_respect_gitignore: false,
             };
             let (mut plan, _) = match one_project(&args, "init", None, true) {
                 Ok(x) => x,

@@ -36,12 +36,15 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 /// calls `visit` on each as soon as it is found (keeping what it returns, if
 /// anything), on as many threads as the machine has (ripgrep's parallel
 /// walker): reading and parsing overlap with walking. Folders that are
-/// projects of their own are not entered.
+/// projects of their own are not entered. Hidden files and folders are
+/// skipped; so are those `.gitignore`, `.ignore` and git's exclude files
+/// leave out, unless `respect_ignore` is false.
 pub fn walk<T: Send>(
     roots: &[PathBuf],
     project: &Path,
     extensions: &[String],
     cwd: &Path,
+    respect_ignore: bool,
     visit: &(dyn Fn(Entry<'_>) -> Option<T> + Sync),
 ) -> Walked<T> {
     let out = std::sync::Mutex::new(Vec::new());
@@ -69,6 +72,8 @@ pub fn walk<T: Send>(
             continue;
         }
         ignore::WalkBuilder::new(root)
+            .standard_filters(respect_ignore)
+            .hidden(true)
             .require_git(false)
             .follow_links(true)
             // A folder holding doclint.toml or .git below the root is a

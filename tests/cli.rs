@@ -270,3 +270,42 @@ fn a_reported_phrase_is_never_broken_at_its_hyphen() {
         );
     }
 }
+
+#[test]
+fn pages_left_out_by_gitignore_are_counted_and_read_on_request() {
+    // A repository whose `.gitignore` says `*.md` over pages git tracks
+    // (UCloud's ulive docs): nothing is read, and the run says why (the
+    // five pages and the README).
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("fixtures/seeds"), dir.path());
+    let (_, plain) = json_in(dir.path(), &[]);
+    fs::write(dir.path().join(".gitignore"), "*.md\n").unwrap();
+    let (code, out, err) = run_in(dir.path(), &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains("(0 files read)"), "{all}");
+    assert!(
+        all.contains("6 more files are left out by .gitignore or .ignore rules"),
+        "{all}"
+    );
+    assert!(all.contains("--no-respect-gitignore"), "{all}");
+    // The flag, or the config key, reads them: the same report as without
+    // the `.gitignore`.
+    let (code, flagged) = json_in(dir.path(), &["--no-respect-gitignore"]);
+    assert_eq!(code, 1);
+    assert_eq!(flagged, plain);
+    fs::write(
+        dir.path().join("doclint.toml"),
+        "respect-gitignore = false\n",
+    )
+    .unwrap();
+    let (code, configured) = json_in(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(configured["findings"], plain["findings"]);
+    // Hidden folders stay unread either way.
+    fs::remove_file(dir.path().join("doclint.toml")).unwrap();
+    fs::remove_file(dir.path().join(".gitignore")).unwrap();
+    copy_dir(&root().join("fixtures/seeds"), &dir.path().join(".old"));
+    let (_, hidden) = json_in(dir.path(), &["--no-respect-gitignore"]);
+    assert_eq!(hidden, plain);
+}
