@@ -536,28 +536,74 @@ fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
 /// The folders are found from the status pages (`docs[..status]`); API pages
 /// are named the same way (from themselves when there is no status page).
 fn name_services(docs: &mut [Doc], status: usize) {
-    let folders = |d: &Doc| -> Vec<String> {
-        let mut parts: Vec<String> = d.rel.split('/').map(str::to_string).collect();
-        parts.pop();
-        parts
-    };
-    let unnamed: Vec<usize> = (0..docs.len())
-        .filter(|&i| !docs[i].service_from_config)
+    // Each page's folders, below the project root.
+    let folders: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            let mut parts: Vec<String> = d.rel.split('/').map(str::to_string).collect();
+            parts.pop();
+            parts
+        })
         .collect();
-    let basis: Vec<usize> = match unnamed.iter().any(|&i| i < status) {
-        true => unnamed.iter().copied().filter(|&i| i < status).collect(),
-        false => unnamed.clone(),
+    let unnamed: Vec<(usize, &[String])> = (0..docs.len())
+        .filter(|&i| !docs[i].service_from_config)
+        .map(|i| (i, folders[i].as_slice()))
+        .collect();
+    let mut names = Vec::new();
+    name_group(docs, status, &unnamed, &mut names);
+    for (i, name) in names {
+        docs[i].service = name;
+    }
+}
+
+/// Names the services of the pages `group` (index, folders below the
+/// group's own folder) as [`name_services`] says, into `names`.
+fn name_group(
+    docs: &[Doc],
+    status: usize,
+    group: &[(usize, &[String])],
+    names: &mut Vec<(usize, String)>,
+) {
+    // The status pages decide where services are named, else every page.
+    let basis: Vec<&(usize, &[String])> = match group.iter().any(|(i, _)| *i < status) {
+        true => group.iter().filter(|(i, _)| *i < status).collect(),
+        false => group.iter().collect(),
     };
-    let Some(&first) = basis.first() else {
+    let Some(&&(_, first)) = basis.first() else {
         return;
     };
-    let mut common = folders(&docs[first]);
-    for &i in &basis[1..] {
-        let f = folders(&docs[i]);
-        let n = common.iter().zip(&f).take_while(|(a, b)| a == b).count();
-        common.truncate(n);
+    // How many folders every page of the basis shares.
+    let shared = basis[1..].iter().fold(first.len(), |n, (_, f)| {
+        first[..n]
+            .iter()
+            .zip(f.iter())
+            .take_while(|(a, b)| a == b)
+            .count()
+    });
+    // A level of language folders (`en/`, `zh/`, `intl.en-US/`) names no
+    // service: each holds the same products in one language. The pages of
+    // each language are named on their own, from the folders below it, so
+    // that `en/ecs` and `zh/ecs` are both ecs (and `en/docs/ecs` too).
+    let here: Vec<&String> = basis.iter().filter_map(|(_, f)| f.get(shared)).collect();
+    if !here.is_empty() && here.iter().all(|f| is_language_folder(f)) {
+        let mut by_language: std::collections::BTreeMap<Option<&str>, Vec<(usize, &[String])>> =
+            Default::default();
+        for &(i, f) in group {
+            match f.get(shared).filter(|l| is_language_folder(l)) {
+                Some(l) => by_language
+                    .entry(Some(l))
+                    .or_default()
+                    .push((i, &f[shared + 1..])),
+                None => by_language.entry(None).or_default().push((i, f)),
+            }
+        }
+        for pages in by_language.values() {
+            name_group(docs, status, pages, names);
+        }
+        return;
     }
-    let all_in_one = basis.iter().all(|&i| folders(&docs[i]) == common);
+    let mut common = first[..shared].to_vec();
+    let all_in_one = basis.iter().all(|(_, f)| *f == common.as_slice());
     // Every page in the project's own folder: that folder names the pages
     // directly in it (not each file: then no two operations would be
     // compared); pages in folders below are still named by their folder.
@@ -565,9 +611,7 @@ fn name_services(docs: &mut [Doc], status: usize) {
     if all_in_one && !common.is_empty() {
         common.pop();
     }
-    let root_name = |d: &Doc| d.root.file_name().map(|n| n.to_string_lossy().into_owned());
-    for i in unnamed {
-        let parts = folders(&docs[i]);
+    for &(i, f) in group {
         let stem = || {
             docs[i]
                 .file
@@ -575,12 +619,33 @@ fn name_services(docs: &mut [Doc], status: usize) {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default()
         };
-        docs[i].service = match parts.get(common.len()) {
+        let root_name = || {
+            docs[i]
+                .root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+        };
+        let name = match f.get(common.len()) {
             Some(folder) => folder.clone(),
-            None if flat => root_name(&docs[i]).unwrap_or_else(stem),
+            None if flat => root_name().unwrap_or_else(stem),
             None => stem(),
         };
+        names.push((i, name));
     }
+}
+
+/// Whether a folder is named for a language or locale (`en`, `zh-CN`,
+/// `zh_hans`, `cn.zh-cn`, `intl.en-US`), not for a product: every part of
+/// its name is a language, region or script code. Only a whole level of
+/// such folders is taken for languages (`es` alone may be Elasticsearch).
+fn is_language_folder(name: &str) -> bool {
+    const CODES: &[&str] = &[
+        "ar", "br", "cn", "de", "en", "es", "fr", "gb", "hans", "hant", "hk", "id", "intl", "it",
+        "ja", "jp", "ko", "kr", "mo", "nl", "pl", "pt", "ru", "sg", "th", "tr", "tw", "uk", "us",
+        "vi", "zh",
+    ];
+    let lower = name.to_ascii_lowercase();
+    !lower.is_empty() && lower.split(['-', '_', '.']).all(|p| CODES.contains(&p))
 }
 
 /// The level of `rule` for the doc at `rel`: the last override that

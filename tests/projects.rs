@@ -676,3 +676,63 @@ fn fixing_a_file_named_with_its_folder_fixes_it_once() {
     }
     assert_eq!(pages, 5);
 }
+
+#[test]
+fn language_folders_name_no_service() {
+    // The five seed services in English and Chinese folders, the English
+    // ones below one more folder: each service is named by its product
+    // folder, in both languages, and findings are as in one language alone.
+    let staging = tempfile::tempdir().unwrap();
+    write_seeds(staging.path());
+    let (_, alone) = json_in(staging.path(), &[]);
+    let services_of = |r: &serde_json::Value| -> BTreeSet<String> {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["service"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let t = tempfile::tempdir().unwrap();
+    for (lang, below) in [("en-US", "docs"), ("zh", "")] {
+        for svc in SEED_SERVICES {
+            let to = t.path().join(lang).join(below).join(svc);
+            fs::create_dir_all(&to).unwrap();
+            for e in fs::read_dir(staging.path().join(svc)).unwrap() {
+                let e = e.unwrap();
+                fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    }
+    let (_, both) = json_in(t.path(), &[]);
+    assert_eq!(services_of(&both), services_of(&alone));
+    assert_eq!(both["summary"]["services"], 5, "{}", both["summary"]);
+    assert_eq!(both["summary"]["pages"], 10);
+    // A level of product folders that only partly look like languages
+    // (`es`, Elasticsearch) still names services.
+    let t = tempfile::tempdir().unwrap();
+    for (i, svc) in SEED_SERVICES.iter().enumerate() {
+        let name = if i == 0 { "es" } else { svc };
+        let to = t.path().join(name);
+        fs::create_dir_all(&to).unwrap();
+        for e in fs::read_dir(staging.path().join(svc)).unwrap() {
+            let e = e.unwrap();
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+    let (_, r) = json_in(t.path(), &[]);
+    assert_eq!(r["summary"]["services"], 5);
+    let out = doclint()
+        .current_dir(t.path())
+        .args(["pages", "."])
+        .output()
+        .unwrap();
+    let pages: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let named: BTreeSet<&str> = pages
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["service"].as_str().unwrap())
+        .collect();
+    assert!(named.contains("es"), "{named:?}");
+}
