@@ -276,29 +276,26 @@ impl Outcome {
         Some(out)
     }
 
-    /// When no page at all was found: an error, so that a gate pointed at
-    /// the wrong folder does not pass quietly.
-    pub fn require_pages(&mut self, cwd: &Path) {
-        if self.docs.is_empty() {
-            self.errors.push(FileError {
-                path: crate::project::display(&self.root, cwd),
-                message: format!(
-                    "{NO_PAGE} ({} file{} read): nothing was checked{}",
-                    self.files,
-                    if self.files == 1 { "" } else { "s" },
-                    match self.ignored {
-                        0 => String::new(),
-                        n => format!(
-                            " ({n} more file{} left out by .gitignore or .ignore rules: \
+    /// The error of a project where no page at all was found, if none was:
+    /// a gate pointed at the wrong folder must not pass quietly.
+    pub fn no_page(&self, cwd: &Path) -> Option<FileError> {
+        self.docs.is_empty().then(|| FileError {
+            path: crate::project::display(&self.root, cwd),
+            message: format!(
+                "{NO_PAGE} ({} file{} read): nothing was checked{}",
+                self.files,
+                if self.files == 1 { "" } else { "s" },
+                match self.ignored {
+                    0 => String::new(),
+                    n => format!(
+                        " ({n} more file{} left out by .gitignore or .ignore rules: \
                              `--no-respect-gitignore`, or `respect-gitignore = false` in \
                              doclint.toml, reads them)",
-                            if n == 1 { " is" } else { "s are" }
-                        ),
-                    }
-                ),
-            });
-            self.errors.sort();
-        }
+                        if n == 1 { " is" } else { "s are" }
+                    ),
+                }
+            ),
+        })
     }
 
     /// The status pages under the paths named on the command line.

@@ -266,8 +266,17 @@ fn lint_plan(plan: &Plan) -> Option<Outcome> {
         return Some(Outcome::empty(plan.missing.clone(), cwd));
     }
     let mut outcomes = Vec::new();
-    let mut queue: std::collections::VecDeque<Settings> = plan.projects.iter().cloned().collect();
-    while let Some(s) = queue.pop_front() {
+    // Each project with the project named on the command line it was found
+    // under (itself, or a project nested in it).
+    let mut queue: std::collections::VecDeque<(usize, Settings)> =
+        plan.projects.iter().cloned().enumerate().collect();
+    // The error of each project named where nothing was found, itself or
+    // in the projects nested in it: one project without a page is not
+    // hidden by another's pages in the same run.
+    let mut empty: Vec<Option<FileError>> = vec![None; plan.projects.len()];
+    let mut found = vec![false; plan.projects.len()];
+    let cwd = plan.projects.first()?.cwd.clone()?;
+    while let Some((named, s)) = queue.pop_front() {
         let outcome = lint(&s);
         for root in &outcome.nested {
             let p = project::Project {
@@ -281,13 +290,23 @@ fn lint_plan(plan: &Plan) -> Option<Outcome> {
             nested.respect_gitignore &= !plan.no_respect_gitignore;
             nested.ignore.clone_from(&s.ignore);
             nested.min_severity = nested.min_severity.max(s.min_severity);
-            queue.push_back(nested);
+            queue.push_back((named, nested));
+        }
+        match outcome.no_page(&cwd) {
+            Some(e) if empty[named].is_none() => empty[named] = Some(e),
+            Some(_) => {}
+            None => found[named] = true,
         }
         outcomes.push(outcome);
     }
     let mut outcome = Outcome::merge(outcomes)?;
-    let cwd = plan.projects.first()?.cwd.clone()?;
-    outcome.require_pages(&cwd);
+    outcome.errors.extend(
+        empty
+            .into_iter()
+            .zip(found)
+            .filter(|(_, found)| !found)
+            .filter_map(|(e, _)| e),
+    );
     outcome.errors.extend(plan.missing.iter().cloned());
     outcome.errors.sort();
     Some(outcome)

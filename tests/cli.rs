@@ -309,3 +309,35 @@ fn pages_left_out_by_gitignore_are_counted_and_read_on_request() {
     let (_, hidden) = json_in(dir.path(), &["--no-respect-gitignore"]);
     assert_eq!(hidden, plain);
 }
+
+#[test]
+fn a_project_without_pages_is_not_hidden_by_another() {
+    // Two projects named in one run, one without a status table: the
+    // other's findings are reported, and the empty one is an error.
+    let t = tempfile::tempdir().unwrap();
+    fs::create_dir(t.path().join(".git")).unwrap();
+    let (a, b) = (t.path().join("a"), t.path().join("b"));
+    write_seeds(&a);
+    fs::write(a.join("doclint.toml"), "").unwrap();
+    fs::create_dir_all(&b).unwrap();
+    fs::write(b.join("doclint.toml"), "").unwrap();
+    fs::write(b.join("notes.md"), "# Notes\n\nNo table here.\n").unwrap();
+    let (code, r) = json_in(t.path(), &["a", "b"]);
+    assert_eq!(code, 2, "{r}");
+    assert!(r["summary"]["findings"].as_u64().unwrap() > 0, "{r}");
+    let errors = r["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{r}");
+    assert_eq!(errors[0]["path"], "b");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("no status-code page in this project (1 file read)"),
+        "{r}"
+    );
+    // The tree above, which holds both: its pages are found (in a), so
+    // it is not an error, and b, a project found below it, is not named.
+    let (code, r) = json_in(t.path(), &["."]);
+    assert_eq!(code, 1, "{r}");
+    assert_eq!(r["errors"].as_array().unwrap().len(), 0, "{r}");
+}
