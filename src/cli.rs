@@ -134,6 +134,10 @@ pub(crate) enum Command {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        /// Read the files `.gitignore` and `.ignore` leave out too, and
+        /// write `respect-gitignore = false`.
+        #[arg(long)]
+        no_respect_gitignore: bool,
     },
     /// Write the coverage report: one self-contained HTML page with the
     /// code × service matrix, the variants of every code and the findings

@@ -9,8 +9,9 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// The config text for the tree `outcome` was run on.
-pub fn render(outcome: &Outcome) -> String {
+/// The config text for the tree `outcome` was run on; `respect_gitignore`
+/// false when it read the files ignore rules leave out.
+pub fn render(outcome: &Outcome, respect_gitignore: bool) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "# doclint.toml, written by `doclint init` from {} status page{} of {} service{}.\n",
@@ -49,7 +50,14 @@ pub fn render(outcome: &Outcome) -> String {
          current-reasons = false\n\n\
          # Languages whose descriptions are compared: \"zh\", \"en\" (default: all).\n\
          # languages = [\"zh\"]\n\n\
-         # false: read status-code pages only, not the per-operation status\n\
+         # false: also read the files .gitignore and .ignore leave out.\n",
+    );
+    out.push_str(match respect_gitignore {
+        true => "# respect-gitignore = true\n\n",
+        false => "respect-gitignore = false\n\n",
+    });
+    out.push_str(
+        "# false: read status-code pages only, not the per-operation status\n\
          # tables of API pages (DL010-DL013).\n\
          # operations = true\n\n\
          # Findings recorded by `doclint baseline` are not reported.\n\

@@ -534,7 +534,7 @@ fn configure(e: &Entry<'_>, config: &Loaded) -> Option<Option<String>> {
 /// are named the same way (from themselves when there is no status page).
 fn name_services(docs: &mut [Doc], status: usize) {
     // Each page's folders, below the project root.
-    let folders: Vec<Vec<String>> = docs
+    let mut folders: Vec<Vec<String>> = docs
         .iter()
         .map(|d| {
             let mut parts: Vec<String> = d.rel.split('/').map(str::to_string).collect();
@@ -542,65 +542,50 @@ fn name_services(docs: &mut [Doc], status: usize) {
             parts
         })
         .collect();
-    let unnamed: Vec<(usize, &[String])> = (0..docs.len())
+    let unnamed: Vec<usize> = (0..docs.len())
         .filter(|&i| !docs[i].service_from_config)
-        .map(|i| (i, folders[i].as_slice()))
         .collect();
-    let mut names = Vec::new();
-    name_group(docs, status, &unnamed, &mut names);
-    for (i, name) in names {
-        docs[i].service = name;
-    }
-}
-
-/// Names the services of the pages `group` (index, folders below the
-/// group's own folder) as [`name_services`] says, into `names`.
-fn name_group(
-    docs: &[Doc],
-    status: usize,
-    group: &[(usize, &[String])],
-    names: &mut Vec<(usize, String)>,
-) {
     // The status pages decide where services are named, else every page.
-    let basis: Vec<&(usize, &[String])> = match group.iter().any(|(i, _)| *i < status) {
-        true => group.iter().filter(|(i, _)| *i < status).collect(),
-        false => group.iter().collect(),
+    let basis: Vec<usize> = match unnamed.iter().any(|&i| i < status) {
+        true => unnamed.iter().copied().filter(|&i| i < status).collect(),
+        false => unnamed.clone(),
     };
-    let Some(&&(_, first)) = basis.first() else {
+    let Some(&first) = basis.first() else {
         return;
     };
     // How many folders every page of the basis shares.
-    let shared = basis[1..].iter().fold(first.len(), |n, (_, f)| {
-        first[..n]
-            .iter()
-            .zip(f.iter())
-            .take_while(|(a, b)| a == b)
-            .count()
-    });
+    let shared = |folders: &[Vec<String>]| {
+        basis[1..].iter().fold(folders[first].len(), |n, &i| {
+            folders[first][..n]
+                .iter()
+                .zip(&folders[i])
+                .take_while(|(a, b)| a == b)
+                .count()
+        })
+    };
+    let mut level = shared(&folders);
     // A level of language folders (`en/`, `zh/`, `intl.en-US/`) names no
-    // service: each holds the same products in one language. The pages of
-    // each language are named on their own, from the folders below it, so
-    // that `en/ecs` and `zh/ecs` are both ecs (and `en/docs/ecs` too).
-    let here: Vec<&String> = basis.iter().filter_map(|(_, f)| f.get(shared)).collect();
-    if !here.is_empty() && here.iter().all(|f| is_language_folder(f)) {
-        let mut by_language: std::collections::BTreeMap<Option<&str>, Vec<(usize, &[String])>> =
-            Default::default();
-        for &(i, f) in group {
-            match f.get(shared).filter(|l| is_language_folder(l)) {
-                Some(l) => by_language
-                    .entry(Some(l))
-                    .or_default()
-                    .push((i, &f[shared + 1..])),
-                None => by_language.entry(None).or_default().push((i, f)),
+    // service: each holds the same products in one language. It is left
+    // out of every page's folders, as if the languages were side by side
+    // in one tree: `en/ecs` and `zh/ecs` are both ecs, and so are
+    // `ecs/en` and `ecs/zh`.
+    loop {
+        let here: Vec<&str> = basis
+            .iter()
+            .filter_map(|&i| folders[i].get(level).map(String::as_str))
+            .collect();
+        if !is_language_level(&here) {
+            break;
+        }
+        for &i in &unnamed {
+            if folders[i].get(level).is_some_and(|f| is_language_folder(f)) {
+                folders[i].remove(level);
             }
         }
-        for pages in by_language.values() {
-            name_group(docs, status, pages, names);
-        }
-        return;
+        level = shared(&folders);
     }
-    let mut common = first[..shared].to_vec();
-    let all_in_one = basis.iter().all(|(_, f)| *f == common.as_slice());
+    let mut common = folders[first][..level].to_vec();
+    let all_in_one = basis.iter().all(|&i| folders[i] == common);
     // Every page in the project's own folder: that folder names the pages
     // directly in it (not each file: then no two operations would be
     // compared); pages in folders below are still named by their folder.
@@ -608,7 +593,8 @@ fn name_group(
     if all_in_one && !common.is_empty() {
         common.pop();
     }
-    for &(i, f) in group {
+    let root_name = |d: &Doc| d.root.file_name().map(|n| n.to_string_lossy().into_owned());
+    for i in unnamed {
         let stem = || {
             docs[i]
                 .file
@@ -616,19 +602,26 @@ fn name_group(
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default()
         };
-        let root_name = || {
-            docs[i]
-                .root
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-        };
-        let name = match f.get(common.len()) {
+        docs[i].service = match folders[i].get(common.len()) {
             Some(folder) => folder.clone(),
-            None if flat => root_name().unwrap_or_else(stem),
+            None if flat => root_name(&docs[i]).unwrap_or_else(stem),
             None => stem(),
         };
-        names.push((i, name));
     }
+}
+
+/// Whether the folders at one level (one per page) are languages: each is
+/// named for a language or locale, and one at least for a language docs
+/// are commonly written in or with its region (`en`, `zh-CN`, `es-MX`),
+/// so that products named `es`, `id` and `th` are not taken for one.
+fn is_language_level(folders: &[&str]) -> bool {
+    !folders.is_empty()
+        && folders.iter().all(|f| is_language_folder(f))
+        && folders.iter().any(|f| {
+            let lower = f.to_ascii_lowercase();
+            let parts: Vec<&str> = lower.split(['-', '_', '.']).collect();
+            parts.len() > 1 || matches!(parts[0], "en" | "zh" | "cn" | "ja" | "jp" | "ko" | "kr")
+        })
 }
 
 /// Whether a folder is named for a language or locale (`en`, `zh-CN`,
@@ -637,9 +630,11 @@ fn name_group(
 /// such folders is taken for languages (`es` alone may be Elasticsearch).
 fn is_language_folder(name: &str) -> bool {
     const CODES: &[&str] = &[
-        "ar", "br", "cn", "de", "en", "es", "fr", "gb", "hans", "hant", "hk", "id", "intl", "it",
-        "ja", "jp", "ko", "kr", "mo", "nl", "pl", "pt", "ru", "sg", "th", "tr", "tw", "uk", "us",
-        "vi", "zh",
+        "ae", "ar", "at", "au", "be", "bn", "br", "ca", "ch", "cl", "cn", "co", "cs", "cz", "da",
+        "de", "dk", "el", "en", "es", "fa", "fi", "fr", "gb", "he", "hi", "hans", "hant", "hk",
+        "hu", "id", "ie", "il", "in", "intl", "it", "ja", "jp", "ko", "kr", "latn", "mo", "ms",
+        "mx", "my", "nb", "nl", "no", "nz", "ph", "pl", "pt", "ro", "ru", "sa", "se", "sg", "sv",
+        "th", "tr", "tw", "uk", "ur", "us", "vi", "vn", "za", "zh",
     ];
     let lower = name.to_ascii_lowercase();
     !lower.is_empty() && lower.split(['-', '_', '.']).all(|p| CODES.contains(&p))
@@ -917,7 +912,7 @@ pub fn lint(settings: &Settings) -> Outcome {
     // `filter` sorts what it keeps.
     filter(&mut findings, &docs, settings);
     let ignored = match docs.is_empty() && settings.respect_gitignore {
-        true => ignored_files(&root, &cwd, settings).saturating_sub(files),
+        true => ignored_files(&root, &cwd, settings),
         false => 0,
     };
     Outcome {
@@ -936,18 +931,21 @@ pub fn lint(settings: &Settings) -> Outcome {
     }
 }
 
-/// How many files the walk of `root` would read without ignore rules: only
-/// counted when nothing was found, to say why (a `.gitignore` of `*.md`
-/// over tracked pages leaves nothing to read).
+/// How many more files the walk of `root` would read without ignore rules:
+/// only counted when nothing was found, to say why (a `.gitignore` of
+/// `*.md` over tracked pages leaves nothing to read).
 fn ignored_files(root: &Path, cwd: &Path, settings: &Settings) -> usize {
     let count = |entry: Entry<'_>| match &settings.config {
         Some(config) => configure(&entry, config).map(|_| ()),
         None => Some(()),
     };
     let roots = [root.to_path_buf()];
-    walk::walk(&roots, root, &settings.extensions, cwd, false, &count)
-        .visited
-        .len()
+    let walked = |respect| {
+        walk::walk(&roots, root, &settings.extensions, cwd, respect, &count)
+            .visited
+            .len()
+    };
+    walked(false).saturating_sub(walked(true))
 }
 
 /// Reads one document from `bytes` (an editor's unsaved text, or a file

@@ -622,12 +622,13 @@ fn main() -> ExitCode {
             paths,
             output,
             force,
+            no_respect_gitignore,
         }) => {
             // Today's model of the whole project, without the config's pins.
             let args = ProjectArgs {
                 paths,
                 config: None,
-                no_respect_gitignore: false,
+                no_respect_gitignore,
             };
             let (mut plan, _) = match one_project(&args, "init", None, true) {
                 Ok(x) => x,
@@ -650,7 +651,11 @@ fn main() -> ExitCode {
                 .values()
                 .filter(|c| c.descriptions.values().any(|e| e.tie.is_some()))
                 .count();
-            let code = write_new(&output, &doclint::init::render(&outcome), force);
+            // Files the ignore rules leave out were read (the flag, or the
+            // config being replaced, said so): the new config says so too.
+            let respect = plan.projects.iter().all(|s| s.respect_gitignore);
+            let text = doclint::init::render(&outcome, respect);
+            let code = write_new(&output, &text, force);
             if code == ExitCode::SUCCESS {
                 eprintln!(
                     "Wrote {} pinning {} codes from {} status pages; {ties} tied code{} left as a choice to make.",

@@ -302,8 +302,27 @@ fn pages_left_out_by_gitignore_are_counted_and_read_on_request() {
     let (code, configured) = json_in(dir.path(), &[]);
     assert_eq!(code, 1);
     assert_eq!(configured["findings"], plain["findings"]);
-    // Hidden folders stay unread either way.
+    // `init` takes the flag too, and writes the key.
     fs::remove_file(dir.path().join("doclint.toml")).unwrap();
+    let (code, _, err) = run_in(dir.path(), &["init", "--no-respect-gitignore"]);
+    assert_eq!(code, 0, "{err}");
+    let written = fs::read_to_string(dir.path().join("doclint.toml")).unwrap();
+    assert!(
+        written.contains("\nrespect-gitignore = false\n"),
+        "{written}"
+    );
+    let (code, _) = json_in(dir.path(), &[]);
+    assert_eq!(code, 1);
+    // A file of another extension named is not counted among those left out.
+    fs::remove_file(dir.path().join("doclint.toml")).unwrap();
+    fs::write(dir.path().join("notes.txt"), "hi\n").unwrap();
+    let (_, out, err) = run_in(dir.path(), &["notes.txt"]);
+    assert!(
+        format!("{out}{err}").contains("(1 file read): nothing was checked (6 more files"),
+        "{out}{err}"
+    );
+    fs::remove_file(dir.path().join("notes.txt")).unwrap();
+    // Hidden folders stay unread either way.
     fs::remove_file(dir.path().join(".gitignore")).unwrap();
     copy_dir(&root().join("fixtures/seeds"), &dir.path().join(".old"));
     let (_, hidden) = json_in(dir.path(), &["--no-respect-gitignore"]);

@@ -679,9 +679,9 @@ fn fixing_a_file_named_with_its_folder_fixes_it_once() {
 
 #[test]
 fn language_folders_name_no_service() {
-    // The five seed services in English and Chinese folders, the English
-    // ones below one more folder: each service is named by its product
-    // folder, in both languages, and findings are as in one language alone.
+    // The five seed services in English and Chinese folders: each service
+    // is named by its product folder, in both languages, and findings are
+    // as in one language alone.
     let staging = tempfile::tempdir().unwrap();
     write_seeds(staging.path());
     let (_, alone) = json_in(staging.path(), &[]);
@@ -694,9 +694,9 @@ fn language_folders_name_no_service() {
             .collect()
     };
     let t = tempfile::tempdir().unwrap();
-    for (lang, below) in [("en-US", "docs"), ("zh", "")] {
+    for lang in ["en-US", "zh"] {
         for svc in SEED_SERVICES {
-            let to = t.path().join(lang).join(below).join(svc);
+            let to = t.path().join(lang).join(svc);
             fs::create_dir_all(&to).unwrap();
             for e in fs::read_dir(staging.path().join(svc)).unwrap() {
                 let e = e.unwrap();
@@ -708,8 +708,24 @@ fn language_folders_name_no_service() {
     assert_eq!(services_of(&both), services_of(&alone));
     assert_eq!(both["summary"]["services"], 5, "{}", both["summary"]);
     assert_eq!(both["summary"]["pages"], 10);
+    // Languages below the products: the same.
+    let t = tempfile::tempdir().unwrap();
+    for lang in ["en", "zh-CN"] {
+        for svc in SEED_SERVICES {
+            let to = t.path().join(svc).join(lang);
+            fs::create_dir_all(&to).unwrap();
+            for e in fs::read_dir(staging.path().join(svc)).unwrap() {
+                let e = e.unwrap();
+                fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    }
+    let (_, below) = json_in(t.path(), &[]);
+    assert_eq!(services_of(&below), services_of(&alone));
     // A level of product folders that only partly look like languages
-    // (`es`, Elasticsearch) still names services.
+    // (`es`, Elasticsearch) still names services; so does one whose names
+    // are all codes but of no language docs are written in alone (`es`,
+    // `id`, `th`).
     let t = tempfile::tempdir().unwrap();
     for (i, svc) in SEED_SERVICES.iter().enumerate() {
         let name = if i == 0 { "es" } else { svc };
@@ -735,4 +751,15 @@ fn language_folders_name_no_service() {
         .map(|p| p["service"].as_str().unwrap())
         .collect();
     assert!(named.contains("es"), "{named:?}");
+    let t = tempfile::tempdir().unwrap();
+    for (svc, name) in SEED_SERVICES.iter().zip(["es", "id", "th", "ar", "it"]) {
+        let to = t.path().join(name).join("api");
+        fs::create_dir_all(&to).unwrap();
+        for e in fs::read_dir(staging.path().join(svc)).unwrap() {
+            let e = e.unwrap();
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+    let (_, r) = json_in(t.path(), &[]);
+    assert_eq!(r["summary"]["services"], 5, "{}", r["summary"]);
 }
