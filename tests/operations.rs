@@ -966,3 +966,38 @@ fn a_table_of_response_headers_first_leaves_an_api_page_an_api_page() {
     assert_eq!(r["summary"]["operations"], 1, "{r:#}");
     assert!(findings(&r, "DL003").is_empty(), "{r:#}");
 }
+
+#[test]
+fn result_codes_counted_from_zero_are_not_http_statuses() {
+    // NanoMQ's API page: an HTTP status table, then the product's result
+    // codes 0, 101, 102, … under `返回码`. 101–103 happen to be registered
+    // HTTP codes; 104 and 105 were reported as unknown HTTP codes (DL007).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let rows: String = [
+        (0, "成功"),
+        (101, "RPC 错误"),
+        (102, "未知错误"),
+        (103, "用户名或密码错误"),
+        (104, "空用户名或密码"),
+        (105, "用户不存在"),
+    ]
+    .iter()
+    .map(|(c, d)| format!("| {c} | {d} |\n"))
+    .collect();
+    let page = format!(
+        "# HTTP API\n\n## 响应码\n\n### HTTP 状态码\n\n| Status Code | Description |\n\
+         | --- | --- |\n| 200 | 成功 |\n| 400 | 客户端请求无效 |\n| 404 | 找不到请求的路径 |\n\
+         | 500 | 服务端处理请求时发生内部错误 |\n\n### 返回码\n\n| Return Code | Description |\n\
+         | --- | --- |\n{rows}\n## GET /api/v4/clients\n\n| Name | Type | Description |\n\
+         | --- | --- | --- |\n| code | Integer | 0 |\n| data | Array | 客户端列表 |\n"
+    );
+    std::fs::write(dir.path().join("v1.md"), &page).unwrap();
+    let (_, r) = json_in(dir.path(), &[]);
+    assert!(findings(&r, "DL007").is_empty(), "{r}");
+    let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "v1.md"]);
+    assert!(
+        out.contains("holds result codes counted from 0, not HTTP status codes"),
+        "{out}"
+    );
+}

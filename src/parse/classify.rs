@@ -822,13 +822,18 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
     }
     // A product's own codes, not HTTP statuses: `SMTP Code` (mail reply
     // codes, `550 mailbox unavailable`, whatever HTTP registered under the
-    // same numbers), or numbers that are mostly not HTTP status codes.
+    // same numbers), numbers that are mostly not HTTP status codes, or
+    // result codes counted from 0 (`0 | 成功`, `101 | RPC 错误`, `102`, …:
+    // no HTTP status is 0, and 101–103 are registered only by chance).
     let smtp = header
         .get(k)
         .is_some_and(|h| h.to_ascii_lowercase().contains("smtp"));
-    if smtp || !codes_are_http(&codes) {
+    let from_zero = body.iter().any(|r| strip(cell(r, k)) == "0");
+    if smtp || from_zero || !codes_are_http(&codes) {
         let what = if smtp {
             "is headed as SMTP reply codes, not HTTP status codes"
+        } else if from_zero {
+            "holds result codes counted from 0, not HTTP status codes"
         } else {
             "holds three-digit numbers that are mostly not HTTP status codes"
         };
