@@ -45,8 +45,9 @@ pub(crate) struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
-    /// When to use colours (NO_COLOR is honoured).
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    /// When to use colours (NO_COLOR is honoured). Taken before or after a
+    /// subcommand (`doclint --color never model`).
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     pub(crate) color: Color,
     #[command(flatten)]
     pub(crate) filter: FilterArgs,

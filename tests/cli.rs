@@ -360,3 +360,15 @@ fn a_project_without_pages_is_not_hidden_by_another() {
     assert_eq!(code, 1, "{r}");
     assert_eq!(r["errors"].as_array().unwrap().len(), 0, "{r}");
 }
+
+#[test]
+fn subcommands_take_color_after_their_name() {
+    for sub in ["model", "pages"] {
+        let (code, out, err) = run(&[sub, "--color", "never", "fixtures/seeds"]);
+        assert_eq!(code, 0, "{sub}: {out}{err}");
+        assert!(!out.contains('\u{1b}'), "{sub}: {out}");
+    }
+    let (code, out, _) = run(&["explain", "--color", "never", "DL001"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("DL001"));
+}
