@@ -372,3 +372,22 @@ fn subcommands_take_color_after_their_name() {
     assert_eq!(code, 0);
     assert!(out.contains("DL001"));
 }
+
+#[test]
+fn a_short_line_is_shown_whole() {
+    // A pipe table's row fits on a screen: its snippet is the whole row,
+    // not a window cut 24 columns after the cell.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    fs::write(
+        dir.path().join("status.md"),
+        "# Codes\n\n| 状态码 | 说明 |\n| --- | --- |\n| 200 | OK |\n| 400 | Bad request |\n\
+         | 500 | Internal error |\n| 599 | Network connect timeout error |\n",
+    )
+    .unwrap();
+    let (_, out, _) = run_in(dir.path(), &["--color", "never"]);
+    assert!(
+        out.contains("| 599 | Network connect timeout error |"),
+        "{out}"
+    );
+}

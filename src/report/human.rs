@@ -30,6 +30,10 @@ const CONTEXT_COLUMNS: usize = 24;
 /// The widest a shown cell may be before it is cut, in columns.
 const CELL_COLUMNS: usize = 100;
 
+/// A line at most this wide is shown whole (a pipe table's row), not cut
+/// to a window around the cell.
+const LINE_COLUMNS: usize = 100;
+
 /// Output options.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -112,12 +116,18 @@ fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
     let (_, col) = idx.line_col(src, span.start);
     // Clip the label to this line.
     let label_end = span.end.min(ls.end).max(span.start);
-    // Walk back from the span start until CONTEXT_COLUMNS columns.
+    let whole = at(ls.start, ls.end)
+        .chars()
+        .map(|c| c.width().unwrap_or(0))
+        .sum::<usize>()
+        <= LINE_COLUMNS;
+    let context = if whole { usize::MAX } else { CONTEXT_COLUMNS };
+    // Walk back from the span start until `context` columns.
     let mut start = span.start;
     let mut w = 0;
     for (i, c) in at(ls.start, span.start).char_indices().rev() {
         w += c.width().unwrap_or(0);
-        if w > CONTEXT_COLUMNS {
+        if w > context {
             break;
         }
         start = ls.start + i;
@@ -137,7 +147,7 @@ fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
         let mut w = 0;
         for (i, c) in at(label_end, ls.end).char_indices() {
             w += c.width().unwrap_or(0);
-            if w > CONTEXT_COLUMNS {
+            if w > context {
                 break;
             }
             end = label_end + i + c.len_utf8();
