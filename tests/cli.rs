@@ -4,19 +4,6 @@ use std::fs;
 
 use crate::util::*;
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
-
 #[test]
 fn output_is_byte_identical_across_runs() {
     let a = run(&["--format", "json", "fixtures"]);

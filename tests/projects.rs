@@ -507,12 +507,10 @@ fn a_config_outside_the_tree_still_names_services() {
     let staging = tempfile::tempdir().unwrap();
     write_seeds(staging.path());
     for svc in SEED_SERVICES {
-        let to = t.path().join(svc).join(format!("v-{svc}"));
-        fs::create_dir_all(&to).unwrap();
-        for e in fs::read_dir(staging.path().join(svc)).unwrap() {
-            let e = e.unwrap();
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
+        copy_dir(
+            &staging.path().join(svc),
+            &t.path().join(svc).join(format!("v-{svc}")),
+        );
     }
     let outside = tempfile::tempdir().unwrap();
     let config = outside.path().join("shared.toml");
@@ -696,12 +694,7 @@ fn language_folders_name_no_service() {
     let t = tempfile::tempdir().unwrap();
     for lang in ["en-US", "zh"] {
         for svc in SEED_SERVICES {
-            let to = t.path().join(lang).join(svc);
-            fs::create_dir_all(&to).unwrap();
-            for e in fs::read_dir(staging.path().join(svc)).unwrap() {
-                let e = e.unwrap();
-                fs::copy(e.path(), to.join(e.file_name())).unwrap();
-            }
+            copy_dir(&staging.path().join(svc), &t.path().join(lang).join(svc));
         }
     }
     let (_, both) = json_in(t.path(), &[]);
@@ -712,12 +705,7 @@ fn language_folders_name_no_service() {
     let t = tempfile::tempdir().unwrap();
     for lang in ["en", "zh-CN"] {
         for svc in SEED_SERVICES {
-            let to = t.path().join(svc).join(lang);
-            fs::create_dir_all(&to).unwrap();
-            for e in fs::read_dir(staging.path().join(svc)).unwrap() {
-                let e = e.unwrap();
-                fs::copy(e.path(), to.join(e.file_name())).unwrap();
-            }
+            copy_dir(&staging.path().join(svc), &t.path().join(svc).join(lang));
         }
     }
     let (_, below) = json_in(t.path(), &[]);
@@ -729,12 +717,7 @@ fn language_folders_name_no_service() {
     let t = tempfile::tempdir().unwrap();
     for (i, svc) in SEED_SERVICES.iter().enumerate() {
         let name = if i == 0 { "es" } else { svc };
-        let to = t.path().join(name);
-        fs::create_dir_all(&to).unwrap();
-        for e in fs::read_dir(staging.path().join(svc)).unwrap() {
-            let e = e.unwrap();
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
+        copy_dir(&staging.path().join(svc), &t.path().join(name));
     }
     let (_, r) = json_in(t.path(), &[]);
     assert_eq!(r["summary"]["services"], 5);
@@ -753,12 +736,7 @@ fn language_folders_name_no_service() {
     assert!(named.contains("es"), "{named:?}");
     let t = tempfile::tempdir().unwrap();
     for (svc, name) in SEED_SERVICES.iter().zip(["es", "id", "th", "ar", "it"]) {
-        let to = t.path().join(name).join("api");
-        fs::create_dir_all(&to).unwrap();
-        for e in fs::read_dir(staging.path().join(svc)).unwrap() {
-            let e = e.unwrap();
-            fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
+        copy_dir(&staging.path().join(svc), &t.path().join(name).join("api"));
     }
     let (_, r) = json_in(t.path(), &[]);
     assert_eq!(r["summary"]["services"], 5, "{}", r["summary"]);
