@@ -116,11 +116,14 @@ fn snippet(doc: &Doc, idx: &LineIndex, span: Span) -> Snippet {
     let (_, col) = idx.line_col(src, span.start);
     // Clip the label to this line.
     let label_end = span.end.min(ls.end).max(span.start);
+    // Counted only as far as the limit: these lines can be long.
     let whole = at(ls.start, ls.end)
         .chars()
-        .map(|c| c.width().unwrap_or(0))
-        .sum::<usize>()
-        <= LINE_COLUMNS;
+        .try_fold(0, |w, c| {
+            let w = w + c.width().unwrap_or(0);
+            (w <= LINE_COLUMNS).then_some(w)
+        })
+        .is_some();
     let context = if whole { usize::MAX } else { CONTEXT_COLUMNS };
     // Walk back from the span start until `context` columns.
     let mut start = span.start;
