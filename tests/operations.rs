@@ -1001,3 +1001,39 @@ fn result_codes_counted_from_zero_are_not_http_statuses() {
         "{out}"
     );
 }
+
+#[test]
+fn a_status_table_outweighed_by_parameters_is_read_as_the_api_s() {
+    // An HTTP API reference: one status table up front, then many tables of
+    // parameters. Not a status-code page, but its status table is still
+    // the API's responses: read and checked, not dropped.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("broker")).unwrap();
+    let params: String = (0..12)
+        .map(|i| format!("| `param{i}` | String | The value of parameter {i}. |\n"))
+        .collect();
+    let endpoint = |path: &str| {
+        format!("### GET {path}\n\n| Name | Type | Description |\n|---|---|---|\n{params}\n")
+    };
+    let page = format!(
+        "# HTTP API\n\n## Response codes\n\n| Status Code | Reason | Description |\n|---|---|---|\n| 200 | OK | Success. |\n| 400 | Bad Request | The request body is malformed. |\n| 404 | Not Found | No such resource. |\n| 500 | Internal Sever Error | The broker failed. |\n\n## Endpoints\n\n{}{}",
+        endpoint("/api/v4/brokers"),
+        endpoint("/api/v4/nodes")
+    );
+    std::fs::write(dir.path().join("broker/v4.md"), &page).unwrap();
+    let (code, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["pages"], 0, "{err}");
+    assert_eq!(r["summary"]["operations"], 1, "{r}");
+    assert_eq!(r["summary"]["operation_rows"], 4);
+    assert_found_exact_in(dir.path(), &r);
+    let f = findings(&r, "DL004");
+    assert_eq!(f.len(), 1, "{r}");
+    assert_eq!(f[0]["table"], "operation");
+    assert_eq!(f[0]["found"], "Internal Sever Error");
+    assert_eq!(f[0]["expected"], "Internal Server Error");
+    assert_eq!(code, 1);
+    let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "broker/v4.md"]);
+    assert!(out.contains("outweigh"), "{out}");
+    assert!(out.contains("(read as an operation table)"), "{out}");
+}

@@ -135,11 +135,17 @@ pub fn span_of(v: &Value) -> (usize, usize) {
 
 /// Checks that every finding's span slices to `found`.
 pub fn assert_found_exact(report: &Value) {
+    assert_found_exact_in(&root(), report)
+}
+
+/// [`assert_found_exact`] for a report whose paths are relative to `dir`.
+pub fn assert_found_exact_in(dir: &Path, report: &Value) {
     for f in report["findings"].as_array().unwrap() {
         if f["found"].is_null() {
             continue;
         }
-        let bytes = read(f["path"].as_str().unwrap());
+        let path = dir.join(f["path"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let s = f["span"]["start"].as_u64().unwrap() as usize;
         let e = f["span"]["end"].as_u64().unwrap() as usize;
         assert_eq!(

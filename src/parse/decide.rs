@@ -250,13 +250,20 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
             rows,
         })
     };
-    let refuse = |verdicts: Vec<TableVerdict>, why: String, ops: Option<Page>| {
+    // The page is not a status-code page; `read` is whether the tables
+    // read as its status tables are read as operation tables instead.
+    let refuse = |verdicts: Vec<TableVerdict>, why: String, ops: Option<Page>, read: bool| {
         let verdicts = verdicts
             .into_iter()
             .map(|mut v| {
                 if v.taken {
                     v.taken = false;
-                    v.why = format!("{} (page not taken)", v.why);
+                    if read {
+                        v.typing.kind = TableType::PerOperation;
+                        v.why = format!("{} (read as an operation table)", v.why);
+                    } else {
+                        v.why = format!("{} (page not taken)", v.why);
+                    }
                 }
                 v
             })
@@ -278,7 +285,7 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
         } else {
             "not a status-code page: no table is a status reference table"
         };
-        return refuse(verdicts, why.into(), operations(op_tables, op_rows));
+        return refuse(verdicts, why.into(), operations(op_tables, op_rows), false);
     }
     // The same codes in several tables: the responses of several operations.
     if tables.len() > 1 {
@@ -287,23 +294,13 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
         seen.dedup();
         let repeated = seen.windows(2).filter(|w| w[0].0 == w[1].0).count();
         if repeated * 4 >= seen.len().min(4 * tables.len()) && repeated >= 2 {
-            let mut verdicts = verdicts;
-            for v in verdicts.iter_mut().filter(|v| v.taken) {
-                v.typing.kind = TableType::PerOperation;
-            }
             let why = format!(
                 "not a status-code page: its {} status tables list the same codes again \
                  ({repeated} repeats): the responses of several operations",
                 tables.len()
             );
-            // Read as per-operation tables, after those already read.
-            let base = op_tables.len();
-            op_tables.extend(tables);
-            op_rows.extend(rows.into_iter().map(|mut r| {
-                r.table += base;
-                r
-            }));
-            return refuse(verdicts, why, operations(op_tables, op_rows));
+            let (op_tables, op_rows) = as_operations(op_tables, op_rows, tables, rows);
+            return refuse(verdicts, why, operations(op_tables, op_rows), true);
         }
     }
     // A table of one or two codes on a page of its own is an example or a
@@ -316,18 +313,20 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
                 rows.len()
             ),
             operations(op_tables, op_rows),
+            false,
         );
     }
+    // An API reference whose parameters outweigh its status tables: those
+    // are still the responses of its operations, read as theirs so that
+    // their codes and phrases are checked, not dropped unsaid.
     if other_rows > 2 * rows.len() {
-        return refuse(
-            verdicts,
-            format!(
-                "not a status-code page: its other tables ({other_rows} rows) outweigh its \
-                 status tables ({} rows)",
-                rows.len()
-            ),
-            operations(op_tables, op_rows),
+        let why = format!(
+            "not a status-code page: its other tables ({other_rows} rows) outweigh its \
+             status tables ({} rows)",
+            rows.len()
         );
+        let (op_tables, op_rows) = as_operations(op_tables, op_rows, tables, rows);
+        return refuse(verdicts, why, operations(op_tables, op_rows), true);
     }
     // A few codes in a page that is mostly prose and examples: a how-to.
     let prose = src.len().saturating_sub(table_bytes);
@@ -340,6 +339,7 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
                 rows.len()
             ),
             operations(op_tables, op_rows),
+            false,
         );
     }
     Examined {
@@ -357,6 +357,23 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
         tables: verdicts,
         operations: None,
     }
+}
+
+/// The operation tables and rows of a page, with its status tables and
+/// rows after them, read as operation tables too.
+fn as_operations(
+    mut op_tables: Vec<Table>,
+    mut op_rows: Vec<Row>,
+    tables: Vec<Table>,
+    rows: Vec<Row>,
+) -> (Vec<Table>, Vec<Row>) {
+    let base = op_tables.len();
+    op_tables.extend(tables);
+    op_rows.extend(rows.into_iter().map(|mut r| {
+        r.table += base;
+        r
+    }));
+    (op_tables, op_rows)
 }
 
 /// Appends the table `c`, read as `st`, to `tables`, and its rows to
