@@ -661,7 +661,7 @@ fn a_stray_code_in_a_user_guide_s_table_is_no_operation_s() {
     let dir = one_page(
         "# 备份恢复简介\n\n| 备份类型 | 备份内容 |\n|---|---|\n| 元数据 | 集群的元数据。 |\n\n\
          | 项目 | 参数 |\n|---|---|\n| 备份或恢复任务最大数量（个） | 100 |\n\
-         | 同一集群同时运行的任务数量（个） | 1 |\n| 等待运行的任务最大数量（个） | 199 |\n\
+         | 同一集群同时运行的任务数量（个） | 1 |\n| 等待运行的任务最大数量（个） | 200 |\n\
          | 任务超时时间（秒） | 600 |\n",
     );
     let (code, out, err) = run_in(
@@ -1036,4 +1036,28 @@ fn a_status_table_outweighed_by_parameters_is_read_as_the_api_s() {
     let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "broker/v4.md"]);
     assert!(out.contains("outweigh"), "{out}");
     assert!(out.contains("(read as an operation table)"), "{out}");
+}
+
+#[test]
+fn a_column_of_error_strings_is_no_reason_column() {
+    // The middle column holds the `error` string the API returns: one of
+    // them resembling 403's phrase does not make the column reason phrases,
+    // and no fix may rewrite a documented value.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("acc")).unwrap();
+    let page = "# 查询代理账号\n\n## 请求\n\n```\nGET /agency/account HTTP/1.1\nHost: acc.qbox.me\n```\n\n## 响应\n\nHTTP状态码 | error                   | 说明\n:--------- | :---------------------- | :-----------------\n200        | -                       | 请求成功。\n403        | forbidden               | 未授权的请求。\n404        | resource dose not exist | 资源不存在。\n";
+    std::fs::write(dir.path().join("acc/account.md"), page).unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operation_rows"], 3, "{err}");
+    assert!(findings(&r, "DL004").is_empty(), "{r}");
+    let (code, out, err) = run_in(dir.path(), &["--diff", "--unsafe-fixes", "."]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    // A column where most cells are phrases is still one.
+    let page = page.replace("resource dose not exist", "Not Fund               ");
+    std::fs::write(dir.path().join("acc/account.md"), page).unwrap();
+    let (_, r, _) = report_in(dir.path());
+    let f = findings(&r, "DL004");
+    assert_eq!(f.len(), 2, "{r}");
 }

@@ -605,10 +605,14 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
         // has a name of its own (`413 | overLimit`) is a reason column; a
         // description column where most codes are described by their phrase
         // (`Unauthorized`) and others in words (`Tenant not found`) is not.
+        // An even split is enough only without cells in words: in `403 |
+        // forbidden`, `404 | resource dose not exist` the column holds the
+        // error strings an API returns, which one resembling a phrase does
+        // not make reason phrases.
         let (have, needed) = if described(col) {
             (reasons * 5 * usize::from(worded == 0), filled * 4)
         } else {
-            (reasons * 2, filled)
+            (reasons * 2, filled + usize::from(worded > 0))
         };
         if reason_col.is_none() && col > code_col && have >= needed {
             reason_col = Some(col);
