@@ -628,7 +628,27 @@ fn codes_are_http(codes: &[u16]) -> bool {
         .iter()
         .filter(|c| crate::registry::lookup(**c).is_some())
         .count();
-    in_range * 2 > codes.len() && (registered * 3 >= codes.len() || registered >= 3)
+    in_range * 2 > codes.len()
+        && (registered * 3 >= codes.len() || registered >= 3)
+        && !foreign(codes, registered)
+}
+
+/// Whether the codes are of another kind that shares HTTP's numbers: 1xx
+/// codes HTTP never registered (`110`, `111`: event types, warning codes;
+/// vendors add codes of their own in 4xx–6xx, `298` even, not there), two
+/// of them or one among codes mostly unregistered (one in a table of
+/// registered codes is a typo for DL007); or SMTP replies, a success reply
+/// only SMTP has (`250`) beside a failure only SMTP has (`550`).
+fn foreign(codes: &[u16], registered: usize) -> bool {
+    const SMTP_OK: [u16; 9] = [211, 214, 220, 221, 235, 250, 251, 252, 354];
+    const SMTP_FAIL: [u16; 7] = [450, 452, 550, 551, 552, 553, 554];
+    let informational = codes
+        .iter()
+        .filter(|c| (104..200).contains(*c) && crate::registry::lookup(**c).is_none())
+        .count();
+    let smtp =
+        codes.iter().any(|c| SMTP_OK.contains(c)) && codes.iter().any(|c| SMTP_FAIL.contains(c));
+    informational >= 2 || (informational == 1 && registered * 2 <= codes.len()) || smtp
 }
 
 fn cell<S: AsRef<str>>(r: &[S], c: usize) -> &str {
@@ -834,6 +854,15 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             "is headed as SMTP reply codes, not HTTP status codes"
         } else if from_zero {
             "holds result codes counted from 0, not HTTP status codes"
+        } else if foreign(
+            &codes,
+            codes
+                .iter()
+                .filter(|c| crate::registry::lookup(**c).is_some())
+                .count(),
+        ) {
+            "holds codes of another kind (1xx codes HTTP does not have, or SMTP replies), \
+             not HTTP status codes"
         } else {
             "holds three-digit numbers that are mostly not HTTP status codes"
         };
@@ -1039,6 +1068,33 @@ mod tests {
             &[&["404.1", "Site not found."], &["404.2", "Denied."]],
         );
         assert_eq!(sub.kind, TableType::SubStatus);
+    }
+
+    #[test]
+    fn codes_of_another_kind_that_share_http_s_numbers() {
+        let of = |codes: &[&str]| {
+            let rows: Vec<Vec<String>> = codes
+                .iter()
+                .map(|c| vec![c.to_string(), "Something happened.".to_string()])
+                .collect();
+            classify(&["Code".to_string(), "Description".to_string()], &rows)
+        };
+        // Event types: 110 and 111 are no HTTP status.
+        let events = of(&["101", "102", "103", "110", "111", "201", "202"]);
+        assert!(events.is_own_codes(), "{}", events.reason);
+        // SMTP replies: 250 beside 550.
+        let smtp = of(&["250", "403", "421", "450", "451", "550", "554"]);
+        assert!(smtp.is_own_codes(), "{}", smtp.reason);
+        // A vendor's own 2xx and 6xx codes are still a status table, and so
+        // is a typo among registered codes.
+        let qiniu = of(&[
+            "200", "298", "400", "401", "404", "503", "579", "599", "612",
+        ]);
+        assert_eq!(qiniu.kind, TableType::StatusReference, "{}", qiniu.reason);
+        let typo = of(&["100", "110", "200", "201", "400", "404", "500"]);
+        assert_eq!(typo.kind, TableType::StatusReference, "{}", typo.reason);
+        let informational = of(&["100", "101", "102", "103"]);
+        assert_eq!(informational.kind, TableType::StatusReference);
     }
 
     #[test]
