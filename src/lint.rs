@@ -121,6 +121,13 @@ impl Settings {
         if !c.extensions.is_empty() {
             s.extensions = c.extensions.clone();
         }
+        // `include = ["**/*.mdx"]` asks for .mdx files: their extension is
+        // read too, not left to an `extensions` key the user never wrote.
+        for ext in c.include.iter().filter_map(|g| included_extension(g)) {
+            if !s.extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+                s.extensions.push(ext.to_string());
+            }
+        }
         for (code, pin) in &config.pins {
             if let Some(d) = &pin.description {
                 s.model.pins.insert((*code, Lang::of(d)), d.clone());
@@ -395,6 +402,16 @@ fn read_all(file: &mut std::fs::File, buf: &mut Vec<u8>) -> std::io::Result<usiz
             Err(e) => return Err(e),
         }
     }
+}
+
+/// The extension an `include` glob asks for by its last part (`mdx` of
+/// `docs/**/*.mdx`, `md` of `README.md`): letters and digits after the last
+/// dot of a name whose extension holds no glob characters.
+fn included_extension(glob: &str) -> Option<&str> {
+    let name = glob.rsplit('/').next()?;
+    let (stem, ext) = name.rsplit_once('.')?;
+    (!stem.is_empty() && !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(ext)
 }
 
 /// What reading one file gave.

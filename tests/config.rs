@@ -264,3 +264,47 @@ fn init_pins_todays_model() {
     assert_eq!(run_in(dir.path(), &["init"]).0, 2);
     assert_eq!(run_in(dir.path(), &["init", "--force"]).0, 0);
 }
+
+#[test]
+fn an_include_glob_of_another_extension_reads_those_files() {
+    // `include = ["**/*.mdx"]` asks for MDX pages: they are read without an
+    // `extensions` key; `extensions` still works on its own.
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let page = "# Status codes\n\n| Code | Description |\n|---|---|\n| 200 | OK. |\n| 400 | Bad request. |\n| 404 | Not found. |\n| 500 | Server error. |\n";
+    fs::write(docs.join("status-codes.mdx"), page).unwrap();
+    fs::write(docs.join("notes.txt"), page).unwrap();
+    for config in [
+        "include = [\"**/*.md\", \"**/*.mdx\"]\n",
+        "extensions = [\"mdx\"]\n",
+    ] {
+        fs::write(dir.path().join("doclint.toml"), config).unwrap();
+        let (code, r) = report(dir.path(), &[]);
+        assert_eq!(code, 0, "{config}: {r}");
+        assert_eq!(r["summary"]["pages"], 1, "{config}: {r}");
+        assert_eq!(r["summary"]["files"], 1, "{config}: {r}");
+    }
+    // Without either, .mdx is not read.
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let (code, _) = report(dir.path(), &[]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn the_readme_s_config_example_is_a_valid_config() {
+    // Every key the README shows is one doclint reads (a misspelt or
+    // removed key would exit 2).
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("```toml\ninclude = ")
+        .expect("the README's config example");
+    let body = &readme[start + "```toml\n".len()..];
+    let example = &body[..body.find("```").unwrap()];
+    assert!(example.contains("extensions = "), "{example}");
+    let dir = seeds();
+    fs::write(dir.path().join("doclint.toml"), example).unwrap();
+    let (code, r) = report(dir.path(), &[]);
+    assert_eq!(code, 1, "{r}");
+    assert!(r["errors"].as_array().unwrap().is_empty(), "{r}");
+}
