@@ -99,6 +99,16 @@ pub struct Tie {
     pub texts: Vec<Variant>,
 }
 
+impl Tie {
+    /// Whether every tied text is on one page: a page listing a code twice,
+    /// which DL006 reports, not a tie between services.
+    pub fn on_one_page(&self) -> bool {
+        let mut pages = self.texts.iter().flat_map(|v| &v.pages);
+        let first = pages.next();
+        pages.all(|p| Some(p) == first)
+    }
+}
+
 /// The canonical description of one code in one language.
 #[derive(Debug, Clone)]
 pub struct Election {

@@ -432,3 +432,44 @@ fn an_explanation_beside_a_meaning_is_the_description() {
     let r = report(dir.path());
     assert!(r["findings"].as_array().unwrap().is_empty(), "{r:#}");
 }
+
+#[test]
+fn a_code_listed_twice_on_one_page_is_no_tie_between_services() {
+    // Only service c documents 503, twice with two texts: DL006 says so;
+    // DL001 has no services to elect between and no pin to suggest.
+    let page = BASE.replace(
+        "</table>",
+        "<tr><td>503</td><td>服务过载。</td></tr>\n<tr><td>503</td><td>服务维护中。</td></tr>\n</table>",
+    );
+    let dir = tree(&page);
+    let r = report(dir.path());
+    assert_eq!(on_c(&r, "DL006").len(), 1, "{r}");
+    let ties: Vec<_> = findings(&r, "DL001")
+        .into_iter()
+        .filter(|f| f["code"] == 503)
+        .collect();
+    assert!(ties.is_empty(), "{ties:?}");
+    // Two pages of one service that differ are still a tie to settle.
+    fs::write(
+        dir.path().join("c/状态码-2.md"),
+        BASE.replace(
+            "</table>",
+            "<tr><td>503</td><td>服务过载。</td></tr>\n</table>",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("c/状态码.md"),
+        BASE.replace(
+            "</table>",
+            "<tr><td>503</td><td>服务维护中。</td></tr>\n</table>",
+        ),
+    )
+    .unwrap();
+    let r = report(dir.path());
+    let ties = findings(&r, "DL001")
+        .into_iter()
+        .filter(|f| f["code"] == 503)
+        .count();
+    assert_eq!(ties, 2, "{r}");
+}

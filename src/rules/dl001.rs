@@ -13,7 +13,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(canonical) = &e.canonical else {
             // A tie: every page is reported, here unless the tie is between
             // forms of this page's own wording (DL002 reports those).
-            if let Some(tie) = &e.tie {
+            // Nor a tie of one page's own rows (DL006's).
+            if let Some(tie) = e.tie.as_ref().filter(|t| !t.on_one_page()) {
                 let own_form_tie = tie.kind == TieKind::Form
                     && tie
                         .texts

@@ -14,6 +14,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             // A tie between forms of this page's wording: reported here,
             // with no fix (other ties are DL001's).
             if let Some(tie) = &e.tie
+                && !tie.on_one_page()
                 && tie.kind == TieKind::Form
                 && tie
                     .texts
