@@ -1061,3 +1061,49 @@ fn a_column_of_error_strings_is_no_reason_column() {
     let f = findings(&r, "DL004");
     assert_eq!(f.len(), 2, "{r}");
 }
+
+#[test]
+fn a_final_stop_fixed_alone_into_a_mixed_table_is_unsafe() {
+    // Three operations write 400 and 401 without a full stop. A fourth ends
+    // every row with one, 200 included (never compared): stripping the
+    // stops of 400 and 401 alone would leave its table mixed, so the fix
+    // is offered, not applied by `--fix`.
+    let plain: &[(u16, &str)] = &[(400, "请求报文格式错误"), (401, "管理凭证无效")];
+    let dir = service_with(&[
+        plain,
+        plain,
+        plain,
+        &[(400, "请求报文格式错误。"), (401, "管理凭证无效。")],
+    ]);
+    let page = dir.path().join("cloud/API/op3.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("| 200 | 成功 |", "| 200 | 列举成功。 |"),
+    )
+    .unwrap();
+    let (_, r, err) = report_in(dir.path());
+    let f = findings(&r, "DL011");
+    assert_eq!(f.len(), 2, "{err}{r}");
+    assert!(
+        f.iter().all(|f| f["fix"]["applicability"] == "unsafe"),
+        "{r}"
+    );
+    let (code, out, _) = run_in(dir.path(), &["--diff", "."]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    // One row out of step with the rest of its table: fixed by `--fix`.
+    let dir = service_with(&[
+        plain,
+        plain,
+        plain,
+        &[(400, "请求报文格式错误"), (401, "管理凭证无效。")],
+    ]);
+    let (_, r, _) = report_in(dir.path());
+    let f = findings(&r, "DL011");
+    assert_eq!(f.len(), 1, "{r}");
+    assert_eq!(f[0]["fix"]["applicability"], "safe");
+    let (code, _, _) = run_in(dir.path(), &["--fix", "."]);
+    assert_eq!(code, 0);
+    let fixed = std::fs::read_to_string(dir.path().join("cloud/API/op3.md")).unwrap();
+    assert!(fixed.contains("| 401 | 管理凭证无效 |"), "{fixed}");
+}

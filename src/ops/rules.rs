@@ -9,7 +9,9 @@ use super::model::{MIN_AGREEING, OpsModel, description_lang, elected};
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
 use crate::parse::page::Lang;
-use crate::rules::{Finding, Related, Rule, Severity, mark_differences, one_line};
+use crate::rules::{
+    Finding, Related, Rule, Severity, mark_differences, one_line, punctuation_applicability,
+};
 
 /// What the operation rules read.
 pub struct OpsContext<'a> {
@@ -453,7 +455,8 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             let (rule, message, fix) = if agreed == w {
                 let marks = mark_differences(&text, canonical);
                 notes.extend(marks.iter().map(|m| format!("differs: {m}")));
-                let fix = punctuation_fix(&doc.src, cell, canonical, kind);
+                let sure = punctuation_applicability(&doc.page, row, &text, canonical);
+                let fix = punctuation_fix(&doc.src, cell, canonical, kind, sure);
                 (
                     Rule::OperationPunctuationMismatch,
                     format!(
@@ -510,11 +513,12 @@ fn punctuation_fix(
     cell: &crate::parse::text::Cell,
     canonical: &str,
     kind: crate::parse::page::TableKind,
+    sure: Applicability,
 ) -> Option<Fix> {
     if !crate::fix::holds(src, cell) {
         return None;
     }
     minimal_edits(src, cell, canonical, kind)
         .or_else(|| replace_cell(cell, canonical, kind))
-        .map(|e| Fix::new(Applicability::Safe, e))
+        .map(|e| Fix::new(sure, e))
 }

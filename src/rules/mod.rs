@@ -528,6 +528,37 @@ pub fn cell_using(
     })
 }
 
+/// How sure a punctuation fix of `row`'s description (`text` written as
+/// `canonical`) is: safe, unless all it does is add or drop the final full
+/// stop while another description of the row's table ends the other way.
+/// Then it would leave a table consistent in itself mixed (`列举成功。` kept
+/// beside `管理凭证无效` stripped: 2xx texts are not compared), a choice for
+/// the writer.
+pub fn punctuation_applicability(
+    page: &crate::parse::page::Page,
+    row: &crate::parse::page::Row,
+    text: &str,
+    canonical: &str,
+) -> Applicability {
+    const STOPS: [char; 3] = ['。', '.', '．'];
+    let stopped = |t: &str| t.trim_end().ends_with(STOPS);
+    let bare = |t: &str| t.trim_end().trim_end_matches(STOPS).trim_end().to_string();
+    if stopped(text) == stopped(canonical) || bare(text) != bare(canonical) {
+        return Applicability::Safe;
+    }
+    let mixed = page
+        .rows
+        .iter()
+        .filter(|r| r.table == row.table && r.code_span != row.code_span)
+        .filter_map(|r| r.description.as_ref())
+        .any(|d| stopped(&d.text_cow()) != stopped(canonical));
+    if mixed {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    }
+}
+
 /// How a page's text differs from the canonical text, mark by mark:
 /// `「，」 where the canonical text has 「。」`.
 pub fn mark_differences(found: &str, expected: &str) -> Vec<String> {
