@@ -10,7 +10,7 @@ use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
 use crate::parse::page::Lang;
 use crate::rules::{
-    Finding, Related, Rule, Severity, mark_differences, one_line, punctuation_applicability,
+    Finding, Related, Rule, Severity, mark_differences, one_line, settle_final_stops,
 };
 
 /// What the operation rules read.
@@ -455,8 +455,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             let (rule, message, fix) = if agreed == w {
                 let marks = mark_differences(&text, canonical);
                 notes.extend(marks.iter().map(|m| format!("differs: {m}")));
-                let sure = punctuation_applicability(&doc.page, row, &text, canonical);
-                let fix = punctuation_fix(&doc.src, cell, canonical, kind, sure);
+                let fix = punctuation_fix(&doc.src, cell, canonical, kind);
                 (
                     Rule::OperationPunctuationMismatch,
                     format!(
@@ -502,6 +501,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             });
         }
     }
+    settle_final_stops(ctx.docs, &mut out, Rule::OperationPunctuationMismatch);
     out
 }
 
@@ -513,12 +513,11 @@ fn punctuation_fix(
     cell: &crate::parse::text::Cell,
     canonical: &str,
     kind: crate::parse::page::TableKind,
-    sure: Applicability,
 ) -> Option<Fix> {
     if !crate::fix::holds(src, cell) {
         return None;
     }
     minimal_edits(src, cell, canonical, kind)
         .or_else(|| replace_cell(cell, canonical, kind))
-        .map(|e| Fix::new(sure, e))
+        .map(|e| Fix::new(Applicability::Safe, e))
 }

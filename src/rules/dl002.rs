@@ -2,9 +2,9 @@
 
 use super::{
     Context, Finding, Rule, Severity, canonical_cell, canonical_note, descriptions,
-    mark_differences, one_line, punctuation_applicability, tie_finding,
+    mark_differences, one_line, tie_finding,
 };
-use crate::fix::{Fix, minimal_edits, replace_cell};
+use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{TieKind, wording};
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -33,8 +33,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let kind = doc.page.tables[u.row.table].kind;
         let edits = minimal_edits(&doc.src, u.cell, canonical, kind)
             .or_else(|| replace_cell(u.cell, canonical, kind));
-        let sure = punctuation_applicability(&doc.page, u.row, &u.text, canonical);
-        let fix = edits.map(|edits| Fix::new(sure, edits));
+        let fix = edits.map(|edits| Fix::new(Applicability::Safe, edits));
         let marks = mark_differences(&u.text, canonical);
         let mut notes: Vec<String> = canonical_note(e).into_iter().collect();
         notes.extend(marks.iter().map(|m| format!("differs: {m}")));

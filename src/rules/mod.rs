@@ -276,6 +276,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     dl006::check(ctx, false, &mut out);
     dl007::check(ctx, &mut out);
     dl008::check(ctx, &mut out);
+    settle_final_stops(ctx.docs, &mut out, Rule::PunctuationMismatch);
     sort(&mut out);
     out
 }
@@ -528,34 +529,74 @@ pub fn cell_using(
     })
 }
 
-/// How sure a punctuation fix of `row`'s description (`text` written as
-/// `canonical`) is: safe, unless all it does is add or drop the final full
-/// stop while another description of the row's table ends the other way.
-/// Then it would leave a table consistent in itself mixed (`列举成功。` kept
-/// beside `管理凭证无效` stripped: 2xx texts are not compared), a choice for
-/// the writer.
-pub fn punctuation_applicability(
-    page: &crate::parse::page::Page,
-    row: &crate::parse::page::Row,
-    text: &str,
-    canonical: &str,
-) -> Applicability {
+/// Makes unsafe the punctuation fixes (`rule`: DL002 or DL011) of
+/// `findings` that only add or drop a final full stop against the rest of
+/// their table: where as many of its other descriptions end the other way
+/// as this way, or more, once the table's other punctuation fixes are made.
+/// Applied alone, such a fix would leave a table consistent in itself mixed
+/// (`列举成功。` kept beside `管理凭证无效` stripped: 2xx texts are not
+/// compared), a choice for the writer; a row out of step with its table is
+/// still fixed. Counting the other fixes' endings makes one `--fix` enough.
+pub fn settle_final_stops(docs: &[Doc], findings: &mut [Finding], rule: Rule) {
     const STOPS: [char; 3] = ['。', '.', '．'];
     let stopped = |t: &str| t.trim_end().ends_with(STOPS);
     let bare = |t: &str| t.trim_end().trim_end_matches(STOPS).trim_end().to_string();
-    if stopped(text) == stopped(canonical) || bare(text) != bare(canonical) {
-        return Applicability::Safe;
-    }
-    let mixed = page
-        .rows
+    let stop_only = |f: &Finding| match (&f.text, &f.expected) {
+        (Some(t), Some(e)) => stopped(t) != stopped(e) && bare(t) == bare(e),
+        _ => false,
+    };
+    // The fixes of each description cell: (doc, cell start) → finding.
+    let fixed: std::collections::BTreeMap<(usize, usize), usize> = findings
         .iter()
-        .filter(|r| r.table == row.table && r.code_span != row.code_span)
-        .filter_map(|r| r.description.as_ref())
-        .any(|d| stopped(&d.text_cow()) != stopped(canonical));
-    if mixed {
-        Applicability::Unsafe
-    } else {
-        Applicability::Safe
+        .enumerate()
+        .filter(|(_, f)| f.rule == rule && f.fix.is_some())
+        .map(|(i, f)| ((f.doc, f.span.start), i))
+        .collect();
+    let mut unsafe_ones = Vec::new();
+    for (&(doc, start), &i) in &fixed {
+        let f = &findings[i];
+        if !stop_only(f) {
+            continue;
+        }
+        let page = &docs[doc].page;
+        let cell_of = |r: &crate::parse::page::Row| r.description.as_ref().and_then(|d| d.span());
+        let Some(row) = page
+            .rows
+            .iter()
+            .find(|r| cell_of(r).map(|s| s.start) == Some(start))
+        else {
+            continue;
+        };
+        let want = f.expected.as_deref().is_some_and(stopped);
+        let (mut agree, mut differ) = (0, 0);
+        for r in page.rows.iter().filter(|r| r.table == row.table) {
+            let Some(d) = r.description.as_ref() else {
+                continue;
+            };
+            let at = d.span().map(|s| s.start);
+            if at == Some(start) {
+                continue;
+            }
+            // Another fix that changes more than the stop is made with this
+            // one: its row ends as that fix leaves it.
+            let other = at.and_then(|a| fixed.get(&(doc, a))).map(|&k| &findings[k]);
+            let ends = match other {
+                Some(o) if !stop_only(o) => o.expected.as_deref().is_some_and(stopped),
+                _ => stopped(&d.text_cow()),
+            };
+            match ends == want {
+                true => agree += 1,
+                false => differ += 1,
+            }
+        }
+        if differ > 0 && agree <= differ {
+            unsafe_ones.push(i);
+        }
+    }
+    for i in unsafe_ones {
+        if let Some(fix) = &mut findings[i].fix {
+            fix.applicability = Applicability::Unsafe;
+        }
     }
 }
 
