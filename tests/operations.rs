@@ -1109,3 +1109,27 @@ fn a_final_stop_fixed_alone_into_a_mixed_table_is_unsafe() {
     let fixed = std::fs::read_to_string(dir.path().join("cloud/API/op3.md")).unwrap();
     assert!(fixed.contains("| 401 | 管理凭证无效 |"), "{fixed}");
 }
+
+#[test]
+fn a_success_is_not_missing_from_a_status_page_of_errors() {
+    // The service's status page lists errors only (no 2xx at all): an
+    // operation's 200 is not missing from it, while a 403 would be.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("svc")).unwrap();
+    std::fs::write(
+        dir.path().join("svc/error.md"),
+        "# 错误码\n\n## 错误状态码\n\n| HTTP 返回码 | 说明 |\n| :--- | :--- |\n| 400 | （错误请求）服务器不理解请求的语法。 |\n| 401 | （未授权）请求要求身份验证。 |\n| 404 | （未找到）服务器找不到请求的接口。 |\n| 500 | （服务器内部错误）服务器遇到错误，无法完成请求。 |\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("svc/callback.md"),
+        "# 发送后回调\n\n```\nPOST https://{host}/{org_name}/callbacks\n```\n\n#### 响应码说明\n\n| 状态码 | 描述 |\n| :----- | :--- |\n| 200    | 请求成功。 |\n| 400    | 请求参数错误。 |\n| 403    | 用户权限错误。 |\n| 500    | 服务器内部错误。 |\n",
+    )
+    .unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operation_rows"], 4, "{err}");
+    let f = findings(&r, "DL013");
+    assert_eq!(f.len(), 1, "{r}");
+    assert_eq!(f[0]["code"], 403);
+}
