@@ -123,7 +123,7 @@ impl Settings {
         }
         // `include = ["**/*.mdx"]` asks for .mdx files: their extension is
         // read too, not left to an `extensions` key the user never wrote.
-        for ext in c.include.iter().filter_map(|g| included_extension(g)) {
+        for ext in c.include.iter().flat_map(|g| included_extensions(g)) {
             if !s.extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
                 s.extensions.push(ext.to_string());
             }
@@ -404,14 +404,24 @@ fn read_all(file: &mut std::fs::File, buf: &mut Vec<u8>) -> std::io::Result<usiz
     }
 }
 
-/// The extension an `include` glob asks for by its last part (`mdx` of
-/// `docs/**/*.mdx`, `md` of `README.md`): letters and digits after the last
-/// dot of a name whose extension holds no glob characters.
-fn included_extension(glob: &str) -> Option<&str> {
-    let name = glob.rsplit('/').next()?;
-    let (stem, ext) = name.rsplit_once('.')?;
-    (!stem.is_empty() && !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
-        .then_some(ext)
+/// The extensions an `include` glob asks for by its last part: letters and
+/// digits after the last dot (`mdx` of `docs/**/*.mdx`, `md` of
+/// `README.md`), or each of a brace list (`md` and `mdx` of `*.{md,mdx}`).
+fn included_extensions(glob: &str) -> Vec<&str> {
+    let name = glob.rsplit('/').next().unwrap_or(glob);
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return Vec::new();
+    };
+    let list = ext
+        .strip_prefix('{')
+        .and_then(|e| e.strip_suffix('}'))
+        .unwrap_or(ext);
+    let word = |e: &&str| !e.is_empty() && e.bytes().all(|b| b.is_ascii_alphanumeric());
+    let exts: Vec<&str> = list.split(',').collect();
+    match !stem.is_empty() && exts.iter().all(word) {
+        true => exts,
+        false => Vec::new(),
+    }
 }
 
 /// What reading one file gave.

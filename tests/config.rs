@@ -277,6 +277,7 @@ fn an_include_glob_of_another_extension_reads_those_files() {
     fs::write(docs.join("notes.txt"), page).unwrap();
     for config in [
         "include = [\"**/*.md\", \"**/*.mdx\"]\n",
+        "include = [\"docs/*.{md,mdx}\"]\n",
         "extensions = [\"mdx\"]\n",
     ] {
         fs::write(dir.path().join("doclint.toml"), config).unwrap();

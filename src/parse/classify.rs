@@ -624,13 +624,18 @@ fn is_index(texts: &[&str]) -> bool {
 /// registered. (Vendor codes such as `599` or `614` stand among them.)
 fn codes_are_http(codes: &[u16]) -> bool {
     let in_range = codes.iter().filter(|c| (100..600).contains(*c)).count();
-    let registered = codes
-        .iter()
-        .filter(|c| crate::registry::lookup(**c).is_some())
-        .count();
+    let registered = registered(codes);
     in_range * 2 > codes.len()
         && (registered * 3 >= codes.len() || registered >= 3)
         && !foreign(codes, registered)
+}
+
+/// How many of `codes` HTTP registered.
+fn registered(codes: &[u16]) -> usize {
+    codes
+        .iter()
+        .filter(|c| crate::registry::lookup(**c).is_some())
+        .count()
 }
 
 /// Whether the codes are of another kind that shares HTTP's numbers: 1xx
@@ -854,13 +859,7 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             "is headed as SMTP reply codes, not HTTP status codes"
         } else if from_zero {
             "holds result codes counted from 0, not HTTP status codes"
-        } else if foreign(
-            &codes,
-            codes
-                .iter()
-                .filter(|c| crate::registry::lookup(**c).is_some())
-                .count(),
-        ) {
+        } else if foreign(&codes, registered(&codes)) {
             "holds codes of another kind (1xx codes HTTP does not have, or SMTP replies), \
              not HTTP status codes"
         } else {
