@@ -1133,31 +1133,3 @@ fn a_success_is_not_missing_from_a_status_page_of_errors() {
     assert_eq!(f.len(), 1, "{r}");
     assert_eq!(f[0]["code"], 403);
 }
-
-#[test]
-fn a_code_listed_once_per_cause_below_a_request_line_is_an_operation_s() {
-    // Most rows repeat 401, one per cause: below the request line these are
-    // the operation's responses, not a catalogue of errors (which a status
-    // page without a request line still makes).
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    std::fs::create_dir_all(dir.path().join("api")).unwrap();
-    let table = "状态码 | 说明\n---------|--------\n200 | json 格式的字符串\n401 | 无认证头部信息（Authorization）\n401 | 无认证头部信息（Date）\n401 | 操作员不存在\n401 | 空间名不存在\n401 | 签名错误\n406 | 每分钟刷新 URL 个数超过 600 限制\n";
-    let page = format!(
-        "# 缓存刷新\n\n## API 地址\n\n```\nPOST http://purge.upyun.com/purge/\n```\n\n## 响应状态\n\n{table}"
-    );
-    std::fs::write(dir.path().join("api/purge.md"), page).unwrap();
-    let (_, r, err) = report_in(dir.path());
-    assert_eq!(r["summary"]["operation_rows"], 7, "{err}");
-    assert!(findings(&r, "DL006").is_empty(), "{r}");
-    let (_, explain, _) = run_in(dir.path(), &["pages", "--explain", "api/purge.md"]);
-    assert!(explain.contains("one row per cause"), "{explain}");
-    // Without the request line: a catalogue, not read.
-    std::fs::write(
-        dir.path().join("api/purge.md"),
-        format!("# 缓存刷新\n\n{table}"),
-    )
-    .unwrap();
-    let (_, explain, _) = run_in(dir.path(), &["pages", "--explain", "api/purge.md"]);
-    assert!(explain.contains("error catalogue"), "{explain}");
-}

@@ -208,15 +208,6 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
                     "not read: a table of another kind comes before it, as on an API page".into();
             }
             TableType::StatusReference => {}
-            // A code listed once per cause below an HTTP request line: the
-            // responses of that operation, not a catalogue of errors.
-            TableType::Catalogue if typing.by_repeats && request.before(c.span.start) => {
-                typing.kind = TableType::PerOperation;
-                verdict.typing.kind = TableType::PerOperation;
-                verdict.why = "not read: its codes repeat, one row per cause, below an HTTP \
-                    request line, as on an API page"
-                    .into();
-            }
             TableType::Other => {
                 other_first |= tables.is_empty() && !typing.is_own_codes();
                 other_rows += c.body.len();
