@@ -404,8 +404,8 @@ fn read_all(file: &mut std::fs::File, buf: &mut Vec<u8>) -> std::io::Result<usiz
     }
 }
 
-/// The extensions an `include` glob asks for by its last part: letters and
-/// digits after the last dot (`mdx` of `docs/**/*.mdx`, `md` of
+/// The extensions an `include` glob asks for by its last part: a letter and
+/// letters or digits after the last dot (`mdx` of `docs/**/*.mdx`, `md` of
 /// `README.md`), or each of a brace list (`md` and `mdx` of `*.{md,mdx}`).
 fn included_extensions(glob: &str) -> Vec<&str> {
     let name = glob.rsplit('/').next().unwrap_or(glob);
@@ -416,7 +416,12 @@ fn included_extensions(glob: &str) -> Vec<&str> {
         .strip_prefix('{')
         .and_then(|e| e.strip_suffix('}'))
         .unwrap_or(ext);
-    let word = |e: &&str| !e.is_empty() && e.bytes().all(|b| b.is_ascii_alphanumeric());
+    // Letters and digits, starting with a letter (`docs/v1.2` names a
+    // folder, not files ending `.2`).
+    let word = |e: &&str| {
+        e.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && e.bytes().all(|b| b.is_ascii_alphanumeric())
+    };
     let exts: Vec<&str> = list.split(',').collect();
     match !stem.is_empty() && exts.iter().all(word) {
         true => exts,

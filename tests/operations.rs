@@ -1038,6 +1038,12 @@ fn a_status_table_outweighed_by_parameters_is_read_as_the_api_s() {
     let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "broker/v4.md"]);
     assert!(out.contains("outweigh"), "{out}");
     assert!(out.contains("(read as an operation table)"), "{out}");
+    // A guide (a log format's fields, no request anywhere) is no API
+    // reference: its status table is left alone, as before.
+    let guide = page.replace("### GET ", "### Fields of ");
+    std::fs::write(dir.path().join("broker/v4.md"), &guide).unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 0, "{err}{r}");
 }
 
 #[test]
@@ -1093,6 +1099,17 @@ fn a_final_stop_fixed_alone_into_a_mixed_table_is_unsafe() {
     );
     let (code, out, _) = run_in(dir.path(), &["--diff", "."]);
     assert_eq!((code, out.as_str()), (0, ""));
+    // Every error row lacks the stop the service uses, and 200 has it:
+    // made together, the fixes leave the table uniform, so they are safe.
+    let stopped: &[(u16, &str)] = &[(400, "请求报文格式错误。"), (401, "管理凭证无效。")];
+    let dir = service_with(&[stopped, stopped, stopped, plain]);
+    let page = dir.path().join("cloud/API/op3.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("| 200 | 成功 |", "| 200 | 成功。 |")).unwrap();
+    let (_, r, _) = report_in(dir.path());
+    let f = findings(&r, "DL011");
+    assert_eq!(f.len(), 2, "{r}");
+    assert!(f.iter().all(|f| f["fix"]["applicability"] == "safe"), "{r}");
     // One row out of step with the rest of its table: fixed by `--fix`.
     let dir = service_with(&[
         plain,

@@ -316,15 +316,24 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
             false,
         );
     }
-    // An API reference whose parameters outweigh its status tables: those
-    // are still the responses of its operations, read as theirs so that
-    // their codes and phrases are checked, not dropped unsaid.
+    // Other tables outweigh the status tables. On an API reference (an
+    // HTTP request line, or a heading naming one: `### GET /api/v4/nodes`)
+    // those are still the responses of its operations, read as theirs so
+    // that their codes and phrases are checked, not dropped unsaid; on a
+    // guide (a log format's fields) they are left alone.
     if other_rows > 2 * rows.len() {
         let why = format!(
             "not a status-code page: its other tables ({other_rows} rows) outweigh its \
              status tables ({} rows)",
             rows.len()
         );
+        let api = match request {
+            RequestLine::Above => true,
+            RequestLine::At(line) => line.is_some() || has_request_heading(src),
+        };
+        if !api {
+            return refuse(verdicts, why, operations(op_tables, op_rows), false);
+        }
         let (op_tables, op_rows) = as_operations(op_tables, op_rows, tables, rows);
         return refuse(verdicts, why, operations(op_tables, op_rows), true);
     }
@@ -463,6 +472,14 @@ pub(super) fn first_request_line(src: &str) -> Option<usize> {
         at = end;
     }
     None
+}
+
+/// Whether a heading names an HTTP request (`### GET /api/v4/nodes`).
+fn has_request_heading(src: &str) -> bool {
+    src.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with('#') && is_request_line(t.trim_start_matches('#'))
+    })
 }
 
 /// `GET /…`, `POST {endpoint}/…`, `DELETE https://…`, after white space,

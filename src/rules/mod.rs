@@ -531,8 +531,9 @@ pub fn cell_using(
 
 /// Makes unsafe the punctuation fixes (`rule`: DL002 or DL011) of
 /// `findings` that only add or drop a final full stop against the rest of
-/// their table: where as many of its other descriptions end the other way
-/// as this way, or more, once the table's other punctuation fixes are made.
+/// their table: where at least half of its other descriptions end the other
+/// way once the table's other punctuation fixes are made (those moving the
+/// stop the same way included).
 /// Applied alone, such a fix would leave a table consistent in itself mixed
 /// (`列举成功。` kept beside `管理凭证无效` stripped: 2xx texts are not
 /// compared), a choice for the writer; a row out of step with its table is
@@ -578,10 +579,12 @@ pub fn settle_final_stops(docs: &[Doc], findings: &mut [Finding], rule: Rule) {
                 continue;
             }
             // Another fix that changes more than the stop is made with this
-            // one: its row ends as that fix leaves it.
+            // one, and so is one that moves the stop the same way (decided
+            // alike): its row ends as that fix leaves it.
             let other = at.and_then(|a| fixed.get(&(doc, a))).map(|&k| &findings[k]);
             let ends = match other {
                 Some(o) if !stop_only(o) => o.expected.as_deref().is_some_and(stopped),
+                Some(o) if o.expected.as_deref().is_some_and(stopped) == want => want,
                 _ => stopped(&d.text_cow()),
             };
             match ends == want {
