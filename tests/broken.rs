@@ -176,3 +176,39 @@ fn only_a_cell_left_open_cuts_a_pipe_table() {
         );
     }
 }
+
+#[test]
+fn a_delimiter_row_that_does_not_match_its_header_breaks_the_table() {
+    // Two cells under three (one of them `:--- ----`): GFM renders the
+    // whole table as a paragraph. The page is still read, its rows checked,
+    // and DL008 points at the delimiter row.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("a")).unwrap();
+    let bad = "| :------------------- | :------------ ------------------- |";
+    let page = format!(
+        "# Status codes\n\n| Response status code | Description | Recommended actions |\n{bad}\n| 200 | The operation is successful. | None. |\n| 400 | Bad request. | Check the `message` field. |\n| 404 | The requested resource could not be found. | Check the URL. |\n| 500 | Internal server error. | Retry later. |\n"
+    );
+    std::fs::write(dir.path().join("a/status.md"), &page).unwrap();
+    let (_, r) = json_in(dir.path(), &[]);
+    assert_found_exact_in(dir.path(), &r);
+    assert_eq!(r["summary"]["pages"], 1, "{r}");
+    assert_eq!(r["summary"]["rows"], 4);
+    let f = findings(&r, "DL008");
+    assert_eq!(f.len(), 1, "{r}");
+    assert_eq!(f[0]["found"], bad);
+    assert!(f[0]["message"].as_str().unwrap().contains("delimiter row"));
+    let (_, out, _) = run_in(dir.path(), &["pages", "--format", "json", "."]);
+    let pages: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(assert_spans_exact_in(dir.path(), &pages) >= 8);
+    // Written right, the same table is no finding; a header of one cell
+    // over a dashed line is no table at all, and no broken one either.
+    let good = page.replace(bad, "|---|---|---|");
+    std::fs::write(dir.path().join("a/status.md"), good).unwrap();
+    let (_, r) = json_in(dir.path(), &[]);
+    assert!(findings(&r, "DL008").is_empty(), "{r}");
+    let setext = "# Notes\n\nA | B\n|---|\n| 200 | OK |\n";
+    std::fs::write(dir.path().join("a/notes.md"), setext).unwrap();
+    let (_, r) = json_in(dir.path(), &[]);
+    assert!(findings(&r, "DL008").is_empty(), "{r}");
+}

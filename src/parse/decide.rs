@@ -82,6 +82,22 @@ impl RequestLine {
 
 /// [`examine`], with where the page's first HTTP request line is.
 fn examine_after(src: &str, request: RequestLine) -> Examined {
+    // A pipe table whose delimiter row does not match its header does not
+    // render (GFM): read from a copy with that row written right, byte for
+    // byte as long, so that every span is the same in the file.
+    let bad = bad_delimiter_rows(src);
+    if !bad.is_empty()
+        && let Some(text) = with_delimiters_mended(src, &bad)
+    {
+        let rows: Vec<Span> = bad.iter().map(|(at, _)| *at).collect();
+        return examine_text(&text, request, &rows);
+    }
+    examine_text(src, request, &[])
+}
+
+/// [`examine_after`] of `src`, where the pipe-table delimiter rows at
+/// `mended` were written right (each table holding one is broken).
+fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
     // HTML tables, outermost only.
     let starts = html::table_starts(src);
     let comments = comment_spans(src);
@@ -150,6 +166,16 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
             .iter()
             .find(|(at, _)| *at == c.span.start)
             .map(|(_, b)| *b);
+        if c.kind == TableKind::Pipe
+            && let Some(at) = mended
+                .iter()
+                .find(|d| c.span.start <= d.start && d.end <= c.span.end)
+        {
+            broken = Some(Broken {
+                kind: BrokenKind::Delimiter,
+                at: *at,
+            });
+        }
         if c.kind == TableKind::Html {
             match code {
                 // An example in a closed fence, or `<table>` in inline code.
@@ -472,6 +498,96 @@ pub(super) fn first_request_line(src: &str) -> Option<usize> {
         at = end;
     }
     None
+}
+
+/// The cells of a pipe-table line, split at unescaped `|` (the outer pipes
+/// left out), trimmed.
+fn pipe_line_cells(line: &str) -> Vec<&str> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = match t.strip_suffix('|') {
+        Some(rest) if !rest.ends_with('\\') => rest,
+        _ => t,
+    };
+    let b = t.as_bytes();
+    let mut cells = Vec::new();
+    let mut from = 0;
+    for i in memchr::memchr_iter(b'|', b) {
+        if i > 0 && b[i - 1] == b'\\' {
+            continue;
+        }
+        cells.push(t[from..i].trim());
+        from = i + 1;
+    }
+    cells.push(t[from..].trim());
+    cells
+}
+
+/// The pipe-table delimiter rows that GFM refuses, with the number of
+/// cells of their header: a line of `|`, `-`, `:` and spaces under a line
+/// with a `|` and above another, whose cells are not as many as the
+/// header's or are not `:?-+:?` (`| :--- | :--- ---- |` under three
+/// cells). The spans are the rows' text, white space around left out.
+fn bad_delimiter_rows(src: &str) -> Vec<(Span, usize)> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'|', &b[at..]) {
+        let bar = at + i;
+        let start = memchr::memrchr(b'\n', &b[..bar]).map_or(0, |j| j + 1);
+        let end = memchr::memchr(b'\n', &b[bar..]).map_or(b.len(), |j| bar + j);
+        at = end;
+        let line = &src[start..end];
+        let delimiter_like = line.contains('-')
+            && line
+                .bytes()
+                .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'));
+        if !delimiter_like || start == 0 {
+            continue;
+        }
+        let above_start = memchr::memrchr(b'\n', &b[..start - 1]).map_or(0, |j| j + 1);
+        let above = &src[above_start..start - 1];
+        let below_end =
+            memchr::memchr(b'\n', &b[(end + 1).min(b.len())..]).map_or(b.len(), |j| end + 1 + j);
+        let below = src.get((end + 1).min(b.len())..below_end).unwrap_or("");
+        if !above.contains('|') || !below.contains('|') || above.trim().is_empty() {
+            continue;
+        }
+        let header = pipe_line_cells(above).len();
+        let cells = pipe_line_cells(line);
+        let valid = |c: &&str| {
+            let d = c.strip_prefix(':').unwrap_or(c);
+            let d = d.strip_suffix(':').unwrap_or(d);
+            !d.is_empty() && d.bytes().all(|x| x == b'-')
+        };
+        if header >= 2 && (cells.len() != header || !cells.iter().all(valid)) {
+            let lead = line.len() - line.trim_start().len();
+            let text = line.trim();
+            out.push((Span::new(start + lead, start + lead + text.len()), header));
+        }
+    }
+    out
+}
+
+/// `src` with each delimiter row of `bad` written right for its header's
+/// cells (`|---|-|-|`) in as many bytes; `None` when one is too short.
+fn with_delimiters_mended(src: &str, bad: &[(Span, usize)]) -> Option<String> {
+    let mut text = src.as_bytes().to_vec();
+    for (at, cells) in bad {
+        let len = at.len();
+        // `|`, then a dash and a `|` per cell, the first cell taking the rest.
+        let extra = len.checked_sub(2 * cells + 1)?;
+        let mut row = vec![b'|'];
+        for k in 0..*cells {
+            row.extend(std::iter::repeat_n(
+                b'-',
+                1 + if k == 0 { extra } else { 0 },
+            ));
+            row.push(b'|');
+        }
+        text[at.start..at.end].copy_from_slice(&row);
+    }
+    String::from_utf8(text).ok()
 }
 
 /// Whether a heading names an HTTP request (`### GET /api/v4/nodes`).

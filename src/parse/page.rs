@@ -83,6 +83,10 @@ pub enum BrokenKind {
     /// A pipe table's cell goes on over another line (or holds a blank
     /// line): the table ends there, and its rows below render as text.
     CutCell,
+    /// A pipe table's delimiter row does not match its header (another
+    /// number of cells, or a cell that is not `:?-+:?`): the whole table
+    /// renders as a paragraph of text.
+    Delimiter,
 }
 
 /// A table that renders broken, and where it breaks.

@@ -28,6 +28,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     "a cell of the status table goes on over another line, which ends the pipe table; the rows after it render as text",
                     "the table ends before this line; the rows below render as text",
                 ),
+                BrokenKind::Delimiter => (
+                    "the status table's delimiter row does not match its header, so the pipe table does not render: it reads as a paragraph of text",
+                    "not one `---` cell per header cell",
+                ),
             };
             // A cut pipe table loses only the rows below the cut.
             let rows = doc
