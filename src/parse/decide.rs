@@ -531,18 +531,9 @@ fn pipe_line_cells(line: &str) -> Vec<&str> {
 fn bad_delimiter_rows(src: &str) -> Vec<(Span, usize)> {
     let b = src.as_bytes();
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(i) = memchr::memchr(b'|', &b[at..]) {
-        let bar = at + i;
-        let start = memchr::memrchr(b'\n', &b[..bar]).map_or(0, |j| j + 1);
-        let end = memchr::memchr(b'\n', &b[bar..]).map_or(b.len(), |j| bar + j);
-        at = end;
+    for (start, end) in super::probe::delimiter_rows(src) {
         let line = &src[start..end];
-        let delimiter_like = line.contains('-')
-            && line
-                .bytes()
-                .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'));
-        if !delimiter_like || start == 0 {
+        if start == 0 {
             continue;
         }
         let above_start = memchr::memrchr(b'\n', &b[..start - 1]).map_or(0, |j| j + 1);

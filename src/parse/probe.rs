@@ -17,7 +17,7 @@ use crate::source::Span;
 
 /// The line of every pipe-table delimiter row (`|---|---|`, `| - | :-: |`,
 /// `--|--`), as (line start, line end).
-fn delimiter_rows(src: &str) -> Vec<(usize, usize)> {
+pub(super) fn delimiter_rows(src: &str) -> Vec<(usize, usize)> {
     let b = src.as_bytes();
     let mut out = Vec::new();
     // Only lines with a `|` can be delimiter rows: visit each such line once.
