@@ -1009,9 +1009,6 @@ fn a_status_table_outweighed_by_parameters_is_read_as_the_api_s() {
     // An HTTP API reference: one status table up front, then many tables of
     // parameters. Not a status-code page, but its status table is still
     // the API's responses: read and checked, not dropped.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    std::fs::create_dir_all(dir.path().join("broker")).unwrap();
     let params: String = (0..12)
         .map(|i| format!("| `param{i}` | String | The value of parameter {i}. |\n"))
         .collect();
@@ -1023,7 +1020,7 @@ fn a_status_table_outweighed_by_parameters_is_read_as_the_api_s() {
         endpoint("/api/v4/brokers"),
         endpoint("/api/v4/nodes")
     );
-    std::fs::write(dir.path().join("broker/v4.md"), &page).unwrap();
+    let dir = one_page(&page);
     let (code, r, err) = report_in(dir.path());
     assert_eq!(r["summary"]["pages"], 0, "{err}");
     assert_eq!(r["summary"]["operations"], 1, "{r}");
@@ -1035,13 +1032,13 @@ fn a_status_table_outweighed_by_parameters_is_read_as_the_api_s() {
     assert_eq!(f[0]["found"], "Internal Sever Error");
     assert_eq!(f[0]["expected"], "Internal Server Error");
     assert_eq!(code, 1);
-    let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "broker/v4.md"]);
+    let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
     assert!(out.contains("outweigh"), "{out}");
     assert!(out.contains("(read as an operation table)"), "{out}");
     // A guide (a log format's fields, no request anywhere) is no API
     // reference: its status table is left alone, as before.
     let guide = page.replace("### GET ", "### Fields of ");
-    std::fs::write(dir.path().join("broker/v4.md"), &guide).unwrap();
+    std::fs::write(dir.path().join("svc/a.md"), &guide).unwrap();
     let (_, r, err) = report_in(dir.path());
     assert_eq!(r["summary"]["operations"], 0, "{err}{r}");
 }
@@ -1051,11 +1048,8 @@ fn a_column_of_error_strings_is_no_reason_column() {
     // The middle column holds the `error` string the API returns: one of
     // them resembling 403's phrase does not make the column reason phrases,
     // and no fix may rewrite a documented value.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    std::fs::create_dir_all(dir.path().join("acc")).unwrap();
     let page = "# 查询代理账号\n\n## 请求\n\n```\nGET /agency/account HTTP/1.1\nHost: acc.qbox.me\n```\n\n## 响应\n\nHTTP状态码 | error                   | 说明\n:--------- | :---------------------- | :-----------------\n200        | -                       | 请求成功。\n403        | forbidden               | 未授权的请求。\n404        | resource dose not exist | 资源不存在。\n";
-    std::fs::write(dir.path().join("acc/account.md"), page).unwrap();
+    let dir = one_page(page);
     let (_, r, err) = report_in(dir.path());
     assert_eq!(r["summary"]["operation_rows"], 3, "{err}");
     assert!(findings(&r, "DL004").is_empty(), "{r}");
@@ -1064,7 +1058,7 @@ fn a_column_of_error_strings_is_no_reason_column() {
     assert!(out.is_empty(), "{out}");
     // A column where most cells are phrases is still one.
     let page = page.replace("resource dose not exist", "Not Fund               ");
-    std::fs::write(dir.path().join("acc/account.md"), page).unwrap();
+    std::fs::write(dir.path().join("svc/a.md"), page).unwrap();
     let (_, r, _) = report_in(dir.path());
     let f = findings(&r, "DL004");
     assert_eq!(f.len(), 2, "{r}");
