@@ -126,7 +126,13 @@ fn status_heading(src: &str) -> Option<usize> {
     let b = src.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
     // Whether `at` is the first character of its line after white space.
-    let leads = |at: usize| src[line_start(at)..at].trim_start().is_empty();
+    // Most marks (`(#anchor)`, `a|b`) follow a byte that is no white space:
+    // told without looking back to the line's start.
+    let leads = |at: usize| match at.checked_sub(1).map(|i| b[i]) {
+        None | Some(b'\n') => true,
+        Some(c) if c.is_ascii() && !matches!(c, b'\t' | b'\x0b' | b'\x0c' | b'\r' | b' ') => false,
+        _ => src[line_start(at)..at].trim_start().is_empty(),
+    };
     // Fence lines, and the `#` that start lines, in order.
     let (mut fences, mut heads) = (Vec::new(), Vec::new());
     for at in memchr::memchr3_iter(b'`', b'~', b'#', b) {
@@ -323,7 +329,7 @@ mod tests {
         #[test]
         fn status_heading_reads_as_the_lines_do_on_any_page(
             parts in proptest::collection::vec(
-                "(#|## |状态码|Status code|返回值|<table>|\\||```|~~~|`|~|a| |\u{3000}|\n|\r\n)",
+                "(#|## |状态码|Status code|返回值|<table>|\\||```|~~~|`|~|a|\\(| |\t|\u{3000}|\n|\r\n)",
                 0..48,
             ),
         ) {

@@ -19,6 +19,11 @@ use super::page::{parse_code, reason_like};
 
 /// `text` without the marks around it (backticks, bold).
 fn strip(text: &str) -> &str {
+    // Most cells start and end with a letter or a mark that stays.
+    let keeps = |c: char| !c.is_whitespace() && !matches!(c, '`' | '*' | '"' | '\'');
+    if text.chars().next().is_some_and(keeps) && text.chars().next_back().is_some_and(keeps) {
+        return text;
+    }
     text.trim()
         .trim_matches(|c: char| matches!(c, '`' | '*' | '"' | '\''))
         .trim()
@@ -484,6 +489,21 @@ pub fn type_cell(text: &str) -> CellType {
     if is_placeholder(t) {
         return CellType::Empty;
     }
+    // Most cells of these tables are descriptions in Chinese: one that
+    // starts with a CJK character and holds no digit can only be a flag
+    // (`是`, `必选`) or prose; the checks of `type_text` would all say no
+    // first (tested).
+    if t.chars().next().is_some_and(is_cjk) && !t.bytes().any(|b| b.is_ascii_digit()) {
+        return match is_flag(t) {
+            true => CellType::Flag,
+            false => CellType::Prose,
+        };
+    }
+    type_text(t)
+}
+
+/// [`type_cell`] of a cell's stripped text, not a placeholder.
+fn type_text(t: &str) -> CellType {
     if is_class(t) {
         return CellType::Class;
     }
@@ -986,6 +1006,43 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cjk_cells_with_digits_take_the_whole_reading() {
+        for text in [
+            "成功200-299",
+            "状态码 200 ~ 299",
+            "请求 404",
+            "是",
+            "必选",
+            "成功。",
+        ] {
+            assert_eq!(type_cell(text), type_text(strip(text)), "{text}");
+        }
+        assert_eq!(type_cell("成功200-299"), CellType::Range);
+    }
+
+    proptest::proptest! {
+        /// The shortcuts of `strip` and `type_cell` give what the whole
+        /// reading gives, on any cell made of these pieces.
+        #[test]
+        fn shortcuts_read_as_the_whole_reading(
+            parts in proptest::collection::vec(
+                "(成功|是|否|必选|无|请求|。|状态码|200|4|xx|-|~|OK| |\u{3000}|`|\\*|\"|'|\\.|http://a|秒|s|string)",
+                0..8,
+            ),
+        ) {
+            let text = parts.concat();
+            let whole = text
+                .trim()
+                .trim_matches(|c: char| matches!(c, '`' | '*' | '"' | '\''))
+                .trim();
+            proptest::prop_assert_eq!(strip(&text), whole);
+            if !is_placeholder(whole) {
+                proptest::prop_assert_eq!(type_cell(&text), type_text(whole), "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn cells() {

@@ -308,7 +308,7 @@ pub(crate) fn reason_like(text: &str, code: u16) -> bool {
             // at least the difference in length: most phrases are decided
             // by that alone.
             let within = |d: usize| d * 10 <= found.len().max(r.len()) * 3;
-            within(found.len().abs_diff(r.len())) && within(distance(found, r))
+            found == r || within(found.len().abs_diff(r.len())) && within(distance(found, r))
         })
 }
 
@@ -487,6 +487,20 @@ pub(super) struct StatusTable {
 }
 
 pub(super) fn section_of_words(text: &str) -> Option<Section> {
+    // Most labels and headers name no section: told by one search for the
+    // words below, in any letter case, before anything is lower-cased.
+    static ANY: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "异常", "错误", "失败", "正常", "成功", "error", "fail", "abnormal", "success",
+                "normal",
+            ])
+            .expect("fixed patterns")
+    });
+    if !ANY.is_match(text) {
+        return None;
+    }
     let mut t = text.to_lowercase();
     // `错误码`, `Error code`: the name of a column or table of codes, which
     // may list 200 too, not of a section.
@@ -933,6 +947,29 @@ mod tests {
                 let n = r.bytes().filter(u8::is_ascii_alphabetic).count();
                 assert!(n <= KEY, "{r}: {n} letters");
             }
+        }
+    }
+
+    #[test]
+    fn every_section_word_names_its_section_in_any_case() {
+        for w in [
+            "异常", "错误", "失败", "Error", "FAILURE", "Failed", "abnormal",
+        ] {
+            assert_eq!(
+                section_of_words(&format!("x {w} y")),
+                Some(Section::Error),
+                "{w}"
+            );
+        }
+        for w in ["正常", "成功", "Success", "SUCCESSFUL", "Normal"] {
+            assert_eq!(
+                section_of_words(&format!("x {w} y")),
+                Some(Section::Success),
+                "{w}"
+            );
+        }
+        for none in ["错误码", "Error Codes", "状态码", "说明", ""] {
+            assert_eq!(section_of_words(none), None, "{none}");
         }
     }
 
