@@ -122,10 +122,16 @@ pub fn lookup(code: u16) -> Option<&'static Status> {
 /// Whether `phrase` is the registered phrase (current or former) of some
 /// code, but for case, spaces and hyphens.
 pub fn is_some_reason(phrase: &str) -> bool {
-    let key = squeeze(phrase);
-    REGISTRY
-        .iter()
-        .any(|s| squeeze(s.reason) == key || s.former.iter().any(|f| squeeze(f) == key))
+    // Every registered phrase, squeezed once.
+    static KEYS: std::sync::LazyLock<std::collections::HashSet<String>> =
+        std::sync::LazyLock::new(|| {
+            REGISTRY
+                .iter()
+                .flat_map(|s| std::iter::once(s.reason).chain(s.former.iter().copied()))
+                .map(squeeze)
+                .collect()
+        });
+    KEYS.contains(&squeeze(phrase))
 }
 
 /// How a reason phrase written on a page relates to the registry.
@@ -231,6 +237,19 @@ pub fn check_reason(status: &Status, found: &str, allow_former: bool) -> ReasonC
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn some_reason_is_any_registered_phrase_squeezed() {
+        for st in REGISTRY {
+            for r in std::iter::once(st.reason).chain(st.former.iter().copied()) {
+                assert!(is_some_reason(r), "{r}");
+                assert!(is_some_reason(&r.to_uppercase().replace(' ', "")), "{r}");
+            }
+        }
+        assert!(is_some_reason("bad-request"));
+        assert!(!is_some_reason("Server Internal Error"));
+        assert!(!is_some_reason(""));
+    }
 
     #[test]
     fn registry_is_sorted_and_unique() {

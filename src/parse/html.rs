@@ -532,8 +532,19 @@ fn starts_before<'a>(
     end: usize,
     finder: &'a Finder<'static>,
 ) -> impl Iterator<Item = usize> + 'a {
+    starts_between(b, 0, end, finder)
+}
+
+/// The `<table` start tags `finder` finds in `b[from..end]`, in order.
+fn starts_between<'a>(
+    b: &'a [u8],
+    from: usize,
+    end: usize,
+    finder: &'a Finder<'static>,
+) -> impl Iterator<Item = usize> + 'a {
     finder
-        .find_iter(&b[..end])
+        .find_iter(&b[from..end])
+        .map(move |i| from + i)
         .filter(move |&i| i >= 2 && b[i - 2] == b'<' && b[i - 1].eq_ignore_ascii_case(&b't'))
         .map(|i| i - 2)
         .filter(move |&i| {
@@ -553,6 +564,36 @@ pub fn table_starts(src: &str) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// [`table_starts`] found as they are asked for: a caller that stops at
+/// the first table searches the text no further than it. Upper-case tags
+/// (rare) are searched for up to the next lower-case one.
+pub fn table_starts_lazily(src: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = src.as_bytes();
+    let mut lower = starts_before(b, b.len(), &LOWER).peekable();
+    let (mut upper_from, mut upper) = (0, None);
+    std::iter::from_fn(move || {
+        let next_lower = lower.peek().copied();
+        if upper.is_none() {
+            // A tag found in `b[..l + 2]` starts before `l`; one that runs
+            // past `end` is found by the next search, from `end - 3`.
+            let end = next_lower.map_or(b.len(), |l| l + 2);
+            if upper_from < end {
+                upper = starts_between(b, upper_from, end, &UPPER).next();
+                upper_from = match upper {
+                    Some(u) => u + 6,
+                    None => end.saturating_sub(3).max(upper_from),
+                };
+            }
+        }
+        match (next_lower, upper) {
+            (Some(l), Some(u)) if u < l => upper.take(),
+            (Some(_), _) => lower.next(),
+            (None, Some(_)) => upper.take(),
+            (None, None) => None,
+        }
+    })
 }
 
 /// The first of [`table_starts`], searching no further than it.
@@ -611,6 +652,21 @@ mod tests {
         assert_eq!(attribute(src, span, "rowspan"), Some("3"));
         assert_eq!(attribute(src, span, "colspan"), Some("2"));
         assert_eq!(attribute(src, span, "id"), None);
+    }
+
+    proptest::proptest! {
+        /// Found as asked for, the starts are all the starts, in order.
+        #[test]
+        fn table_starts_lazily_are_table_starts(
+            parts in proptest::collection::vec(
+                "(<table|<TABLE|<Table|able|ABLE|<t|<T|x| |>|/|\n)",
+                0..40,
+            ),
+        ) {
+            let src = parts.concat();
+            let lazy: Vec<usize> = table_starts_lazily(&src).collect();
+            proptest::prop_assert_eq!(lazy, table_starts(&src), "{:?}", src);
+        }
     }
 
     #[test]

@@ -894,20 +894,23 @@ pub use super::decide::{
 
 /// Every HTML comment (`<!-- … -->`; an unclosed one runs to the end).
 pub(super) fn comment_spans(src: &str) -> Vec<Span> {
+    comments_lazily(src).collect()
+}
+
+/// [`comment_spans`], found as they are asked for.
+pub(super) fn comments_lazily(src: &str) -> impl Iterator<Item = Span> + '_ {
     static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!--"));
     static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-->"));
     let b = src.as_bytes();
-    let mut out = Vec::new();
     let mut at = 0;
-    while let Some(i) = OPEN.find(&b[at..]) {
-        let start = at + i;
+    std::iter::from_fn(move || {
+        let start = at + OPEN.find(&b[at..])?;
         let end = CLOSE
             .find(&b[start + 4..])
             .map_or(b.len(), |j| start + 4 + j + 3);
-        out.push(Span::new(start, end));
         at = end;
-    }
-    out
+        Some(Span::new(start, end))
+    })
 }
 
 /// The fewest status rows a status-code page has.

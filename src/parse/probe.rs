@@ -11,32 +11,38 @@ use memchr::memmem::Finder;
 
 use super::classify::{ColumnType, TableType};
 use super::html;
-use super::page::{Candidate, TableKind, comment_spans, html_candidate, typing_of};
+use super::page::{Candidate, TableKind, comments_lazily, html_candidate, typing_of};
 use super::text::{Cell, Fragment, Piece};
 use crate::source::Span;
 
 /// The line of every pipe-table delimiter row (`|---|---|`, `| - | :-: |`,
 /// `--|--`), as (line start, line end).
 pub(super) fn delimiter_rows(src: &str) -> Vec<(usize, usize)> {
+    delimiter_rows_lazily(src).collect()
+}
+
+/// [`delimiter_rows`], found as they are asked for.
+fn delimiter_rows_lazily(src: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = src.as_bytes();
-    let mut out = Vec::new();
     // Only lines with a `|` can be delimiter rows: visit each such line once.
     let mut at = 0;
-    while let Some(i) = memchr::memchr(b'|', &b[at..]) {
-        let bar = at + i;
-        let start = memchr::memrchr(b'\n', &b[..bar]).map_or(0, |j| j + 1);
-        let end = memchr::memchr(b'\n', &b[bar..]).map_or(b.len(), |j| bar + j);
-        let line = &b[start..end];
-        if line.contains(&b'-')
-            && line
-                .iter()
-                .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
-        {
-            out.push((start, end));
+    std::iter::from_fn(move || {
+        while let Some(i) = memchr::memchr(b'|', &b[at..]) {
+            let bar = at + i;
+            let start = memchr::memrchr(b'\n', &b[..bar]).map_or(0, |j| j + 1);
+            let end = memchr::memchr(b'\n', &b[bar..]).map_or(b.len(), |j| bar + j);
+            let line = &b[start..end];
+            at = end;
+            if line.contains(&b'-')
+                && line
+                    .iter()
+                    .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
+            {
+                return Some((start, end));
+            }
         }
-        at = end;
-    }
-    out
+        None
+    })
 }
 
 /// The cells of one pipe-table line, split at unescaped `|`, as plain text.
@@ -168,28 +174,26 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
 /// commented out) and pipe tables (by their delimiter row), as `(start,
 /// delimiter)`, until `visit` returns a verdict. Nothing is parsed before a
 /// table is visited, so a page decided by its first table costs one look.
+/// Tables, comments and delimiter rows are found as they are needed: a page
+/// decided by its first table is searched no further than it.
 fn first_verdict<T>(
     src: &str,
-    starts: Vec<usize>,
     mut visit: impl FnMut(usize, Option<(usize, usize)>) -> Option<T>,
 ) -> Option<T> {
-    let comments = if starts.is_empty() {
-        Vec::new()
-    } else {
-        comment_spans(src)
-    };
-    let pipes = delimiter_rows(src);
-    let mut pipe = pipes.iter().peekable();
+    let starts = html::table_starts_lazily(src);
+    // The comments not yet passed; the first may hold the next table.
+    let mut comments = comments_lazily(src).peekable();
+    let mut pipe = delimiter_rows_lazily(src).peekable();
     let mut skip_to = 0;
     for start in starts {
-        while let Some(&&(p, end)) = pipe.peek().filter(|(p, _)| *p < start) {
+        while let Some(&(p, end)) = pipe.peek().filter(|(p, _)| *p < start) {
             pipe.next();
             if let Some(verdict) = visit(p, Some((p, end))) {
                 return Some(verdict);
             }
         }
-        let i = comments.partition_point(|c| c.end <= start);
-        if start < skip_to || comments.get(i).is_some_and(|c| c.start < start) {
+        while comments.next_if(|c| c.end <= start).is_some() {}
+        if start < skip_to || comments.peek().is_some_and(|c| c.start < start) {
             continue;
         }
         if let Some(verdict) = visit(start, None) {
@@ -199,7 +203,7 @@ fn first_verdict<T>(
             .find(&src.as_bytes()[start..])
             .map_or(src.len(), |j| start + j);
     }
-    for &(p, end) in pipe {
+    for (p, end) in pipe {
         if let Some(verdict) = visit(p, Some((p, end))) {
             return Some(verdict);
         }
@@ -216,12 +220,12 @@ pub fn probe(src: &str) -> bool {
     if request_line_first(src, html::first_table_start(src)) {
         return false;
     }
-    first_verdict(src, html::table_starts(src), |start, delimiter| match look(
-        src, start, delimiter, false,
-    ) {
-        Look::Status => Some(true),
-        Look::Other if !in_fence_roughly(src, start) => Some(false),
-        _ => None,
+    first_verdict(src, |start, delimiter| {
+        match look(src, start, delimiter, false) {
+            Look::Status => Some(true),
+            Look::Other if !in_fence_roughly(src, start) => Some(false),
+            _ => None,
+        }
     })
     .unwrap_or(false)
 }
@@ -233,7 +237,7 @@ pub fn probe(src: &str) -> bool {
 /// its first few rows, never by its first alone (`| 其他 | 未知错误 |` may
 /// open a status table).
 pub fn has_status_table(src: &str) -> bool {
-    first_verdict(src, html::table_starts(src), |start, delimiter| {
+    first_verdict(src, |start, delimiter| {
         matches!(
             look(src, start, delimiter, true),
             Look::Status | Look::Unsure
