@@ -173,9 +173,9 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
 /// Visits the tables of `src` in document order, HTML (outermost, not
 /// commented out) and pipe tables (by their delimiter row), as `(start,
 /// delimiter)`, until `visit` returns a verdict. Nothing is parsed before a
-/// table is visited, so a page decided by its first table costs one look.
-/// Tables, comments and delimiter rows are found as they are needed: a page
-/// decided by its first table is searched no further than it.
+/// table is visited, and tables, comments and delimiter rows are found as
+/// they are needed: a page decided by its first table costs one look, and
+/// its text is searched for tables and comments no further than that table.
 fn first_verdict<T>(
     src: &str,
     mut visit: impl FnMut(usize, Option<(usize, usize)>) -> Option<T>,
