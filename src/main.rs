@@ -530,7 +530,17 @@ fn run_model(args: &ModelArgs) -> ExitCode {
 /// `doclint pages`: the pages under the paths named.
 fn run_pages(args: &PagesArgs) -> ExitCode {
     if let Some(path) = &args.explain {
-        return match report::pages::explain(path) {
+        // Whether the file's project reads operation tables.
+        let one = ProjectArgs {
+            paths: vec![path.clone()],
+            ..args.project.clone()
+        };
+        let operations = args.operations
+            || match plan(&one) {
+                Ok(p) => p.projects.iter().all(|s| s.operations),
+                Err(code) => return code,
+            };
+        return match report::pages::explain(path, operations) {
             Ok(text) => {
                 emit(&text);
                 ExitCode::SUCCESS

@@ -655,6 +655,32 @@ fn english_api_pages_are_read_whatever_their_status_heading() {
 }
 
 #[test]
+fn pages_explain_says_operation_tables_are_off_when_they_are() {
+    let dir = one_page(
+        "# 删除\n\nDELETE /v1/x\n\n## 状态码\n\n| 状态码 | 描述 |\n|---|---|\n| 204 | 删除成功。 |\n\
+         | 404 | 资源不存在。 |\n",
+    );
+    let (code, on, err) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(on.contains("(read as an operation table)"), "{on}");
+    std::fs::write(dir.path().join("doclint.toml"), "operations = false\n").unwrap();
+    let (code, off, err) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!off.contains("read as an operation table"), "{off}");
+    assert!(
+        off.contains("its operation tables are not read: `operations = false`"),
+        "{off}"
+    );
+    assert!(off.contains("(not read: `operations = false`)"), "{off}");
+    // `--operations` reads them whatever the config says.
+    let (_, forced, _) = run_in(
+        dir.path(),
+        &["pages", "--operations", "--explain", "svc/a.md"],
+    );
+    assert_eq!(forced, on);
+}
+
+#[test]
 fn a_stray_code_in_a_user_guide_s_table_is_no_operation_s() {
     // A Chinese user guide that names neither status codes nor responses:
     // a parameter `100` in its second table is not a response.

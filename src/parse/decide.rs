@@ -46,6 +46,9 @@ pub struct Examined {
     pub operations: Option<Page>,
 }
 
+/// What a table's verdict says of a table read as an operation's.
+pub const READ_AS_OPERATION: &str = "(read as an operation table)";
+
 /// Status rows under which a page is a status-code page only when its
 /// tables are most of it (a how-to page's example table is not one).
 const FEW_ROWS: usize = 4;
@@ -247,7 +250,7 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
             // Not a status-code page's table, but read as an operation's.
             let because = verdict.why.trim_start_matches("not read: ").to_string();
             verdict.why = format!(
-                "{} rows, the responses of an operation (read as an operation table): {because}",
+                "{} rows, the responses of an operation {READ_AS_OPERATION}: {because}",
                 st.rows.len()
             );
             let section = operation_section_of(src, c, &st);
@@ -286,7 +289,7 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
                     v.taken = false;
                     if read {
                         v.typing.kind = TableType::PerOperation;
-                        v.why = format!("{} (read as an operation table)", v.why);
+                        v.why = format!("{} {READ_AS_OPERATION}", v.why);
                     } else {
                         v.why = format!("{} (page not taken)", v.why);
                     }

@@ -139,9 +139,10 @@ fn render_docs(docs: &[&crate::model::Doc]) -> String {
 
 /// `doclint pages --explain PATH`: for every table of one file, its column
 /// types, its type and why it was read or not, and the verdict on the page.
-/// A writer whose page is not linted sees here why. `Err` when the file
-/// cannot be read.
-pub fn explain(path: &std::path::Path) -> Result<String, String> {
+/// A writer whose page is not linted sees here why. `operations` is whether
+/// the project reads operation tables (`operations = false` turns them
+/// off). `Err` when the file cannot be read.
+pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, String> {
     use std::fmt::Write;
 
     use crate::parse::page;
@@ -169,6 +170,13 @@ pub fn explain(path: &std::path::Path) -> Result<String, String> {
             } else {
                 "the first rows of its tables"
             },
+            examined.verdict
+        );
+    } else if examined.operations.is_some() && !operations {
+        let _ = writeln!(
+            out,
+            "{shown}: {}; its operation tables are not read: `operations = false` in the \
+             project's doclint.toml (`doclint pages --operations` reads them anyway)",
             examined.verdict
         );
     } else if examined.operations.is_some() && filtered {
@@ -228,7 +236,14 @@ pub fn explain(path: &std::path::Path) -> Result<String, String> {
             })
             .collect();
         let _ = writeln!(out, "    columns: {}", columns.join(" | "));
-        let _ = writeln!(out, "    {}", t.why);
+        let why = match operations {
+            true => t.why.clone(),
+            false => t.why.replace(
+                crate::parse::decide::READ_AS_OPERATION,
+                "(not read: `operations = false`)",
+            ),
+        };
+        let _ = writeln!(out, "    {why}");
     }
     Ok(out)
 }
