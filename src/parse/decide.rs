@@ -271,7 +271,11 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
         let section = section_of(src, c, &st);
         push_table(&mut tables, &mut rows, c, st, section, broken);
     }
-    let title = || title_of(src).unwrap_or_default();
+    // A section cut from a page takes the page's title from the caller.
+    let title = || match request {
+        RequestLine::Above => String::new(),
+        RequestLine::At(_) => title_of(src).unwrap_or_default(),
+    };
     let operations = |tables: Vec<Table>, rows: Vec<Row>| {
         (!rows.is_empty()).then(|| Page {
             title: title(),
@@ -483,7 +487,7 @@ pub fn parse_operations(src: &str) -> Option<Page> {
 /// [`parse_operations`] of a section cut from an API page below its request
 /// line (its status section, from the heading on): every table of it comes
 /// after that line, even one on the section's first line. Spans are into
-/// `section`.
+/// `section`; the page's title is left empty, for the caller to set.
 pub fn parse_operations_below_request(section: &str) -> Option<Page> {
     examine_after(section, RequestLine::Above).operations
 }
