@@ -655,6 +655,34 @@ fn english_api_pages_are_read_whatever_their_status_heading() {
 }
 
 #[test]
+fn the_counts_said_are_of_operation_tables_as_the_election_counts_them() {
+    // Four operations on one page, a table each: three write one wording.
+    let table = |text: &str| {
+        format!(
+            "`GET /x`\n\n### Responses\n\n|Status|Meaning|Description|\n|---|---|---|\n\
+             |200|OK|Success|\n|400|Bad Request|{text}|\n\n"
+        )
+    };
+    let text: String = [
+        "Invalid request",
+        "Invalid request",
+        "Invalid request",
+        "Malformed request",
+    ]
+    .iter()
+    .map(|t| table(t))
+    .collect();
+    let dir = one_page(&format!("# Things API\n\n{text}"));
+    let (code, out, err) = run_in(dir.path(), &["--color", "never", "."]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("Invalid request (majority, used by 3 operations)"),
+        "{out}"
+    );
+    assert!(out.contains("this text is used by 1 operation"), "{out}");
+}
+
+#[test]
 fn pages_explain_says_operation_tables_are_off_when_they_are() {
     let dir = one_page(
         "# 删除\n\nDELETE /v1/x\n\n## 状态码\n\n| 状态码 | 描述 |\n|---|---|\n| 204 | 删除成功。 |\n\

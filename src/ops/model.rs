@@ -25,6 +25,9 @@ pub struct OpElection {
     pub variants: Vec<Variant>,
     /// The wording of each variant, in the same order.
     pub wordings: Vec<String>,
+    /// How many operation tables write each variant, in the same order (a
+    /// page may hold several operations, a table each).
+    pub tables: Vec<usize>,
 }
 
 impl OpElection {
@@ -34,6 +37,15 @@ impl OpElection {
             .as_ref()
             .and_then(|c| self.variants.iter().find(|v| &v.text == c))
             .map_or(&[], |v| &v.pages)
+    }
+
+    /// How many operation tables write `text`.
+    pub fn tables_writing(&self, text: &str) -> usize {
+        self.variants
+            .iter()
+            .zip(&self.tables)
+            .find(|(v, _)| v.text == text)
+            .map_or(0, |(_, n)| *n)
     }
 }
 
@@ -184,12 +196,14 @@ fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>
     let (variants, tables): (Vec<Variant>, Vec<BTreeSet<(usize, usize)>>) =
         counted.into_iter().unzip();
     let worded: Vec<String> = variants.iter().map(|v| wording(&v.text)).collect();
+    let counts: Vec<usize> = tables.iter().map(BTreeSet::len).collect();
     if let Some(pin) = pin {
         return OpElection {
             canonical: Some(pin.clone()),
             source: Source::Pinned,
             variants,
             wordings: worded,
+            tables: counts,
         };
     }
     let mut wordings: BTreeMap<&str, BTreeSet<(usize, usize)>> = BTreeMap::new();
@@ -228,5 +242,6 @@ fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>
         source: Source::Majority,
         variants,
         wordings: worded,
+        tables: counts,
     }
 }

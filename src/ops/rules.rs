@@ -442,7 +442,8 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             {
                 continue;
             }
-            let users = e.pages().len();
+            // Operation tables, as the election counts them.
+            let users = e.tables_writing(canonical);
             let mut notes = vec![format!(
                 "canonical for {}: {} ({}, used by {})",
                 doc.service,
@@ -450,6 +451,8 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 e.source.as_str(),
                 operations(users)
             )];
+            // Pages writing this text: one page's own explanation may
+            // stand in each of its tables.
             let same = e
                 .variants
                 .iter()
@@ -470,13 +473,14 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             } else {
                 // One operation's own explanation (`You are not authorized
                 // to delete this asset type.` where the service writes
-                // `Forbidden.`): written once, and far longer than the
+                // `Forbidden.`): written on one page, and far longer than the
                 // service's wording, it is not a drift from it.
                 let (mine, theirs) = (text.chars().count(), canonical.chars().count());
                 if same == 1 && mine >= 2 * theirs && mine >= theirs + 15 {
                     continue;
                 }
-                notes.push(format!("this text is used by {}", operations(same)));
+                let tables = e.tables_writing(&text).max(1);
+                notes.push(format!("this text is used by {}", operations(tables)));
                 let fix =
                     replace_cell(cell, canonical, kind).map(|e| Fix::new(Applicability::Unsafe, e));
                 (
