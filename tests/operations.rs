@@ -655,6 +655,61 @@ fn english_api_pages_are_read_whatever_their_status_heading() {
 }
 
 #[test]
+fn a_description_column_is_read_one_way_on_its_page() {
+    // openapi-generator's `Status code | Description` tables: in one the
+    // descriptions all look like reason phrases, in the others some do
+    // not. The column is descriptions in all of them, not reason phrases
+    // (and "fixed" to `Bad Request`) in one and descriptions in the others.
+    let table = |op: &str, ok: &str, bad: &str, missing: &str| {
+        format!(
+            "## {op}\n\n### HTTP response details\n\n| Status code | Description | Response headers |\n\
+             |-------------|-------------|------------------|\n**200** | {ok} |  -  |\n\
+             **400** | {bad} |  -  |\n**404** | {missing} |  -  |\n\n"
+        )
+    };
+    let text = [
+        table(
+            "get",
+            "Widget found",
+            "Invalid request",
+            "Invalid resource identifier",
+        ),
+        table("delete", "OK", "Bad request", "Not found"),
+        table(
+            "list",
+            "Widgets found",
+            "Invalid request",
+            "Invalid resource identifier",
+        ),
+        table(
+            "update",
+            "Widget updated",
+            "Invalid request",
+            "Invalid resource identifier",
+        ),
+        table("patch", "Widget patched", "Bad request", "Not found"),
+    ]
+    .concat();
+    let dir = one_page(&format!(
+        "# Widgets API\n\n| Name | Type | Description |\n|---|---|---|\n| id | string | Widget id |\n\n{text}"
+    ));
+    let (_, r, err) = report_in(dir.path());
+    assert!(findings(&r, "DL004").is_empty(), "{r} {err}");
+    let lines: Vec<u64> = findings(&r, "DL010")
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "{r}");
+    // A page whose only table reads so is still read as reason phrases.
+    let dir = one_page(&format!(
+        "# Widgets API\n\n`DELETE /x`\n\n{}",
+        table("delete", "OK", "Bad request", "Not found")
+    ));
+    let (_, r, _) = report_in(dir.path());
+    assert_eq!(findings(&r, "DL004").len(), 2, "{r}");
+}
+
+#[test]
 fn the_counts_said_are_of_operation_tables_as_the_election_counts_them() {
     // Four operations on one page, a table each: three write one wording.
     let table = |text: &str| {

@@ -9,9 +9,9 @@ use super::classify::Typing;
 use super::html::{self, HtmlTable};
 use super::markdown::{self, CodeKind, Structure};
 use super::page::{
-    Broken, BrokenKind, Candidate, MIN_ROWS, Page, Row, Section, Table, TableKind, comment_spans,
-    context_section, first_line, html_candidate, read_status_table, section_of_words, title_of,
-    typing_of,
+    Broken, BrokenKind, Candidate, MIN_ROWS, Page, Row, Section, StatusTable, Table, TableKind,
+    comment_spans, context_section, first_line, html_candidate, read_status_table,
+    read_status_table_with, section_of_words, title_of, typing_of,
 };
 use super::text::Cell;
 use crate::source::{BOM, Span};
@@ -163,6 +163,8 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
     let (mut other_rows, mut other_first) = (0usize, false);
     let mut table_bytes = 0usize;
     let (mut op_tables, mut op_rows): (Vec<Table>, Vec<Row>) = (Vec::new(), Vec::new());
+    // Operation tables read, pushed once the page's tables are all read.
+    let mut pending: Vec<(&Candidate, Typing, StatusTable, Option<Broken>)> = Vec::new();
     for c in &candidates {
         let code = md.code_block_at(c.span.start);
         let mut broken = cut
@@ -253,8 +255,7 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
                 "{} rows, the responses of an operation {READ_AS_OPERATION}: {because}",
                 st.rows.len()
             );
-            let section = operation_section_of(src, c, &st);
-            push_table(&mut op_tables, &mut op_rows, c, st, section, broken);
+            pending.push((c, typing.clone(), st, broken));
         }
         if typing.kind != TableType::StatusReference {
             verdicts.push(verdict);
@@ -270,6 +271,26 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
         verdicts.push(verdict);
         let section = section_of(src, c, &st);
         push_table(&mut tables, &mut rows, c, st, section, broken);
+    }
+    // A column headed as the description that some operation tables of
+    // the page read as reason phrases (`Bad request`, `Not found`: every
+    // cell like one) and others as descriptions (`Widget patched`) is read
+    // as descriptions in all: the same column is not checked two ways.
+    let described: std::collections::BTreeSet<String> = pending
+        .iter()
+        .filter_map(|(_, _, st, _)| st.description_header.clone())
+        .collect();
+    for (c, typing, st, broken) in pending {
+        let mixed = st
+            .reason_headed_description
+            .as_ref()
+            .is_some_and(|h| described.contains(h));
+        let st = match mixed {
+            true => read_status_table_with(src, c, &typing, false).unwrap_or(st),
+            false => st,
+        };
+        let section = operation_section_of(src, c, &st);
+        push_table(&mut op_tables, &mut op_rows, c, st, section, broken);
     }
     // A section cut from a page takes the page's title from the caller.
     let title = || match request {

@@ -484,6 +484,17 @@ pub(super) struct StatusTable {
     pub(super) header_section: Option<Section>,
     pub(super) header_section_from: Option<Span>,
     pub(super) rows: Vec<Row>,
+    /// The header of the column read as reason phrases although it is
+    /// headed as the description (`Description`: `Bad request`).
+    pub(super) reason_headed_description: Option<String>,
+    /// The header of the column read as the description.
+    pub(super) description_header: Option<String>,
+}
+
+/// Reads the rows of a table [`classify`] calls a status table: its code
+/// column is `typing.code_col`.
+pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Option<StatusTable> {
+    read_status_table_with(src, c, typing, true)
 }
 
 pub(super) fn section_of_words(text: &str) -> Option<Section> {
@@ -531,9 +542,15 @@ pub(super) fn section_of_words(text: &str) -> Option<Section> {
 /// A code read by [`parse_code`]: the code, its digits, its reason phrase.
 type CodeAt = (u16, usize, std::ops::Range<usize>);
 
-/// Reads the rows of a table [`classify`] calls a status table: its code
-/// column is `typing.code_col`.
-pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Option<StatusTable> {
+/// [`read_status_table`]; a column headed as the description is read as
+/// reason phrases only when `described_reasons` (other tables of its page
+/// may read the same column as descriptions: then none does).
+pub(super) fn read_status_table_with(
+    src: &str,
+    c: &Candidate,
+    typing: &Typing,
+    described_reasons: bool,
+) -> Option<StatusTable> {
     let header: Vec<String> = c.header.iter().map(Cell::text).collect();
     let code_col = typing.code_col?;
     // Rows whose code cell starts with a status code; ranges (`2XX`,
@@ -628,7 +645,8 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
         // error strings an API returns, which one resembling a phrase does
         // not make reason phrases.
         let (have, needed) = if described(col) {
-            (reasons * 5 * usize::from(worded == 0), filled * 4)
+            let allowed = usize::from(worded == 0 && described_reasons);
+            (reasons * 5 * allowed, filled * 4)
         } else {
             (reasons * 2, filled + usize::from(worded > 0))
         };
@@ -719,11 +737,19 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
             Some(s) => (Some(s), c.header.get(code_col).and_then(Cell::span)),
             None => (section_of_words(&c.header_above), None),
         };
+    let header_of =
+        |col: Option<usize>| col.and_then(|c| header.get(c)).map(|h| normalize_header(h));
+    let reason_headed_description = reason_col
+        .filter(|&c| described(c))
+        .and_then(|c| header_of(Some(c)));
+    let description_header = header_of(desc_col);
     Some(StatusTable {
         header,
         header_section,
         header_section_from,
         rows,
+        reason_headed_description,
+        description_header,
     })
 }
 
