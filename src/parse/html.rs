@@ -210,7 +210,7 @@ pub fn attribute<'a>(src: &'a str, tag: Span, want: &str) -> Option<&'a str> {
 }
 
 /// Tags that start a new paragraph inside a cell.
-const BLOCK_TAGS: &[&str] = &[
+pub(super) const BLOCK_TAGS: &[&str] = &[
     "p",
     "br",
     "div",

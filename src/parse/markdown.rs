@@ -210,9 +210,20 @@ pub fn structure(src: &str, base: usize) -> Structure {
                 out.html.push(span);
                 if let Some(p) = pipe.as_mut() {
                     // `<br>` and other tags inside a pipe cell: a tag that
-                    // breaks the line starts a new paragraph.
+                    // breaks the line (`<li>`, `</p>`) starts a new
+                    // paragraph, as in an HTML table.
                     let tag = src[span.start..span.end].to_ascii_lowercase();
-                    if tag.starts_with("<br") || tag.starts_with("<p") || tag.starts_with("</p") {
+                    let name: String = tag
+                        .trim_start_matches('<')
+                        .trim_start_matches('/')
+                        .chars()
+                        .take_while(char::is_ascii_alphanumeric)
+                        .collect();
+                    if tag.starts_with("<br")
+                        || tag.starts_with("<p")
+                        || tag.starts_with("</p")
+                        || super::html::BLOCK_TAGS.contains(&name.as_str())
+                    {
                         p.flush(src);
                     }
                 }
@@ -506,6 +517,21 @@ mod tests {
         assert_eq!(cell.text(), "请求&参数\n错误。");
         let span = cell.span().unwrap();
         assert_eq!(&src[span.start..span.end], "请求&amp;参数<br>错误。");
+    }
+
+    #[test]
+    fn list_items_in_a_pipe_cell_are_paragraphs() {
+        let src = "| Status | Description |\n|---|---|\n\
+                   | 400 | Errors:<br/><ul><li>400 - Invalid Field</li><li>400 - Missing Field</li></ul> |\n";
+        let s = structure(src, 0);
+        let cell = &s.pipe_tables[0].rows[0][1];
+        assert_eq!(
+            cell.text(),
+            "Errors:\n400 - Invalid Field\n400 - Missing Field"
+        );
+        for f in &cell.fragments {
+            assert_eq!(&src[f.span.start..f.span.end], f.text);
+        }
     }
 
     #[test]
