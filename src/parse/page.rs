@@ -497,16 +497,19 @@ pub(super) fn read_status_table(src: &str, c: &Candidate, typing: &Typing) -> Op
     read_status_table_with(src, c, typing, true)
 }
 
+/// The words that name the error section of a table, and the success one.
+const ERROR_WORDS: [&str; 7] = [
+    "异常", "错误", "失败", "error", "failure", "failed", "abnormal",
+];
+const SUCCESS_WORDS: [&str; 5] = ["正常", "成功", "success", "successful", "normal"];
+
 pub(super) fn section_of_words(text: &str) -> Option<Section> {
     // Most labels and headers name no section: told by one search for the
-    // words below, in any letter case, before anything is lower-cased.
+    // same words, in any letter case, before anything is lower-cased.
     static ANY: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "异常", "错误", "失败", "正常", "成功", "error", "fail", "abnormal", "success",
-                "normal",
-            ])
+            .build(ERROR_WORDS.iter().chain(&SUCCESS_WORDS))
             .expect("fixed patterns")
     });
     if !ANY.is_match(text) {
@@ -526,10 +529,7 @@ pub(super) fn section_of_words(text: &str) -> Option<Section> {
             t = t.replace(name, " ");
         }
     }
-    let error = [
-        "异常", "错误", "失败", "error", "failure", "failed", "abnormal",
-    ];
-    let success = ["正常", "成功", "success", "successful", "normal"];
+    let (error, success) = (ERROR_WORDS, SUCCESS_WORDS);
     if error.iter().any(|w| t.contains(w)) {
         Some(Section::Error)
     } else if success.iter().any(|w| t.contains(w)) {
