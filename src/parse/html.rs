@@ -210,7 +210,7 @@ pub fn attribute<'a>(src: &'a str, tag: Span, want: &str) -> Option<&'a str> {
 }
 
 /// Tags that start a new paragraph inside a cell.
-pub(super) const BLOCK_TAGS: &[&str] = &[
+const BLOCK_TAGS: &[&str] = &[
     "p",
     "br",
     "div",
@@ -235,6 +235,11 @@ pub(super) const BLOCK_TAGS: &[&str] = &[
     "th",
     "caption",
 ];
+
+/// Whether the lower-cased tag name `name` is one of [`BLOCK_TAGS`].
+pub(super) fn is_block_tag(name: &[u8]) -> bool {
+    BLOCK_TAGS.iter().any(|t| t.as_bytes() == name)
+}
 
 /// What a tag is to the table builder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,7 +275,7 @@ fn tag_of(src: &str, name: Span) -> Tag {
         b"caption" => Tag::Caption,
         b"thead" => Tag::Thead,
         b"table" => Tag::Table,
-        l if BLOCK_TAGS.iter().any(|t| t.as_bytes() == l) => Tag::Block,
+        l if is_block_tag(l) => Tag::Block,
         _ => Tag::Inline,
     }
 }

@@ -213,16 +213,14 @@ pub fn structure(src: &str, base: usize) -> Structure {
                     // breaks the line (`<li>`, `</p>`) starts a new
                     // paragraph, as in an HTML table.
                     let tag = src[span.start..span.end].to_ascii_lowercase();
-                    let name: String = tag
-                        .trim_start_matches('<')
-                        .trim_start_matches('/')
-                        .chars()
-                        .take_while(char::is_ascii_alphanumeric)
-                        .collect();
+                    let name = tag.trim_start_matches('<').trim_start_matches('/');
+                    let end = name
+                        .find(|c: char| !c.is_ascii_alphanumeric())
+                        .unwrap_or(name.len());
                     if tag.starts_with("<br")
                         || tag.starts_with("<p")
                         || tag.starts_with("</p")
-                        || super::html::BLOCK_TAGS.contains(&name.as_str())
+                        || super::html::is_block_tag(&name.as_bytes()[..end])
                     {
                         p.flush(src);
                     }
