@@ -164,7 +164,7 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
     let mut table_bytes = 0usize;
     let (mut op_tables, mut op_rows): (Vec<Table>, Vec<Row>) = (Vec::new(), Vec::new());
     // Operation tables read, pushed once the page's tables are all read.
-    let mut pending: Vec<(&Candidate, Typing, StatusTable, Option<Broken>)> = Vec::new();
+    let mut pending: Vec<(&Candidate, StatusTable, Option<Broken>)> = Vec::new();
     for c in &candidates {
         let code = md.code_block_at(c.span.start);
         let mut broken = cut
@@ -255,7 +255,7 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
                 "{} rows, the responses of an operation {READ_AS_OPERATION}: {because}",
                 st.rows.len()
             );
-            pending.push((c, typing.clone(), st, broken));
+            pending.push((c, st, broken));
         }
         if typing.kind != TableType::StatusReference {
             verdicts.push(verdict);
@@ -278,15 +278,16 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
     // as descriptions in all: the same column is not checked two ways.
     let described: std::collections::BTreeSet<String> = pending
         .iter()
-        .filter_map(|(_, _, st, _)| st.description_header.clone())
+        .filter_map(|(_, st, _)| st.description_header.clone())
         .collect();
-    for (c, typing, st, broken) in pending {
+    for (c, st, broken) in pending {
         let mixed = st
             .reason_headed_description
             .as_ref()
             .is_some_and(|h| described.contains(h));
+        // Typed again only then: the rows read need its columns alone.
         let st = match mixed {
-            true => read_status_table_with(src, c, &typing, false).unwrap_or(st),
+            true => read_status_table_with(src, c, &typing_of(c), false).unwrap_or(st),
             false => st,
         };
         let section = operation_section_of(src, c, &st);
