@@ -5,7 +5,7 @@
 /// `f` applied to every item, on as many scoped threads as the machine has
 /// (at most one per item); the results in the items' order.
 pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = threads();
     if threads < 2 || items.len() < 2 {
         return items.into_iter().map(f).collect();
     }
@@ -30,6 +30,12 @@ pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R>
             })
             .collect()
     })
+}
+
+/// The machine's cores, asked once: each asking reads the cgroup files.
+fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
 #[cfg(test)]

@@ -403,21 +403,30 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
     let mut depth = 0usize;
     let mut in_thead = false;
     let mut row: Option<RawRow> = None;
-    let mut cell: Option<(RawCell, Vec<Piece>)> = None;
+    let mut cell: Option<RawCell> = None;
     let mut caption: Option<Vec<Piece>> = None;
+    // The pieces of the open cell's paragraph: one list for the table,
+    // copied into a fragment only when they hold text.
+    let mut pieces: Vec<Piece> = Vec::new();
 
     // Closes the paragraph being built in the open cell.
-    fn flush(src: &str, cell: &mut Option<(RawCell, Vec<Piece>)>) {
-        if let Some((c, pieces)) = cell.as_mut()
+    fn flush(src: &str, cell: &mut Option<RawCell>, pieces: &mut Vec<Piece>) {
+        if let Some(c) = cell.as_mut()
             && !pieces.is_empty()
-            && let Some(f) = Fragment::from_pieces(src, std::mem::take(pieces))
+            && let Some(f) = Fragment::from_piece_slice(src, pieces)
         {
             c.cell.fragments.push(f);
         }
+        pieces.clear();
     }
-    fn close_cell(src: &str, cell: &mut Option<(RawCell, Vec<Piece>)>, row: &mut Option<RawRow>) {
-        flush(src, cell);
-        if let Some((c, _)) = cell.take() {
+    fn close_cell(
+        src: &str,
+        cell: &mut Option<RawCell>,
+        pieces: &mut Vec<Piece>,
+        row: &mut Option<RawRow>,
+    ) {
+        flush(src, cell, pieces);
+        if let Some(c) = cell.take() {
             row.get_or_insert_with(RawRow::default).cells.push(c);
         }
     }
@@ -432,8 +441,8 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
             } => (span, name, false, self_closing),
             Token::End { span, name } => (span, name, true, false),
             Token::Text(span) => {
-                if let Some((_, pieces)) = cell.as_mut() {
-                    push_text_pieces(src, span, pieces);
+                if cell.is_some() {
+                    push_text_pieces(src, span, &mut pieces);
                 } else if let Some(pieces) = caption.as_mut() {
                     push_text_pieces(src, span, pieces);
                 }
@@ -444,7 +453,7 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
         let tag = tag_of(src, name);
         match (tag, end) {
             (Tag::Td | Tag::Th, false) if depth == 1 => {
-                close_cell(src, &mut cell, &mut row);
+                close_cell(src, &mut cell, &mut pieces, &mut row);
                 if row.is_none() {
                     row = Some(RawRow {
                         in_thead,
@@ -453,19 +462,18 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
                     });
                 }
                 let (rowspan, colspan) = spans(src, span);
-                cell = Some((
-                    RawCell {
-                        cell: Cell::default(),
-                        is_th: tag == Tag::Th,
-                        rowspan,
-                        colspan,
-                    },
-                    Vec::new(),
-                ));
+                cell = Some(RawCell {
+                    cell: Cell::default(),
+                    is_th: tag == Tag::Th,
+                    rowspan,
+                    colspan,
+                });
             }
-            (Tag::Td | Tag::Th, true) if depth == 1 => close_cell(src, &mut cell, &mut row),
+            (Tag::Td | Tag::Th, true) if depth == 1 => {
+                close_cell(src, &mut cell, &mut pieces, &mut row)
+            }
             (Tag::Tr, false) if depth == 1 => {
-                close_cell(src, &mut cell, &mut row);
+                close_cell(src, &mut cell, &mut pieces, &mut row);
                 if let Some(r) = row.take() {
                     table.rows.push(r);
                 }
@@ -476,7 +484,7 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
                 });
             }
             (Tag::Tr, true) if depth == 1 => {
-                close_cell(src, &mut cell, &mut row);
+                close_cell(src, &mut cell, &mut pieces, &mut row);
                 if let Some(r) = row.take() {
                     table.rows.push(r);
                 }
@@ -493,13 +501,13 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
             (Tag::Thead, false) if depth == 1 => in_thead = true,
             (Tag::Thead, true) if depth == 1 => in_thead = false,
             (Tag::Table, false) => {
-                flush(src, &mut cell);
+                flush(src, &mut cell, &mut pieces);
                 if !self_closing {
                     depth += 1;
                 }
             }
             (Tag::Table, true) => {
-                flush(src, &mut cell);
+                flush(src, &mut cell, &mut pieces);
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     table.span.end = span.end;
@@ -511,12 +519,12 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
             (Tag::Inline | Tag::Thead, _) => {}
             _ => {
                 if cell.is_some() {
-                    flush(src, &mut cell);
+                    flush(src, &mut cell, &mut pieces);
                 }
             }
         }
     }
-    close_cell(src, &mut cell, &mut row);
+    close_cell(src, &mut cell, &mut pieces, &mut row);
     if let Some(r) = row.take() {
         table.rows.push(r);
     }

@@ -45,6 +45,25 @@ fn collapsible(c: char) -> bool {
 impl Fragment {
     /// Builds a fragment from its pieces; `None` when they hold no visible text.
     pub fn from_pieces(src: &str, pieces: Vec<Piece>) -> Option<Fragment> {
+        let (span, text) = Fragment::visible(src, &pieces)?;
+        Some(Fragment { span, text, pieces })
+    }
+
+    /// [`Fragment::from_pieces`] from pieces a reader reuses: copied only
+    /// when they hold visible text (the white space between a cell's tags
+    /// makes paragraphs that hold none).
+    pub fn from_piece_slice(src: &str, pieces: &[Piece]) -> Option<Fragment> {
+        let (span, text) = Fragment::visible(src, pieces)?;
+        Some(Fragment {
+            span,
+            text,
+            pieces: pieces.to_vec(),
+        })
+    }
+
+    /// The span and the text a reader sees of `pieces`; `None` when they
+    /// hold no visible text.
+    fn visible(src: &str, pieces: &[Piece]) -> Option<(Span, String)> {
         // One pass, no intermediate list: this runs for every cell doclint
         // looks at, most of them in tables that turn out not to matter.
         // White space that collapses is ASCII, so source text is taken a
@@ -66,7 +85,7 @@ impl Fragment {
             *in_space = false;
             text.push_str(run);
         };
-        for p in &pieces {
+        for p in pieces {
             match &p.decoded {
                 None => {
                     let lit = &src[p.span.start..p.span.end];
@@ -99,11 +118,7 @@ impl Fragment {
                 }
             }
         }
-        Some(Fragment {
-            span: span?,
-            text,
-            pieces,
-        })
+        Some((span?, text))
     }
 
     /// Each character of [`Fragment::text`] with the bytes that produce it: a
