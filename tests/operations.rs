@@ -1253,3 +1253,39 @@ fn a_success_is_not_missing_from_a_status_page_of_errors() {
     assert_eq!(f.len(), 1, "{r}");
     assert_eq!(f[0]["code"], 403);
 }
+
+#[test]
+fn a_path_under_an_endpoint_heading_makes_an_api_page() {
+    // A reference that names the method only in its title: `## Endpoint`,
+    // then the path alone in inline code. Its one table of codes is the
+    // operation's responses, not a status-code page of the service (which
+    // would make every code of its other operations "missing" from it).
+    let page = |lead: &str| {
+        format!(
+            "# Trigger manual cluster update\n\n{lead}\n\n## Response\n\n### Response codes\n\n\
+             | Code | Description |\n| --- | --- |\n| **200** | Started successfully. |\n\
+             | **412** | Triggering of update failed. |\n| **554** | Update is already running. |\n"
+        )
+    };
+    for lead in [
+        "## Endpoint\n\n`/api/v1.0/upgradeManagement/triggerUpgrade`",
+        "## 请求地址\n`/v1/{project_id}/upgrade`",
+    ] {
+        let dir = one_page(&page(lead));
+        let (_, r, err) = report_in(dir.path());
+        assert_eq!(r["summary"]["pages"], 0, "{lead:?} {err}");
+        assert_eq!(r["summary"]["operations"], 1, "{lead:?} {r}");
+        assert_eq!(r["summary"]["operation_rows"], 3, "{lead:?} {r}");
+    }
+    // A path in text, or under another heading, makes no request: the page
+    // stays a status-code page.
+    for lead in [
+        "## Endpoint\n\nSend requests to `/api/v1.0/` on the cluster.",
+        "## Files\n\n`/etc/dynatrace/cluster.conf`",
+    ] {
+        let dir = one_page(&page(lead));
+        let (_, r, err) = report_in(dir.path());
+        assert_eq!(r["summary"]["pages"], 1, "{lead:?} {err}");
+        assert_eq!(r["summary"]["operations"], 0, "{lead:?} {r}");
+    }
+}

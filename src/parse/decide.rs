@@ -516,17 +516,65 @@ pub fn parse_operations_below_request(section: &str) -> Option<Page> {
 
 /// Where the first HTTP request line is (`POST /v1/{id}/servers`,
 /// `GET https://…`): the mark of a page that documents one operation.
+///
+/// A path alone in inline code under a heading naming the endpoint (`##
+/// Endpoint`, then `` `/api/v2/tokens` ``) is one too: some references name
+/// the method only in the page's title or file name.
 pub(super) fn first_request_line(src: &str) -> Option<usize> {
     let b = src.as_bytes();
     let mut at = 0;
+    let mut under_endpoint = false;
     while at < b.len() {
         let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i + 1);
-        if is_request_line(&src[at..end]) {
+        let line = &src[at..end];
+        if is_request_line(line) || (under_endpoint && is_lone_path(line)) {
             return Some(at);
+        }
+        if !line.trim().is_empty() {
+            under_endpoint = is_endpoint_heading(line);
         }
         at = end;
     }
     None
+}
+
+/// Whether `line` is a heading that names an operation's endpoint: `##
+/// Endpoint`, `## URI`, `## Request URL`, `## 请求地址`.
+fn is_endpoint_heading(line: &str) -> bool {
+    let Some(name) = line.trim_start().strip_prefix('#') else {
+        return false;
+    };
+    let name = name
+        .trim_start_matches('#')
+        .trim()
+        .trim_end_matches([':', '：'])
+        .to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "endpoint"
+            | "endpoints"
+            | "uri"
+            | "url"
+            | "request uri"
+            | "request url"
+            | "请求uri"
+            | "请求url"
+            | "请求地址"
+            | "请求路径"
+            | "接口地址"
+    )
+}
+
+/// Whether `line` is a path alone in inline code: `` `/api/v2/tokens` ``.
+fn is_lone_path(line: &str) -> bool {
+    line.trim()
+        .strip_prefix('`')
+        .and_then(|r| r.strip_suffix('`'))
+        .is_some_and(|p| {
+            p.len() > 1
+                && p.starts_with('/')
+                && !p.contains(|c: char| c.is_whitespace() || c == '`')
+        })
 }
 
 /// The cells of a pipe-table line, split at unescaped `|` (the outer pipes
