@@ -28,7 +28,36 @@ fn blank_line_then_indented_rows_is_a_code_block() {
 }
 
 #[test]
+fn blank_line_before_a_cell_s_text_alone_is_harmless() {
+    // The text is a paragraph inside its cell: the table still renders.
+    assert!(dl008("fixtures/broken/cell-paragraph").is_empty());
+    let p = pages(&["fixtures/broken/cell-paragraph"]);
+    assert_eq!(p[0]["rows"].as_array().unwrap().len(), 18);
+    // SAP writes every cell so: `<td valign="top">`, a blank line, the text,
+    // a blank line, `</td>`.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let cell = |tag: &str, text: &str| format!("<{tag} valign=\"top\">\n\n{text}\n\n</{tag}>\n");
+    let mut page = String::from("# Status codes\n\n<table>\n<tr>\n");
+    page += &(cell("th", "Code") + &cell("th", "Description") + "</tr>\n");
+    for (code, text) in [
+        ("200 OK", "Success."),
+        ("400 Bad Request", "Invalid."),
+        ("404 Not Found", "No such user."),
+    ] {
+        page += &format!("<tr>\n{}{}</tr>\n", cell("td", code), cell("td", text));
+    }
+    page += "</table>\n";
+    std::fs::write(dir.path().join("codes.md"), &page).unwrap();
+    let dir = dir.path().to_str().unwrap();
+    assert!(dl008(dir).is_empty());
+    assert_eq!(pages(&[dir])[0]["rows"].as_array().unwrap().len(), 3);
+}
+
+#[test]
 fn blank_line_in_a_cell_is_a_paragraph() {
+    // The blank line comes before the text, and the end of the row is on
+    // the text's line: the row's markup is in the paragraph.
     let f = dl008("fixtures/broken/blank-paragraph");
     assert_eq!(f.len(), 1);
     assert!(f[0]["message"].as_str().unwrap().contains("paragraph"));

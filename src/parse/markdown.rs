@@ -285,9 +285,12 @@ impl Structure {
     }
 
     /// Where a blank line inside `span` breaks it: the first text after a
-    /// blank line that does not start another HTML block (it renders as a
-    /// code block or a paragraph instead). `None` when every blank line is
-    /// followed by HTML.
+    /// blank line that does not start another HTML block and renders as a
+    /// code block, or as a paragraph that takes in the markup of rows or
+    /// cells (`请求参数有误。</td></tr><tr><td>401…`). `None` when every blank
+    /// line is followed by HTML, or by a cell's text alone: that paragraph
+    /// (`Code` between `<th>` and `</th>` on lines of their own, as SAP
+    /// writes every cell) renders inside its cell, and the table stays one.
     pub fn break_after_blank_line(&self, src: &str, span: Span) -> Option<usize> {
         let b = src.as_bytes();
         let mut at = span.start;
@@ -311,14 +314,132 @@ impl Structure {
                 return None;
             }
             let i = self.html.partition_point(|h| h.end <= k);
-            let in_html = self.html.get(i).is_some_and(|h| h.start <= k);
-            if !in_html {
+            if self.html.get(i).is_some_and(|h| h.start <= k) {
+                at = k;
+                continue;
+            }
+            if self.code_block_at(k).is_some()
+                || holds_table_markup(src, k, paragraph_end(b, k, span.end))
+            {
                 return Some(k);
             }
             at = k;
         }
         None
     }
+}
+
+/// Where the paragraph starting at `from` ends (at most at `end`): at a
+/// blank line, or a line that starts an HTML block of a block-level tag
+/// (`<tr>`, `</td>`), which interrupts a paragraph.
+fn paragraph_end(b: &[u8], from: usize, end: usize) -> usize {
+    memchr::memchr_iter(b'\n', &b[from..end])
+        .map(|i| from + i + 1)
+        .find(|&line| {
+            let rest = &b[line..end];
+            let j = rest
+                .iter()
+                .position(|c| !matches!(c, b' ' | b'\t' | b'\r'))
+                .unwrap_or(rest.len());
+            j >= rest.len() || rest[j] == b'\n' || (j < 4 && starts_block_tag(&rest[j..]))
+        })
+        .unwrap_or(end)
+}
+
+/// Whether `text` starts with a tag that opens a CommonMark HTML block
+/// able to interrupt a paragraph (`<tr`, `</td>`, `<p>`, `<div …`).
+fn starts_block_tag(text: &[u8]) -> bool {
+    const NAMES: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "base",
+        "basefont",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "col",
+        "colgroup",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "menu",
+        "menuitem",
+        "nav",
+        "noframes",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "param",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "track",
+        "ul",
+    ];
+    let Some(rest) = text.strip_prefix(b"<") else {
+        return false;
+    };
+    let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+    let n = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let after = rest.get(n).copied();
+    let ends =
+        after.is_none_or(|c| c.is_ascii_whitespace() || c == b'>') || rest[n..].starts_with(b"/>");
+    ends && NAMES
+        .iter()
+        .any(|name| name.as_bytes().eq_ignore_ascii_case(&rest[..n]))
+}
+
+/// Whether `src[from..end]` holds a tag that makes or ends a table's rows
+/// or cells (`<tr>`, `</td>`, `</table>`).
+fn holds_table_markup(src: &str, from: usize, end: usize) -> bool {
+    super::html::Tokenizer::new(src, from, end).any(|t| match t {
+        super::html::Token::Start { name, .. } | super::html::Token::End { name, .. } => {
+            ["tr", "td", "th", "thead", "tbody", "table"]
+                .iter()
+                .any(|want| super::html::name_is(src, name, want))
+        }
+        _ => false,
+    })
 }
 
 /// The rows of a pipe table that a line inside a cell cut off: a cell
