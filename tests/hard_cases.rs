@@ -473,3 +473,45 @@ fn a_code_listed_twice_on_one_page_is_no_tie_between_services() {
         .count();
     assert_eq!(ties, 2, "{r}");
 }
+
+#[test]
+fn a_code_in_emphasis_in_an_html_cell_is_read() {
+    // A blank line before a cell's text makes it a paragraph, where
+    // `*400*` renders as an emphasized 400 (SAP writes its cells so). The
+    // marks are not part of the code, nor of the reason phrase.
+    let cell = |text: &str| format!("<td valign=\"top\">\n\n{text}\n\n</td>\n");
+    let mut page = String::from(
+        "# Status codes\n\n<table>\n<tr>\n<th>Code</th>\n<th>Description</th>\n</tr>\n",
+    );
+    for (code, text) in [
+        ("*200*", "Success."),
+        ("**400 Bad Request**", "The request is invalid."),
+        ("_404_", "No such user."),
+        ("***500***", "Internal error."),
+    ] {
+        page += &format!("<tr>\n{}{}</tr>\n", cell(code), cell(text));
+    }
+    page += "</table>\n";
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    fs::write(dir.path().join("codes.md"), &page).unwrap();
+    let p = pages_in(dir.path());
+    let rows = p[0]["rows"].as_array().unwrap();
+    let codes: Vec<u64> = rows.iter().map(|r| r["code"].as_u64().unwrap()).collect();
+    assert_eq!(codes, [200, 400, 404, 500]);
+    assert_eq!(rows[1]["reason"]["text"], "Bad Request");
+    assert!(assert_spans_exact_in(dir.path(), &p) > 8);
+    // Marks that do not close around the code are left: no code is read.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let open = page.replace("*200*", "*200");
+    fs::write(dir.path().join("codes.md"), open).unwrap();
+    let p = pages_in(dir.path());
+    let codes: Vec<u64> = p[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_u64().unwrap())
+        .collect();
+    assert_eq!(codes, [400, 404, 500]);
+}

@@ -426,7 +426,8 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
         row: &mut Option<RawRow>,
     ) {
         flush(src, cell, pieces);
-        if let Some(c) = cell.take() {
+        if let Some(mut c) = cell.take() {
+            unemphasize_code(src, &mut c.cell);
             row.get_or_insert_with(RawRow::default).cells.push(c);
         }
     }
@@ -532,6 +533,29 @@ pub fn read_rows(src: &str, start: usize, max_rows: usize) -> HtmlTable {
         table.span.end = tokens.position().max(start);
     }
     table
+}
+
+/// A code in Markdown emphasis (`*400*`, `**400 Bad Request**`), as a
+/// cell's text renders when a blank line before it makes it a paragraph
+/// (SAP writes every cell so): read without the marks, which the reader
+/// does not see.
+fn unemphasize_code(src: &str, cell: &mut Cell) {
+    let Some(first) = cell.fragments.first() else {
+        return;
+    };
+    let t = first.text.as_bytes();
+    let Some(&mark @ (b'*' | b'_')) = t.first() else {
+        return;
+    };
+    let n = t.iter().take_while(|&&b| b == mark).count();
+    let closing = t.iter().rev().take_while(|&&b| b == mark).count();
+    if n > 3 || closing != n || t.len() <= 2 * n || !t[n].is_ascii_digit() {
+        return;
+    }
+    let chars = first.text.chars().count();
+    if let Some(inner) = super::page::sub_fragment(src, first, n, chars - n) {
+        cell.fragments[0] = inner;
+    }
 }
 
 /// `able` is rare in these pages, `<t` is in every cell: the finders search

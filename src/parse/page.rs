@@ -369,7 +369,12 @@ fn is_placeholder(cell: &Cell) -> bool {
 }
 
 /// Cuts `fragment` to its characters `from..to` (indexes into its text).
-fn sub_fragment(src: &str, fragment: &Fragment, from: usize, to: usize) -> Option<Fragment> {
+pub(super) fn sub_fragment(
+    src: &str,
+    fragment: &Fragment,
+    from: usize,
+    to: usize,
+) -> Option<Fragment> {
     let chars = fragment.chars(src);
     let start = chars.get(from)?.1.start;
     let end = chars.get(to.checked_sub(1)?)?.1.end;
