@@ -638,6 +638,10 @@ fn english_api_pages_are_read_whatever_their_status_heading() {
         ("## HTTP status codes", "| Status | Description |"),
         ("## Responses", "| HTTP Code | Meaning |"),
         ("**Response codes**", "| Response Code | Situation |"),
+        (
+            "### Response Status and Error Codes",
+            "| Code | Description |",
+        ),
     ] {
         let dir = one_page(&format!(
             "{request}{heading}\n\n{header}\n|---|---|\n| 200 | Locked. |\n| 404 | Not found. |\n| 409 | Already locked. |\n"

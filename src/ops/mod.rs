@@ -40,9 +40,10 @@ static WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// What a page without a status heading must say somewhere for its tables
 /// to be looked at as an operation's responses: a status word, or in English
-/// `status code`, `response code`, `HTTP code`, `return code`, `HTTP status`
-/// or `responses`, in lower case, upper case or capitalized (`## Responses`,
-/// `### HTTP status codes`, `| Response Code |`). A user guide's table with a
+/// `status code`, `response code`, `HTTP code`, `return code`, `HTTP status`,
+/// `response status` or `responses`, in lower case, upper case or
+/// capitalized (`## Responses`, `### HTTP status codes`, `| Response Code |`,
+/// `### Response Status and Error Codes`). A user guide's table with a
 /// stray `100` in it says none of them; `status` or `response` alone would
 /// let in release notes, port tables and `show_status`. Written out in each
 /// case rather than searched for without case: that keeps the searcher's
@@ -54,6 +55,7 @@ static GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "http code",
         "return code",
         "http status",
+        "response status",
         "responses",
     ];
     let title = |w: &str| -> String {
