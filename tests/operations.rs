@@ -1293,3 +1293,52 @@ fn a_path_under_an_endpoint_heading_makes_an_api_page() {
         assert_eq!(r["summary"]["operations"], 0, "{lead:?} {r}");
     }
 }
+
+#[test]
+fn a_type_column_names_each_response_s_body_in_short_tables_too() {
+    // Dynatrace's generated references: `Code | Type | Description`, the
+    // type a schema's name. With a `-` for the 200 or only two rows there
+    // were too few names to tell, and the table was taken for a catalogue
+    // of errors; `**4XX**` rows made it a table of code classes.
+    let page = |rows: &str| {
+        format!(
+            "# Op\n\n`GET /api/v2/tokens/{{id}}`\n\n| Parameter | Type | Description | In | Required |\n\
+             | --- | --- | --- | --- | --- |\n| id | string | The ID. | path | Required |\n\n\
+             ## Response\n\n### Response codes\n\n| Code | Type | Description |\n| --- | --- | --- |\n{rows}"
+        )
+    };
+    for (rows, codes) in [
+        (
+            "| **200** | - | Success. |\n| **400** | ErrorEnvelope | Failed. The input is invalid. |\n\
+             | **404** | ErrorEnvelope | Failed. Not found. |\n",
+            vec![200, 400, 404],
+        ),
+        (
+            "| **200** | [TokenMetadata](#a) | Success. |\n| **400** | [ErrorEnvelope](#b) | Failed. |\n",
+            vec![200, 400],
+        ),
+        (
+            "| **200** | ProblemFeed | Success |\n| **4XX** | ErrorEnvelope | Client side error. |\n\
+             | **5XX** | ErrorEnvelope | Server side error. |\n",
+            vec![200],
+        ),
+    ] {
+        let dir = one_page(&page(rows));
+        let (_, out, err) = run_in(
+            dir.path(),
+            &["pages", "--operations", "--format", "json", "."],
+        );
+        let pages: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        assert_eq!(operation_codes(&pages), codes, "{rows}");
+    }
+    // Two errors, each with its own identifier and no success: a catalogue.
+    let dir = one_page(&page(
+        "| 400 | InvalidParameter | The parameter is invalid. |\n| 404 | TokenNotFound | No such token. |\n",
+    ));
+    let (_, out, _) = run_in(
+        dir.path(),
+        &["pages", "--operations", "--format", "json", "."],
+    );
+    assert_eq!(out.trim(), "[]", "{out}");
+}

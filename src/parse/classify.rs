@@ -444,11 +444,14 @@ pub(crate) fn names_a_type(h: &str) -> bool {
 /// `[Trustee](#schematrustee)`): headed as a body, schema, model or response
 /// type (not an error's type), or headed `Type` with one name filling half
 /// its rows or more (a catalogue's error identifiers differ row by row).
-/// Its cells are names, or empty.
+/// Its cells are names, or empty. Two names are enough when they are the
+/// same, or when `success` (a 2xx row is in the table: a catalogue of
+/// errors gives no type for a success).
 fn body_type_column<S: AsRef<str>>(
     header: &[String],
     body: &[&Vec<S>],
     width: usize,
+    success: impl Fn() -> bool,
 ) -> Option<usize> {
     (1..width).find(|&c| {
         let Some(h) = header.get(c).map(|h| strip(h).to_lowercase()) else {
@@ -470,6 +473,9 @@ fn body_type_column<S: AsRef<str>>(
         }
         if !matches!(h.as_str(), "type" | "类型") {
             return true;
+        }
+        if texts.len() == 2 {
+            return texts[0] == texts[1] || success();
         }
         if texts.len() < 3 {
             return false;
@@ -750,11 +756,27 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
     // (`Status Code | Body Type | Description`), the type a data type
     // (`string`) or a schema's name (`ErrorTemplate`, in a column headed as
     // the body's type).
-    if columns.first().is_some_and(|t| t.is_code())
+    // Codes first, or codes among classes (`**200**`, `**4XX**`, `**5XX**`:
+    // the classes are no rows of their own, the codes still are).
+    let codes_first = columns.first().is_some_and(|t| t.is_code())
+        || typed.first().is_some_and(|col| {
+            col.iter().any(|t| t.is_code())
+                && col
+                    .iter()
+                    .all(|t| t.is_code() || matches!(t, CellType::Class | CellType::Empty))
+        });
+    // A success beside a type names what it returns: a catalogue of errors
+    // has no type for it.
+    let success = || {
+        body.iter().any(|r| {
+            parse_code(strip(cell(r, 0))).is_some_and(|(code, _, _)| (200..300).contains(&code))
+        })
+    };
+    if codes_first
         && let Some(c) = columns
             .iter()
             .position(|t| *t == CellType::DataType)
-            .or_else(|| body_type_column(header, &body, width))
+            .or_else(|| body_type_column(header, &body, width, success))
     {
         // `Status | Header | Type | Description`: the headers of each
         // response, typed, not the responses.

@@ -251,10 +251,10 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
         {
             // Not a status-code page's table, but read as an operation's.
             let because = verdict.why.trim_start_matches("not read: ").to_string();
-            verdict.why = format!(
-                "{} rows, the responses of an operation {READ_AS_OPERATION}: {because}",
-                st.rows.len()
-            );
+            let n = st.rows.len();
+            let rows = if n == 1 { "row" } else { "rows" };
+            verdict.why =
+                format!("{n} {rows}, the responses of an operation {READ_AS_OPERATION}: {because}");
             pending.push((c, st, broken));
         }
         if typing.kind != TableType::StatusReference {
