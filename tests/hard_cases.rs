@@ -515,3 +515,32 @@ fn a_code_in_emphasis_in_an_html_cell_is_read() {
         .collect();
     assert_eq!(codes, [400, 404, 500]);
 }
+
+#[test]
+fn an_empty_code_cell_continues_the_code_above() {
+    // A pipe table cannot span a cell over rows: the causes of one code are
+    // rows with an empty code cell under it. They are parts of its
+    // description, as the rows a `rowspan` code covers are.
+    let page = "# Response Codes\n\n|Code|Message|Information|\n|---|---|---|\n\
+                |400|Bad Request|The JSON schema validation failed.|\n\
+                |||The body of your request was empty.|\n\
+                |401|Unauthorized|The JWT does not match the user.|\n\
+                |404|Not Found|The receipt could not be found.|\n\
+                |500|Internal Server Error|Something went wrong.|\n\
+                |||The state could not be updated.|\n";
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    fs::write(dir.path().join("codes.md"), page).unwrap();
+    let p = pages_in(dir.path());
+    let rows = p[0]["rows"].as_array().unwrap();
+    let parts = |i: usize| {
+        rows[i]["description"]["fragments"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let codes: Vec<u64> = rows.iter().map(|r| r["code"].as_u64().unwrap()).collect();
+    assert_eq!(codes, [400, 401, 404, 500]);
+    assert_eq!((parts(0), parts(1), parts(3)), (2, 1, 2));
+    assert!(assert_spans_exact_in(dir.path(), &p) > 8);
+}

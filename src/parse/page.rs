@@ -572,6 +572,16 @@ pub(super) fn read_status_table_with(
             spanned.last_mut().expect("pushed with coded").push(cells);
             continue;
         }
+        // An empty code cell under a code's row, the row's other cells
+        // written: the same code, another cause (a pipe table cannot span
+        // a cell over rows).
+        if first.is_none()
+            && let Some(more) = spanned.last_mut()
+            && cells.iter().any(|c| !c.fragments.is_empty())
+        {
+            more.push(cells);
+            continue;
+        }
         let Some(first) = first else { continue };
         // A code followed by a long message (`500 Processor Exception:
         // …`) reads as prose, and is still a row of its code, beside the
