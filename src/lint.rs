@@ -814,7 +814,25 @@ pub fn lint(settings: &Settings) -> Outcome {
     // Files without a status table or a note (most of them) are counted,
     // not kept, unless a file named may be seen twice.
     let plain = std::sync::atomic::AtomicUsize::new(0);
+    // Markdown files of another extension (a Docusaurus tree's `.mdx`), when
+    // the config chose no extensions: counted, not read, to say so.
+    let unread = unread_extensions(settings);
+    let unread_counts: Vec<std::sync::atomic::AtomicUsize> =
+        unread.iter().map(|_| Default::default()).collect();
+    let mut walk_extensions = settings.extensions.clone();
+    walk_extensions.extend(unread.iter().map(|e| e.to_string()));
     let visit = |entry: Entry<'_>| -> Option<(Option<PathBuf>, Read)> {
+        if !unread.is_empty()
+            && let Some(k) = entry.path.extension().and_then(|e| {
+                unread
+                    .iter()
+                    .position(|u| e.eq_ignore_ascii_case(std::ffi::OsStr::new(u)))
+            })
+            && !named.contains(&entry.path)
+        {
+            unread_counts[k].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            return None;
+        }
         let service = match &settings.config {
             Some(config) => configure(&entry, config)?,
             None => None,
@@ -839,7 +857,7 @@ pub fn lint(settings: &Settings) -> Outcome {
     let walked = walk::walk(
         &roots,
         &root,
-        &settings.extensions,
+        &walk_extensions,
         &cwd,
         settings.respect_gitignore,
         &visit,
@@ -852,10 +870,35 @@ pub fn lint(settings: &Settings) -> Outcome {
         .filter(|n| named.iter().any(|p| n.starts_with(p)))
         .collect();
     let mut files = plain.into_inner();
+    let read_ones: Vec<String> = settings
+        .extensions
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect();
+    let mut notes: Vec<FileError> = unread
+        .iter()
+        .zip(unread_counts)
+        .map(|(ext, n)| (ext, n.into_inner()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(ext, n)| FileError {
+            path: crate::project::display(&root, &cwd),
+            message: format!(
+                "{n} .{ext} file{} not read: doclint reads {} files; `extensions = [{}, \"{ext}\"]` \
+                 in doclint.toml reads them too",
+                if n == 1 { " is" } else { "s are" },
+                read_ones.join(", "),
+                settings
+                    .extensions
+                    .iter()
+                    .map(|e| format!("\"{e}\""))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        })
+        .collect();
     // Sized once: the pages are moved in, not grown into.
     let mut docs = Vec::with_capacity(visited.len());
     let mut op_docs = Vec::with_capacity(visited.len());
-    let mut notes = Vec::new();
     let mut errors: Vec<FileError> = walk_errors
         .into_iter()
         .map(|e| FileError {
@@ -999,6 +1042,32 @@ pub fn lint(settings: &Settings) -> Outcome {
         elapsed: start.elapsed(),
     }
 }
+
+/// The extensions of Markdown files not read, to count and name: those
+/// of [`MARKDOWN_EXTENSIONS`] not read, when the config chose neither
+/// extensions nor files to include (then the choice is the user's).
+fn unread_extensions(settings: &Settings) -> Vec<&'static str> {
+    let chosen = settings
+        .config
+        .as_ref()
+        .is_some_and(|c| !c.config.extensions.is_empty() || !c.config.include.is_empty());
+    if chosen {
+        return Vec::new();
+    }
+    MARKDOWN_EXTENSIONS
+        .iter()
+        .copied()
+        .filter(|m| {
+            !settings
+                .extensions
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(m))
+        })
+        .collect()
+}
+
+/// The extensions Markdown files are commonly given.
+const MARKDOWN_EXTENSIONS: [&str; 6] = ["md", "mdx", "markdown", "mdown", "mkd", "mkdn"];
 
 /// How many more files the walk of `root` would read without ignore rules:
 /// only counted when nothing was found, to say why (a `.gitignore` of

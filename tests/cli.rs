@@ -378,3 +378,38 @@ fn a_short_line_is_shown_whole() {
         "{out}"
     );
 }
+
+#[test]
+fn markdown_files_of_other_extensions_are_counted_and_named() {
+    // A Docusaurus tree writes its pages as `.mdx`: doclint reads `.md`
+    // unless told, and says how many it left and how to read them.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("fixtures/seeds"), dir.path());
+    let dew = dir.path().join("dew/状态码.md");
+    fs::rename(&dew, dew.with_extension("mdx")).unwrap();
+    fs::write(dir.path().join("notes.markdown"), "# Notes\n").unwrap();
+    let (_, out, err) = run_in(dir.path(), &[]);
+    assert!(
+        err.contains(
+            "1 .mdx file is not read: doclint reads .md files; \
+             `extensions = [\"md\", \"mdx\"]` in doclint.toml reads them too"
+        ),
+        "{out}{err}"
+    );
+    assert!(err.contains("1 .markdown file is not read"), "{err}");
+    // Once the config chooses, the choice is the user's: no note, and the
+    // page is read.
+    fs::write(
+        dir.path().join("doclint.toml"),
+        "extensions = [\"md\", \"mdx\"]\n",
+    )
+    .unwrap();
+    let (_, r) = json_in(dir.path(), &[]);
+    let (_, _, err) = run_in(dir.path(), &[]);
+    assert!(!err.contains("not read"), "{err}");
+    assert_eq!(r["summary"]["pages"], 5, "{r}");
+    // A file named is read whatever its extension, and not counted.
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let (_, _, err) = run_in(dir.path(), &["dew/状态码.mdx"]);
+    assert!(!err.contains(".mdx file"), "{err}");
+}
