@@ -544,3 +544,45 @@ fn an_empty_code_cell_continues_the_code_above() {
     assert_eq!((parts(0), parts(1), parts(3)), (2, 1, 2));
     assert!(assert_spans_exact_in(dir.path(), &p) > 8);
 }
+
+#[test]
+fn error_codes_by_name_do_not_outweigh_the_status_table() {
+    // OneDrive's errors page: its status codes, then a long table of error
+    // codes by name in lower camel case. That table is a catalogue, which
+    // neither makes nor breaks a page; a table of parameters still does.
+    let status = "# Common error responses\n\n| Status code | Status message | Description |\n\
+                  |:--|:--|:--|\n| 400 | Bad Request | Cannot process the request. |\n\
+                  | 401 | Unauthorized | Authentication information is missing. |\n\
+                  | 404 | Not Found | The requested resource doesn't exist. |\n\
+                  | 500 | Internal Server Error | There was an internal server error. |\n\n";
+    let names = [
+        "accessDenied",
+        "activityLimitReached",
+        "generalException",
+        "invalidRange",
+        "invalidRequest",
+        "itemNotFound",
+        "malwareDetected",
+        "nameAlreadyExists",
+        "notAllowed",
+        "notSupported",
+    ];
+    let table = |head: &str| {
+        let mut t = format!("## More\n\n| {head} | Description |\n|:--|:--|\n");
+        for n in names {
+            t += &format!("| **{n}** | The {n} case. |\n");
+        }
+        t
+    };
+    for (head, taken) in [("Code", true), ("Error code", true), ("Parameter", false)] {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("doclint.toml"), "").unwrap();
+        fs::write(
+            dir.path().join("errors.md"),
+            format!("{status}{}", table(head)),
+        )
+        .unwrap();
+        let p = pages_in(dir.path());
+        assert_eq!(p.len(), usize::from(taken), "{head}");
+    }
+}

@@ -859,6 +859,25 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
                 "its first column holds error identifiers, not status codes".into(),
             );
         }
+        // Names headed as codes or errors, with their meaning (`Code |
+        // Description`: `accessDenied`, `itemNotFound`): a catalogue of
+        // error codes, whatever the names' case.
+        let named_as_codes = header.first().is_some_and(|h| {
+            let h = strip(h).to_lowercase();
+            h.contains("code") || h.contains("error") || h.contains("错误")
+        });
+        if columns.first() == Some(&CellType::Identifier)
+            && named_as_codes
+            && columns[1..].iter().any(|t| t.is_text())
+        {
+            return done(
+                columns,
+                TableType::Catalogue,
+                None,
+                "its first column, headed as codes, holds names (accessDenied), not status codes"
+                    .into(),
+            );
+        }
         // Other codes (opcodes, close codes, business codes) with their
         // meaning: a catalogue of another kind of code.
         if numeric_key && columns[1..].iter().any(|t| t.is_text()) {
