@@ -10,7 +10,9 @@
 //! most services is canonical, except that in Chinese text a form with
 //! half-width marks where a Chinese sentence needs full-width ones never
 //! wins over one with fewer (`请求成功.` never becomes canonical over
-//! `请求成功。`, even used by more services). A tie elects nothing: the model records the tied texts and
+//! `请求成功。`, even used by more services). Wordings the very same services
+//! use (a project of one service) are told apart by their pages. A tie
+//! elects nothing: the model records the tied texts and
 //! rules report every page with no fix until a pin in config decides. A
 //! description pinned in config always wins.
 
@@ -305,6 +307,24 @@ pub fn half_width_marks(text: &str) -> usize {
         .count()
 }
 
+/// Among `items` (services, pages) ranked by services (most first), the one that leads
+/// by pages when those tied at the top are used by the very same services:
+/// per-service votes cannot tell them apart (a project of one service, or
+/// one service writing a code two ways), and the pages can. `None` when
+/// there is no such tie, or the pages tie too.
+fn lead_among_same_services(items: &[(&BTreeSet<&str>, usize)]) -> Option<usize> {
+    let first = items.first()?.0;
+    let tied: Vec<usize> = (0..items.len())
+        .take_while(|&i| items[i].0.len() == first.len())
+        .collect();
+    if tied.len() < 2 || tied.iter().any(|&i| items[i].0 != first) {
+        return None;
+    }
+    let mut by_pages: Vec<(usize, usize)> = tied.iter().map(|&i| (items[i].1, i)).collect();
+    by_pages.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    (by_pages[0].0 > by_pages[1].0).then_some(by_pages[0].1)
+}
+
 /// Elects the canonical text among `texts` (each with its pages and
 /// services) in language `lang`.
 fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
@@ -321,6 +341,20 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
             .cmp(&a.0.len())
             .then_with(|| a.1[0].text.cmp(&b.1[0].text))
     });
+    // Wordings the same services use (one service writing a code two
+    // ways, as in a project of one service): more pages decide.
+    let votes: Vec<(&BTreeSet<&str>, usize)> = ranked
+        .iter()
+        .map(|g| {
+            let pages: BTreeSet<usize> = g.1.iter().flat_map(|v| v.pages.iter().copied()).collect();
+            (&g.0, pages.len())
+        })
+        .collect();
+    if let Some(lead) = lead_among_same_services(&votes) {
+        let g = ranked.remove(lead);
+        ranked.insert(0, g);
+        ranked.truncate(1);
+    }
     let mut tie = None;
     let mut winner = None;
     if ranked.len() > 1 && ranked[0].0.len() == ranked[1].0.len() {
@@ -355,6 +389,18 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
         };
         let mut forms = ranked[0].1.clone();
         by_votes(&mut forms);
+        let services: Vec<BTreeSet<&str>> = forms
+            .iter()
+            .map(|v| v.services.iter().map(String::as_str).collect())
+            .collect();
+        let votes: Vec<(&BTreeSet<&str>, usize)> = services
+            .iter()
+            .zip(&forms)
+            .map(|(s, v)| (s, v.pages.len()))
+            .collect();
+        if let Some(lead) = lead_among_same_services(&votes) {
+            forms = vec![forms[lead]];
+        }
         let fewest = forms.iter().map(|v| marks(v)).min().unwrap_or(0);
         if marks(forms[0]) > fewest
             && !(forms.len() > 1 && forms[0].services.len() == forms[1].services.len())

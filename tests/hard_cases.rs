@@ -586,3 +586,55 @@ fn error_codes_by_name_do_not_outweigh_the_status_table() {
         assert_eq!(p.len(), usize::from(taken), "{head}");
     }
 }
+
+#[test]
+fn in_one_service_the_pages_decide() {
+    // A project of one service: per-service votes cannot tell its wordings
+    // apart (each is used by the one service), so every page was a tie with
+    // no fix. The pages decide: only the odd one is reported.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    fs::create_dir(dir.path().join("notes")).unwrap();
+    for (i, ok) in [
+        "Successfully executed request",
+        "Successfully executed request",
+        "Successfully executed request",
+        "Request executed successfully",
+    ]
+    .iter()
+    .enumerate()
+    {
+        fs::write(
+            dir.path().join(format!("notes/op{i}.md")),
+            format!("# Op {i}\n\n| Code | Description |\n|---|---|\n| 200 | {ok} |\n| 400 | Bad input |\n| 404 | Patient not found |\n"),
+        )
+        .unwrap();
+    }
+    let r = report(dir.path());
+    let f = findings(&r, "DL001");
+    assert_eq!(f.len(), 1, "{r}");
+    assert_eq!(f[0]["path"], "notes/op3.md");
+    assert_eq!(f[0]["expected"], "Successfully executed request");
+    assert_eq!(f[0]["fix"]["applicability"], "unsafe");
+    let (_, human, _) = run_in(dir.path(), &[]);
+    assert!(
+        human.contains("most used: 3 of 4 pages, in notes"),
+        "{human}"
+    );
+    // Two services still vote once each, whatever their pages: two pages
+    // of one way against one page of the other is a tie, with no fix.
+    let dir = tempfile::tempdir().unwrap();
+    for (page, text) in [
+        ("a/x.md", "请求成功。"),
+        ("a/y.md", "请求成功。"),
+        ("b/x.md", "成功。"),
+    ] {
+        let path = dir.path().join(page);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, BASE.replace("请求成功。", text)).unwrap();
+    }
+    let r = report(dir.path());
+    let f = findings(&r, "DL001");
+    assert_eq!(f.len(), 3, "{r}");
+    assert!(f.iter().all(|f| f["fix"].is_null()), "{r}");
+}

@@ -319,8 +319,25 @@ pub fn canonical_note(e: &crate::model::Election) -> Option<String> {
         .collect();
     all.sort_unstable();
     all.dedup();
+    // Decided by pages: every variant is used by the very same services.
+    let by_pages = !e.variants.is_empty() && e.variants.iter().all(|v| v.services == e.services);
     let users = if e.services.is_empty() {
         String::new()
+    } else if by_pages {
+        let mut pages: Vec<usize> = e
+            .pages
+            .iter()
+            .chain(e.variants.iter().flat_map(|v| v.pages.iter()))
+            .copied()
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        format!(
+            "{} of {} pages, in {}",
+            e.pages.len(),
+            pages.len(),
+            shown(&e.services)
+        )
     } else {
         format!(
             "{} of {} service{} ({})",
