@@ -398,10 +398,13 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
             .zip(&forms)
             .map(|(s, v)| (s, v.pages.len()))
             .collect();
-        if let Some(lead) = lead_among_same_services(&votes) {
+        // (Half-width marks in Chinese still never win, by pages either.)
+        let fewest = forms.iter().map(|v| marks(v)).min().unwrap_or(0);
+        if let Some(lead) = lead_among_same_services(&votes)
+            && marks(forms[lead]) == fewest
+        {
             forms = vec![forms[lead]];
         }
-        let fewest = forms.iter().map(|v| marks(v)).min().unwrap_or(0);
         if marks(forms[0]) > fewest
             && !(forms.len() > 1 && forms[0].services.len() == forms[1].services.len())
         {
@@ -463,6 +466,47 @@ mod tests {
                 services: p.iter().map(|i| format!("s{i}")).collect(),
             })
             .collect()
+    }
+
+    /// Texts with their pages, every page of one service.
+    fn one_service(v: &[(&str, &[usize])]) -> Vec<Variant> {
+        v.iter()
+            .map(|(t, p)| Variant {
+                text: t.to_string(),
+                pages: p.to_vec(),
+                services: vec!["s".into()],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_pages_decide_between_texts_of_the_same_services() {
+        // Wordings: 3 pages against 1, one service.
+        let e = elect(
+            one_service(&[("A", &[0, 1, 2]), ("B", &[3])]),
+            Lang::En,
+            None,
+        );
+        assert_eq!(e.canonical.as_deref(), Some("A"));
+        assert!(e.tie.is_none());
+        // Forms of one wording, the same.
+        let e = elect(one_service(&[("A.", &[0, 1]), ("A", &[2])]), Lang::En, None);
+        assert_eq!(e.canonical.as_deref(), Some("A."));
+        // As many pages: still a tie.
+        let e = elect(one_service(&[("A", &[0]), ("B", &[1])]), Lang::En, None);
+        assert!(e.canonical.is_none());
+        // Half-width marks in Chinese never win, by pages either.
+        let e = elect(
+            one_service(&[("请求成功.", &[0, 1, 2]), ("请求成功。", &[3])]),
+            Lang::Zh,
+            None,
+        );
+        assert_ne!(e.canonical.as_deref(), Some("请求成功."));
+        // Other services: one vote each, whatever their pages.
+        let mut v = texts(&[("A", &[0]), ("B", &[1])]);
+        v[0].pages = vec![0, 2, 3];
+        let e = elect(v, Lang::En, None);
+        assert!(e.canonical.is_none());
     }
 
     #[test]
