@@ -216,7 +216,13 @@ fn pages_explain_says_why() {
     assert!(out.contains("status reference table, read"), "{out}");
     let (code, _, err) = run(&["pages", "--explain", "fixtures/vendors/no-such-file.md"]);
     assert_eq!(code, 2);
-    assert!(err.contains("no-such-file.md"), "{err}");
+    assert!(err.contains("no-such-file.md: no such file"), "{err}");
+    let (code, _, err) = run(&["pages", "--explain", "fixtures/vendors"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("a folder: `pages --explain` takes one file"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -149,6 +149,13 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
     use crate::source::LineIndex;
 
     let shown = path.display().to_string();
+    // A name mistyped, or a folder, is said as such: `--explain` takes a file.
+    if path.is_dir() {
+        return Err("a folder: `pages --explain` takes one file (`pages` lists a folder's)".into());
+    }
+    if std::fs::symlink_metadata(path).is_err() {
+        return Err("no such file".into());
+    }
     let bytes =
         std::fs::read(path).map_err(|e| format!("cannot read: {}", crate::walk::io_message(&e)))?;
     let decoded = crate::source::decode_any(&bytes).map_err(|e| e.to_string())?;
