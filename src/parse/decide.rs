@@ -530,8 +530,9 @@ pub(super) fn first_request_line(src: &str) -> Option<usize> {
         if is_request_line(line) || (under_endpoint && is_lone_path(line)) {
             return Some(at);
         }
-        if !line.trim().is_empty() {
-            under_endpoint = is_endpoint_heading(line);
+        // A blank line keeps the heading above; any other ends it.
+        if let Some(&c) = line.as_bytes().iter().find(|c| !c.is_ascii_whitespace()) {
+            under_endpoint = c == b'#' && is_endpoint_heading(line);
         }
         at = end;
     }
