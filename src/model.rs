@@ -307,20 +307,21 @@ pub fn half_width_marks(text: &str) -> usize {
         .count()
 }
 
-/// Among `items` (services, pages) ranked by services (most first), the one that leads
+/// Among `items` (services, their count, pages) ranked by services (most
+/// first), the one that leads
 /// by pages when those tied at the top are used by the very same services:
 /// per-service votes cannot tell them apart (a project of one service, or
 /// one service writing a code two ways), and the pages can. `None` when
 /// there is no such tie, or the pages tie too.
-fn lead_among_same_services(items: &[(&BTreeSet<&str>, usize)]) -> Option<usize> {
-    let first = items.first()?.0;
+fn lead_among_same_services<S: PartialEq>(items: &[(S, usize, usize)]) -> Option<usize> {
+    let (first, votes, _) = items.first()?;
     let tied: Vec<usize> = (0..items.len())
-        .take_while(|&i| items[i].0.len() == first.len())
+        .take_while(|&i| items[i].1 == *votes)
         .collect();
-    if tied.len() < 2 || tied.iter().any(|&i| items[i].0 != first) {
+    if tied.len() < 2 || tied.iter().any(|&i| items[i].0 != *first) {
         return None;
     }
-    let mut by_pages: Vec<(usize, usize)> = tied.iter().map(|&i| (items[i].1, i)).collect();
+    let mut by_pages: Vec<(usize, usize)> = tied.iter().map(|&i| (items[i].2, i)).collect();
     by_pages.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     (by_pages[0].0 > by_pages[1].0).then_some(by_pages[0].1)
 }
@@ -343,11 +344,11 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
     });
     // Wordings the same services use (one service writing a code two
     // ways, as in a project of one service): more pages decide.
-    let votes: Vec<(&BTreeSet<&str>, usize)> = ranked
+    let votes: Vec<(&BTreeSet<&str>, usize, usize)> = ranked
         .iter()
         .map(|g| {
             let pages: BTreeSet<usize> = g.1.iter().flat_map(|v| v.pages.iter().copied()).collect();
-            (&g.0, pages.len())
+            (&g.0, g.0.len(), pages.len())
         })
         .collect();
     if let Some(lead) = lead_among_same_services(&votes) {
@@ -389,14 +390,10 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
         };
         let mut forms = ranked[0].1.clone();
         by_votes(&mut forms);
-        let services: Vec<BTreeSet<&str>> = forms
+        // A variant's services are sorted and each named once.
+        let votes: Vec<(&Vec<String>, usize, usize)> = forms
             .iter()
-            .map(|v| v.services.iter().map(String::as_str).collect())
-            .collect();
-        let votes: Vec<(&BTreeSet<&str>, usize)> = services
-            .iter()
-            .zip(&forms)
-            .map(|(s, v)| (s, v.pages.len()))
+            .map(|v| (&v.services, v.services.len(), v.pages.len()))
             .collect();
         // (Half-width marks in Chinese still never win, by pages either.)
         let fewest = forms.iter().map(|v| marks(v)).min().unwrap_or(0);
