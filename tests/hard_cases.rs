@@ -32,6 +32,16 @@ fn on_c<'a>(r: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> 
         .collect()
 }
 
+/// The codes of a page of `doclint pages`, in order.
+fn codes_of(page: &serde_json::Value) -> Vec<u64> {
+    page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_u64().unwrap())
+        .collect()
+}
+
 fn pages_in(dir: &Path) -> Vec<serde_json::Value> {
     let (_, out, _) = run_in(dir, &["pages"]);
     serde_json::from_str(&out).unwrap()
@@ -257,13 +267,7 @@ fn own_codes_before_the_status_table_keep_a_status_page() {
     let p = pages_in(dir.path());
     let c: Vec<_> = p.iter().filter(|p| p["service"] == "c").collect();
     assert_eq!(c.len(), 1, "{p:#?}");
-    let codes: Vec<u64> = c[0]["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_u64().unwrap())
-        .collect();
-    assert_eq!(codes, [200, 400, 404, 500]);
+    assert_eq!(codes_of(c[0]), [200, 400, 404, 500]);
     // A table of parameters before it still makes an API page.
     let api = page.replace(
         "|协议|状态码|含义|\n|:-|:--|:-|\n|HTTP|610|连接超时。|\n|613|DNS解析错误。|\n|615|内容不匹配。|",
@@ -338,8 +342,7 @@ fn messages_after_the_code_are_neither_phrases_nor_dropped() {
     let p = pages_in(dir.path());
     let c = p.iter().find(|p| p["service"] == "c").unwrap();
     let rows = c["rows"].as_array().unwrap();
-    let codes: Vec<u64> = rows.iter().map(|r| r["code"].as_u64().unwrap()).collect();
-    assert_eq!(codes, [200, 400, 404, 500]);
+    assert_eq!(codes_of(c), [200, 400, 404, 500]);
     assert!(rows[2]["reason"].is_null() && rows[3]["reason"].is_null());
     // A short wrong phrase after the code is still one.
     let dir = tree(&page.replace(
@@ -497,8 +500,7 @@ fn a_code_in_emphasis_in_an_html_cell_is_read() {
     fs::write(dir.path().join("codes.md"), &page).unwrap();
     let p = pages_in(dir.path());
     let rows = p[0]["rows"].as_array().unwrap();
-    let codes: Vec<u64> = rows.iter().map(|r| r["code"].as_u64().unwrap()).collect();
-    assert_eq!(codes, [200, 400, 404, 500]);
+    assert_eq!(codes_of(&p[0]), [200, 400, 404, 500]);
     assert_eq!(rows[1]["reason"]["text"], "Bad Request");
     assert!(assert_spans_exact_in(dir.path(), &p) > 8);
     // Marks that do not close around the code are left: no code is read.
@@ -506,14 +508,7 @@ fn a_code_in_emphasis_in_an_html_cell_is_read() {
     fs::write(dir.path().join("doclint.toml"), "").unwrap();
     let open = page.replace("*200*", "*200");
     fs::write(dir.path().join("codes.md"), open).unwrap();
-    let p = pages_in(dir.path());
-    let codes: Vec<u64> = p[0]["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_u64().unwrap())
-        .collect();
-    assert_eq!(codes, [400, 404, 500]);
+    assert_eq!(codes_of(&pages_in(dir.path())[0]), [400, 404, 500]);
 }
 
 #[test]
@@ -539,8 +534,7 @@ fn an_empty_code_cell_continues_the_code_above() {
             .unwrap()
             .len()
     };
-    let codes: Vec<u64> = rows.iter().map(|r| r["code"].as_u64().unwrap()).collect();
-    assert_eq!(codes, [400, 401, 404, 500]);
+    assert_eq!(codes_of(&p[0]), [400, 401, 404, 500]);
     assert_eq!((parts(0), parts(1), parts(3)), (2, 1, 2));
     assert!(assert_spans_exact_in(dir.path(), &p) > 8);
 }
