@@ -12,6 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
 
+use crate::parse::page::Lang;
 use crate::rules::{Rule, Severity};
 
 /// The name of the config file.
@@ -358,12 +359,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Loaded, Error> {
         ));
     }
     for lang in &config.languages {
-        if !["zh", "en"].contains(&lang.as_str()) {
+        if Lang::named(lang).is_none() {
+            let known: Vec<&str> = Lang::ALL.iter().map(|l| l.as_str()).collect();
             return Err(ConfigError::at(
                 path,
                 text,
                 key_span(text, "languages"),
-                format!("unknown language `{lang}` (known: zh, en)"),
+                format!("unknown language `{lang}` (known: {})", known.join(", ")),
                 "here",
             ));
         }

@@ -136,11 +136,7 @@ impl Settings {
                 s.rules.reason_pins.insert(*code, r.clone());
             }
         }
-        s.model.languages = c
-            .languages
-            .iter()
-            .map(|l| if l == "en" { Lang::En } else { Lang::Zh })
-            .collect();
+        s.model.languages = c.languages.iter().filter_map(|l| Lang::named(l)).collect();
         s.rules.required = c.required.clone();
         if let Some(share) = c.missing_share {
             s.rules.missing_warning_share = share;

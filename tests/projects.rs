@@ -676,6 +676,82 @@ fn fixing_a_file_named_with_its_folder_fixes_it_once() {
 }
 
 #[test]
+fn translations_are_compared_within_their_language() {
+    // Three services in English, Japanese, Korean and Russian: each
+    // language agrees with itself but for one service's Japanese 400.
+    // Nothing is compared across languages: no tie, one finding.
+    let t = tempfile::tempdir().unwrap();
+    fs::write(t.path().join("doclint.toml"), "").unwrap();
+    let texts = [
+        (
+            "en",
+            [
+                "Request succeeded.",
+                "The request is invalid.",
+                "Not found.",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "リクエストは成功しました。",
+                "リクエストが無効です。",
+                "見つかりません。",
+            ],
+        ),
+        (
+            "ko",
+            [
+                "요청이 성공했습니다.",
+                "요청이 잘못되었습니다.",
+                "찾을 수 없습니다.",
+            ],
+        ),
+        (
+            "ru",
+            ["Запрос выполнен.", "Недопустимый запрос.", "Не найдено."],
+        ),
+    ];
+    for (lang, [ok, bad, missing]) in texts {
+        for svc in ["ecs", "rds", "vpc"] {
+            let bad = match (lang, svc) {
+                ("ja", "vpc") => "リクエストのパラメータが不正です。",
+                _ => bad,
+            };
+            let dir = t.path().join(lang).join(svc);
+            fs::create_dir_all(&dir).unwrap();
+            let page = format!(
+                "# Status codes\n\n| Code | Description |\n|---|---|\n\
+                 | 200 | {ok} |\n| 400 | {bad} |\n| 404 | {missing} |\n"
+            );
+            fs::write(dir.join("codes.md"), page).unwrap();
+        }
+    }
+    let (code, r) = json_in(t.path(), &[]);
+    assert_eq!(r["summary"]["pages"], 12, "{}", r["summary"]);
+    assert_eq!(r["summary"]["services"], 3, "{}", r["summary"]);
+    let findings = r["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(code, 1);
+    assert_eq!(f["rule"], "DL001");
+    assert_eq!(f["path"], "ja/vpc/codes.md");
+    assert_eq!(f["expected"], "リクエストが無効です。");
+    // The model elects one description per language (the others beside
+    // the main one).
+    let out = doclint()
+        .current_dir(t.path())
+        .args(["model", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for lang in ["ja", "ko", "ru"] {
+        let key = format!("\"lang\": \"{lang}\"");
+        assert!(text.contains(&key), "{key} in {text}");
+    }
+}
+
+#[test]
 fn language_folders_name_no_service() {
     // The five seed services in English and Chinese folders: each service
     // is named by its product folder, in both languages, and findings are

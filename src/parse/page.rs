@@ -26,31 +26,114 @@ pub enum Section {
     Error,
 }
 
-/// The language of a description.
+/// The language of a description, told by its script: descriptions are
+/// compared only within one language. Chinese and English first, as they
+/// always were (their order is the order of every list by language); the
+/// others after them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
-    /// Chinese (any CJK ideograph).
+    /// Chinese: Han ideographs without kana or Hangul.
     Zh,
-    /// Anything else: English and other Latin-script text.
+    /// Anything else, most of all English and other Latin-script text.
     En,
+    /// Japanese: any kana (its text mixes kana and Han ideographs).
+    Ja,
+    /// Korean: any Hangul.
+    Ko,
+    /// Cyrillic letters, most of them.
+    Ru,
+    /// Greek letters, most of them.
+    El,
+    /// Arabic letters, most of them.
+    Ar,
+    /// Hebrew letters, most of them.
+    He,
+    /// Thai letters, most of them.
+    Th,
+    /// Devanagari letters, most of them.
+    Hi,
 }
 
 impl Lang {
-    /// The language of `text`.
+    /// Every language, in order.
+    pub const ALL: [Lang; 10] = [
+        Lang::Zh,
+        Lang::En,
+        Lang::Ja,
+        Lang::Ko,
+        Lang::Ru,
+        Lang::El,
+        Lang::Ar,
+        Lang::He,
+        Lang::Th,
+        Lang::Hi,
+    ];
+
+    /// The language of `text`: Japanese when it holds kana, Korean when it
+    /// holds Hangul, Chinese when it holds Han ideographs, else the script
+    /// most of its letters are in (`Timeout after 5 µs` stays English), and
+    /// English when that is Latin or there is none.
     pub fn of(text: &str) -> Lang {
-        if text.chars().any(is_cjk) {
-            Lang::Zh
-        } else {
-            Lang::En
+        if text.is_ascii() {
+            return Lang::En;
+        }
+        let (mut han, mut latin) = (false, 0usize);
+        let mut others = [0usize; 6];
+        for c in text.chars() {
+            match c {
+                // `・` and `ー` are written in Chinese too.
+                '\u{3041}'..='\u{30fa}' | '\u{30fd}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' => {
+                    return Lang::Ja;
+                }
+                '\u{ff66}'..='\u{ff9d}' => return Lang::Ja,
+                '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3131}'..='\u{318e}' => {
+                    return Lang::Ko;
+                }
+                c if is_cjk(c) => han = true,
+                'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' => latin += 1,
+                '\u{400}'..='\u{4ff}' => others[0] += 1,
+                '\u{370}'..='\u{3ff}' => others[1] += 1,
+                '\u{600}'..='\u{6ff}' => others[2] += 1,
+                '\u{590}'..='\u{5ff}' => others[3] += 1,
+                '\u{e00}'..='\u{e7f}' => others[4] += 1,
+                '\u{900}'..='\u{97f}' => others[5] += 1,
+                _ => {}
+            }
+        }
+        if han {
+            return Lang::Zh;
+        }
+        // The first script with the most letters, when it outnumbers Latin.
+        let (most, n) =
+            others.iter().enumerate().fold(
+                (0, 0),
+                |best, (i, &n)| if n > best.1 { (i, n) } else { best },
+            );
+        match n > latin {
+            true => [Lang::Ru, Lang::El, Lang::Ar, Lang::He, Lang::Th, Lang::Hi][most],
+            false => Lang::En,
         }
     }
 
-    /// Its short name (`zh`, `en`).
+    /// Its short name (`zh`, `en`, `ja`…), as the config and reports write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::Zh => "zh",
             Lang::En => "en",
+            Lang::Ja => "ja",
+            Lang::Ko => "ko",
+            Lang::Ru => "ru",
+            Lang::El => "el",
+            Lang::Ar => "ar",
+            Lang::He => "he",
+            Lang::Th => "th",
+            Lang::Hi => "hi",
         }
+    }
+
+    /// The language of a short name ([`Lang::as_str`]).
+    pub fn named(name: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.as_str() == name)
     }
 }
 
@@ -983,6 +1066,34 @@ pub(super) fn first_line(src: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_description_language_is_told_by_its_script() {
+        for (text, lang) in [
+            ("Not found.", Lang::En),
+            ("No se encontró el recurso.", Lang::En),
+            ("Timeout after 5 µs", Lang::En),
+            ("Ошибка в параметре id (id)", Lang::Ru),
+            ("服务器未能处理请求。", Lang::Zh),
+            ("请求body无效", Lang::Zh),
+            ("阿里云・函数计算ー", Lang::Zh),
+            ("リクエストが無効です。", Lang::Ja),
+            ("ﾘｸｴｽﾄ", Lang::Ja),
+            ("요청이 잘못되었습니다.", Lang::Ko),
+            ("Το αίτημα δεν είναι έγκυρο", Lang::El),
+            ("الطلب غير صالح", Lang::Ar),
+            ("הבקשה אינה חוקית", Lang::He),
+            ("คำขอไม่ถูกต้อง", Lang::Th),
+            ("अनुरोध अमान्य है", Lang::Hi),
+            ("", Lang::En),
+        ] {
+            assert_eq!(Lang::of(text), lang, "{text}");
+        }
+        for l in Lang::ALL {
+            assert_eq!(Lang::named(l.as_str()), Some(l));
+        }
+        assert_eq!(Lang::named("es"), None);
+    }
 
     #[test]
     fn every_registered_phrase_fits_the_key() {

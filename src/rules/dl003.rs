@@ -21,9 +21,17 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(first) = rows.first() else { continue };
         let have: BTreeSet<u16> = rows.iter().map(|r| r.code).collect();
         // The language most of this page's descriptions are in.
-        let zh = rows.iter().filter(|r| r.lang() == Some(Lang::Zh)).count();
-        let en = rows.iter().filter(|r| r.lang() == Some(Lang::En)).count();
-        let lang = if en > zh { Lang::En } else { Lang::Zh };
+        // (Chinese unless another has more; the first of those tied.)
+        let langs: Vec<Lang> = rows.iter().filter_map(|r| r.lang()).collect();
+        let count = |l: Lang| langs.iter().filter(|&&x| x == l).count();
+        let lang = Lang::ALL
+            .into_iter()
+            .map(|l| (l, count(l)))
+            .fold(
+                (Lang::Zh, 0),
+                |best, (l, n)| if n > best.1 { (l, n) } else { best },
+            )
+            .0;
         for code in &codes {
             if have.contains(code) {
                 continue;
