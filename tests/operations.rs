@@ -582,6 +582,33 @@ fn operation_codes(pages: &serde_json::Value) -> Vec<u64> {
 }
 
 #[test]
+fn descriptions_that_start_with_a_type_word_are_descriptions() {
+    // openapi-generator's layout: `List of dashboards` was typed a data
+    // type, so the table was dropped as one of response headers; in a
+    // two-column table every description was lost.
+    let dir = one_page(
+        "# **list_dashboards**\n> ListDashboardsResponse list_dashboards()\n\n### Parameters\n\n\
+         Name | Type | Description  | Notes\n------------- | ------------- | ------------- | -------------\n\
+         **cursor** | **str**| Cursor value | [optional]\n\n### HTTP response details\n\n\
+         | Status code | Description | Response headers |\n|-------------|-------------|------------------|\n\
+         **200** | List of dashboards |  -  |\n**401** | Unauthorized request |  -  |\n",
+    );
+    let (_, out, err) = run_in(
+        dir.path(),
+        &["pages", "--operations", "--format", "json", "."],
+    );
+    let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    assert_eq!(operation_codes(&pages), [200, 401]);
+    let described: Vec<&str> = pages[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["description"]["text"].as_str().unwrap_or("(none)"))
+        .collect();
+    assert_eq!(described, ["List of dashboards", "Unauthorized request"]);
+}
+
+#[test]
 fn a_status_table_in_a_block_quote_under_the_status_heading_is_read() {
     // The quick look at table heads does not see pipe tables in a block
     // quote; under a status heading the section is read whole, as

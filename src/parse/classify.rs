@@ -280,12 +280,32 @@ fn is_data_type(t: &str) -> bool {
         "char",
         "short",
     ];
-    let head = t
-        .trim_end_matches("[]")
-        .split(['<', ' ', '(', '['])
-        .next()
-        .unwrap_or("");
-    TYPES.iter().any(|k| head.eq_ignore_ascii_case(k)) && t.split_whitespace().count() <= 4
+    // A type word, or its plural (`strings`, `objects`).
+    let is_type = |w: &str| {
+        let one = w.strip_suffix(['s', 'S']).unwrap_or(w);
+        TYPES
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k) || one.eq_ignore_ascii_case(k))
+    };
+    let t = t.trim_end_matches("[]");
+    let (head, rest) = t.split_at(t.find(['<', ' ', '(', '[']).unwrap_or(t.len()));
+    if !TYPES.iter().any(|k| head.eq_ignore_ascii_case(k)) || t.split_whitespace().count() > 4 {
+        return false;
+    }
+    // `string`, `List<Pet>`, `array[string]`, `string (date-time)`.
+    let rest = rest.trim_start();
+    if rest.is_empty() || rest.starts_with(['<', '(', '[']) {
+        return true;
+    }
+    // `Array of Pet`, `list of strings`, `String array`, `JSON object`; not
+    // a description that starts with a type word (`List of dashboards`,
+    // `Object describing the user`).
+    let named = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase()) && token_chars(w);
+    match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
+        ["of", w] => is_type(w) || named(w),
+        [w] => is_type(w) || ["value", "type"].iter().any(|k| w.eq_ignore_ascii_case(k)),
+        _ => false,
+    }
 }
 
 fn is_flag(t: &str) -> bool {
@@ -1114,6 +1134,27 @@ mod tests {
         assert_eq!(type_cell("200ms"), CellType::Duration);
         assert_eq!(type_cell("100,000,000"), CellType::Number);
         assert_eq!(type_cell("String"), CellType::DataType);
+        for ty in [
+            "List<Pet>",
+            "array[string]",
+            "string (date-time)",
+            "Array of Pet",
+            "list of strings",
+            "String array",
+            "JSON object",
+            "string[]",
+        ] {
+            assert_eq!(type_cell(ty), CellType::DataType, "{ty}");
+        }
+        // A description that starts with a type word is none.
+        for prose in [
+            "List of dashboards",
+            "Object describing the user",
+            "Map of regions",
+            "String too long",
+        ] {
+            assert_ne!(type_cell(prose), CellType::DataType, "{prose}");
+        }
         assert_eq!(type_cell("是"), CellType::Flag);
         assert_eq!(type_cell("请求成功。"), CellType::Prose);
         assert_eq!(type_cell("Not allowed"), CellType::Phrase);
