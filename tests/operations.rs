@@ -582,6 +582,30 @@ fn operation_codes(pages: &serde_json::Value) -> Vec<u64> {
 }
 
 #[test]
+fn chinese_status_words_of_generators_open_an_api_page() {
+    // swagger2markup's Chinese header `HTTP代码`, and Microsoft's
+    // `HTTP 状态代码`: the page names a status word, as `HTTP Code` does.
+    for (heading, header) in [
+        ("##### 响应", "|HTTP代码|说明|"),
+        ("##### 响应", "|HTTP 代码|说明|"),
+        ("## HTTP 状态代码", "|代码|说明|"),
+    ] {
+        let dir = one_page(&format!(
+            "# 查询用户\n\n```\nGET /v1/users/{{id}}\n```\n\n\
+             |参数|类型|说明|\n|---|---|---|\n|id|string|用户编号|\n\n\
+             {heading}\n\n{header}\n|---|---|\n|200|成功。|\n|403|Forbiden|\n"
+        ));
+        let (_, out, err) = run_in(
+            dir.path(),
+            &["pages", "--operations", "--format", "json", "."],
+        );
+        let pages: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|_| panic!("{header}: {err}"));
+        assert_eq!(operation_codes(&pages), [200, 403], "{header}");
+    }
+}
+
+#[test]
 fn descriptions_that_start_with_a_type_word_are_descriptions() {
     // openapi-generator's layout: `List of dashboards` was typed a data
     // type, so the table was dropped as one of response headers; in a

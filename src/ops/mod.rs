@@ -19,15 +19,20 @@ use memchr::memmem::Finder;
 use crate::parse::page::{self, Page};
 
 /// The words of a per-operation status section or its header: `状态码`,
-/// `返回值`, `返回码`, `响应码`, `Status Code`, `Status code`.
-const WORDS: [&str; 6] = [
+/// `返回值`, `返回码`, `响应码`, `状态代码` (`HTTP 状态代码`), `Status Code`,
+/// `Status code`.
+const WORDS: [&str; 7] = [
     "状态码",
     "返回值",
     "返回码",
     "响应码",
+    "状态代码",
     "Status Code",
     "Status code",
 ];
+
+/// The Chinese words of [`WORDS`].
+const CHINESE_WORDS: usize = 5;
 
 /// Leftmost-first: it lets the searcher use its SIMD prefilter. Run on the
 /// lines that start with `#`.
@@ -39,7 +44,8 @@ static WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// What a page without a status heading must say somewhere for its tables
-/// to be looked at as an operation's responses: a status word, or in English
+/// to be looked at as an operation's responses: a status word, `HTTP代码`
+/// (`HTTP 代码`), or in English
 /// `status code`, `response code`, `HTTP code`, `return code`, `HTTP status`,
 /// `response status` or `responses`, in lower case, upper case or
 /// capitalized (`## Responses`, `### HTTP status codes`, `| Response Code |`,
@@ -64,7 +70,12 @@ static GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut words: Vec<String> = WORDS[..4].iter().map(|w| w.to_string()).collect();
+    // swagger2markup's Chinese header, `HTTP代码`, with a space or not.
+    let mut words: Vec<String> = WORDS[..CHINESE_WORDS]
+        .iter()
+        .chain(&["HTTP代码", "HTTP 代码"])
+        .map(|w| w.to_string())
+        .collect();
     for w in english {
         // `status code`, `STATUS CODE`, `Status code`, `Status Code`, and
         // `HTTP` in capitals before the rest (`HTTP status`, `HTTP Code`).

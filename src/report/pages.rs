@@ -198,9 +198,9 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
             "turned down by the quick look at the first rows of its tables \
              (a doclint bug: please report it)"
         } else {
-            "the page names no status word (状态码, 返回值, 返回码, 响应码, status code, \
-             response code, HTTP code, return code, HTTP status, responses), so it is \
-             not taken for an API page"
+            "the page names no status word (状态码, 返回值, 返回码, 响应码, 状态代码, HTTP代码, \
+             status code, response code, HTTP code, return code, HTTP status, response \
+             status, responses), so it is not taken for an API page"
         };
         let _ = writeln!(
             out,
