@@ -632,3 +632,58 @@ fn in_one_service_the_pages_decide() {
     assert_eq!(f.len(), 3, "{r}");
     assert!(f.iter().all(|f| f["fix"].is_null()), "{r}");
 }
+
+#[test]
+fn a_status_page_with_its_translation_below_is_one_status_page() {
+    // The table in Chinese, then in English, with the same codes: one
+    // status page in two languages, not the responses of two operations.
+    // Chinese is compared with Chinese (c's 400 differs), no code is
+    // documented twice, and the English table is no tie with nothing.
+    let page = "## 中文\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 请求成功。 |\n| 400 | 请求参数错误。 |\n\
+                | 404 | 资源不存在。 |\n| 500 | 服务内部错误。 |\n\n## English\n\n| Code | Description |\n\
+                |---|---|\n| 200 | Request succeeded. |\n| 400 | The request is invalid. |\n\
+                | 404 | Not found. |\n| 500 | Internal error. |\n";
+    let dir = tree(page);
+    let r = report(dir.path());
+    assert_eq!(r["summary"]["pages"], 3, "{}", r["summary"]);
+    assert_eq!(r["summary"]["operations"], 0, "{}", r["summary"]);
+    let dl001 = on_c(&r, "DL001");
+    assert_eq!(dl001.len(), 1, "{dl001:#?}");
+    assert_eq!(dl001[0]["found"], "请求参数错误。");
+    assert_eq!(dl001[0]["expected"], "服务器未能处理请求。");
+    assert!(findings(&r, "DL006").is_empty());
+    let p = pages_in(dir.path());
+    let c = p.iter().find(|p| p["service"] == "c").unwrap();
+    assert_eq!(codes_of(c), [200, 400, 404, 500, 200, 400, 404, 500]);
+}
+
+#[test]
+fn a_container_fence_under_a_table_ends_it() {
+    // VuePress / Docusaurus containers (`::: en`, `:::note`) right under a
+    // table: the fences are no rows, and each container's table is read on
+    // its own. GFM alone glues the two into one table of repeated codes.
+    for (en, zh, close) in [
+        ("::: en", "::: zh-CN", ":::"),
+        (":::note", ":::tip", ":::"),
+        ("  ::: tip English", "  ::: tip 中文", "  :::"),
+    ] {
+        let page = format!(
+            "# 状态码\n\n{en}\n| Code | Description |\n|---|---|\n| 200 | Request succeeded. |\n\
+             | 400 | The request is invalid. |\n| 404 | Not found. |\n| 500 | Internal error. |\n{close}\n\
+             {zh}\n| 状态码 | 说明 |\n|---|---|\n| 200 | 请求成功。 |\n\
+             | 400 | 服务器未能处理请求。 |\n| 404 | 资源不存在。 |\n| 500 | 服务内部错误。 |\n{close}\n"
+        );
+        let dir = tree(&page);
+        let r = report(dir.path());
+        assert_eq!(r["summary"]["pages"], 3, "{en}: {}", r["summary"]);
+        let p = pages_in(dir.path());
+        let c = p.iter().find(|p| p["service"] == "c").unwrap();
+        assert_eq!(
+            codes_of(c),
+            [200, 400, 404, 500, 200, 400, 404, 500],
+            "{en}"
+        );
+        assert!(r["findings"].as_array().unwrap().is_empty(), "{en}: {r}");
+        assert!(assert_spans_exact_in(dir.path(), &p) >= 24, "{en}");
+    }
+}

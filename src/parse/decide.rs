@@ -15,6 +15,8 @@ use super::page::{
 };
 use super::text::Cell;
 use crate::source::{BOM, Span};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// What doclint made of one table of a page, and why.
 #[derive(Debug, Clone)]
@@ -85,17 +87,66 @@ impl RequestLine {
 
 /// [`examine`], with where the page's first HTTP request line is.
 fn examine_after(src: &str, request: RequestLine) -> Examined {
-    // A pipe table whose delimiter row does not match its header does not
-    // render (GFM): read from a copy with that row written right, byte for
-    // byte as long, so that every span is the same in the file.
+    // Both read from a copy of the text, byte for byte as long, so that
+    // every span is the same in the file:
+    // - a container's fence right under a table row (`:::`, `::: zh-CN`,
+    //   `:::note`: VuePress, VitePress, Docusaurus) ends the table there,
+    //   as those sites render it; GFM would take it for a row. It is read
+    //   as a thematic break (`***`), which ends a table too.
+    // - a pipe table whose delimiter row does not match its header does not
+    //   render (GFM): that row is written right, and the table reported.
+    let fences = container_fences(src);
     let bad = bad_delimiter_rows(src);
-    if !bad.is_empty()
-        && let Some(text) = with_delimiters_mended(src, &bad)
-    {
-        let rows: Vec<Span> = bad.iter().map(|(at, _)| *at).collect();
-        return examine_text(&text, request, &rows);
+    if fences.is_empty() && bad.is_empty() {
+        return examine_text(src, request, &[]);
     }
-    examine_text(src, request, &[])
+    let mut text = src.as_bytes().to_vec();
+    for fence in &fences {
+        text[fence.start..fence.end].fill(b'*');
+    }
+    let mut rows: Vec<Span> = Vec::new();
+    if !bad.is_empty() {
+        let mut mended = text.clone();
+        if with_delimiters_mended(&mut mended, &bad) {
+            text = mended;
+            rows = bad.iter().map(|(at, _)| *at).collect();
+        }
+    }
+    match String::from_utf8(text) {
+        Ok(text) => examine_text(&text, request, &rows),
+        Err(_) => examine_text(src, request, &[]),
+    }
+}
+
+/// The text of every line that opens or closes a container (`:::` and
+/// what follows it, after at most three spaces) right under a line with a
+/// `|`, which GFM would read as a row of the table above.
+fn container_fences(src: &str) -> Vec<Span> {
+    static FENCE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b":::"));
+    let b = src.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
+    for at in FENCE.find_iter(b) {
+        let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+        if start == 0
+            || at - start > 3
+            || !b[start..at].iter().all(|&c| c == b' ')
+            || out.last().is_some_and(|f| f.end > at)
+        {
+            continue;
+        }
+        let above_start = memchr::memrchr(b'\n', &b[..start - 1]).map_or(0, |i| i + 1);
+        if !b[above_start..start - 1].contains(&b'|') {
+            continue;
+        }
+        let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+        let end = if b[..end].ends_with(b"\r") {
+            end - 1
+        } else {
+            end
+        };
+        out.push(Span::new(at, end));
+    }
+    out
 }
 
 /// [`examine_after`] of `src`, where the pipe-table delimiter rows at
@@ -343,11 +394,20 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
         return refuse(verdicts, why.into(), operations(op_tables, op_rows), false);
     }
     // The same codes in several tables: the responses of several operations.
+    // Not tables in two languages (a page and its translation, one below
+    // the other): a code is repeated in a table of the same language.
     if tables.len() > 1 {
-        let mut seen: Vec<(u16, usize)> = rows.iter().map(|r| (r.code, r.table)).collect();
+        let langs = super::page::table_languages(&rows, tables.len());
+        let mut seen: Vec<(Option<super::page::Lang>, u16, usize)> = rows
+            .iter()
+            .map(|r| (langs[r.table], r.code, r.table))
+            .collect();
         seen.sort_unstable();
         seen.dedup();
-        let repeated = seen.windows(2).filter(|w| w[0].0 == w[1].0).count();
+        let repeated = seen
+            .windows(2)
+            .filter(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1))
+            .count();
         if repeated * 4 >= seen.len().min(4 * tables.len()) && repeated >= 2 {
             let why = format!(
                 "not a status-code page: its {} status tables list the same codes again \
@@ -638,14 +698,16 @@ fn bad_delimiter_rows(src: &str) -> Vec<(Span, usize)> {
     out
 }
 
-/// `src` with each delimiter row of `bad` written right for its header's
-/// cells (`|---|-|-|`) in as many bytes; `None` when one is too short.
-fn with_delimiters_mended(src: &str, bad: &[(Span, usize)]) -> Option<String> {
-    let mut text = src.as_bytes().to_vec();
+/// Writes each delimiter row of `bad` in `text` right for its header's
+/// cells (`|---|-|-|`) in as many bytes; false when one is too short (then
+/// `text` is left half written).
+fn with_delimiters_mended(text: &mut [u8], bad: &[(Span, usize)]) -> bool {
     for (at, cells) in bad {
         let len = at.len();
         // `|`, then a dash and a `|` per cell, the first cell taking the rest.
-        let extra = len.checked_sub(2 * cells + 1)?;
+        let Some(extra) = len.checked_sub(2 * cells + 1) else {
+            return false;
+        };
         let mut row = vec![b'|'];
         for k in 0..*cells {
             row.extend(std::iter::repeat_n(
@@ -656,7 +718,7 @@ fn with_delimiters_mended(src: &str, bad: &[(Span, usize)]) -> Option<String> {
         }
         text[at.start..at.end].copy_from_slice(&row);
     }
-    String::from_utf8(text).ok()
+    true
 }
 
 /// Whether a heading names an HTTP request (`### GET /api/v4/nodes`).

@@ -10,6 +10,11 @@ use super::{Context, Finding, Related, Rule, Severity};
 pub(super) fn check(ctx: &Context<'_>, per_table: bool, out: &mut Vec<Finding>) {
     for (i, doc) in ctx.docs.iter().enumerate() {
         let mut seen = BTreeMap::new();
+        // A status page in two languages documents each code once in each.
+        let langs = match per_table {
+            true => Vec::new(),
+            false => crate::parse::page::table_languages(&doc.page.rows, doc.page.tables.len()),
+        };
         let wording = |r: &crate::parse::page::Row| {
             r.description
                 .as_ref()
@@ -23,7 +28,8 @@ pub(super) fn check(ctx: &Context<'_>, per_table: bool, out: &mut Vec<Finding>) 
             let key = if per_table {
                 (Some(row.table), row.code, wording(row))
             } else {
-                (None, row.code, String::new())
+                let lang = langs.get(row.table).copied().flatten();
+                (None, row.code, lang.map_or("", |l| l.as_str()).to_string())
             };
             let Some(&first) = seen.get(&key) else {
                 seen.insert(key, row.code_span);
