@@ -163,6 +163,40 @@ fn a_service_wording_can_be_pinned() {
 }
 
 #[test]
+fn the_model_counts_operations_as_the_election_does() {
+    // One API page of five operations, a table each: the model says 5
+    // operations return 400, as the finding counts them, on 1 API page.
+    let mut page = String::from("# 设备接口\n\n");
+    for (i, text) in ["参数错误", "参数错误", "参数错误", "参数错误", "请求无效"]
+        .iter()
+        .enumerate()
+    {
+        page.push_str(&format!(
+            "## 接口{i}\n\n```\nGET /v1/devices/{i}\n```\n\n\
+             | 参数 | 类型 | 说明 |\n|---|---|---|\n| id | string | 编号 |\n\n\
+             ### 响应状态码\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 成功 |\n| 400 | {text} |\n\n"
+        ));
+    }
+    let dir = one_page(&page);
+    let (_, out, err) = run_in(dir.path(), &["model", "."]);
+    assert!(out.contains("svc (1 API page)"), "{out}{err}");
+    assert!(out.contains("400     5 ops  参数错误"), "{out}");
+    assert!(out.contains("1 × 请求无效"), "{out}");
+    let (_, r, _) = report_in(dir.path());
+    let dl010 = findings(&r, "DL010");
+    assert_eq!(dl010.len(), 1, "{r}");
+    let (_, out, _) = run_in(dir.path(), &["model", "--format", "json", "."]);
+    let m: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let svc = &m["operations"][0];
+    assert_eq!(svc["operations"], 1);
+    let c400 = &svc["codes"][1];
+    assert_eq!(c400["code"], 400);
+    assert_eq!(c400["operations"], 5);
+    assert_eq!(c400["variants"][0]["operations"], 4);
+    assert_eq!(c400["variants"][1]["operations"], 1);
+}
+
+#[test]
 fn unknown_service_keys_are_errors() {
     let dir = copy_with("[services.iam.canonical.400]\ntext = \"x\"\n");
     let (code, _, _) = report_in(dir.path());
@@ -178,7 +212,7 @@ fn the_model_shows_each_service_s_operations() {
     let (code, out, err) = run(&["model", TREE]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Operations: 7 API pages with status tables (42 rows)"));
-    assert!(out.contains("iam (4 operations)"), "{out}");
+    assert!(out.contains("iam (4 API pages)"), "{out}");
     assert!(out.contains("1 × 请求参数出错。"), "{out}");
     let (_, out, _) = run(&["model", "--format", "json", TREE]);
     let m: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -1,5 +1,5 @@
 //! The per-service model of operations: for every service, how many
-//! operations (API pages) return each code, and for 4xx and 5xx codes the
+//! operations (operation tables) return each code, and for 4xx and 5xx codes the
 //! wording the service's operations agree on: the DL001 election, scoped to
 //! the service and counting operation tables, won only by a wording more
 //! than half of them and at least [`MIN_AGREEING`] write (see [`elect`]).
@@ -52,8 +52,11 @@ impl OpElection {
 /// One code in one service.
 #[derive(Debug, Clone, Default)]
 pub struct OpCode {
-    /// The operations (doc indexes) returning it.
+    /// The API pages (doc indexes) returning it.
     pub operations: BTreeSet<usize>,
+    /// How many operation tables return it (a page may document several
+    /// operations, a table each): what the election counts.
+    pub tables: usize,
     /// The election per language (4xx and 5xx only).
     pub descriptions: BTreeMap<Lang, OpElection>,
 }
@@ -61,7 +64,8 @@ pub struct OpCode {
 /// One service's operations.
 #[derive(Debug, Clone, Default)]
 pub struct ServiceOps {
-    /// How many operations (API pages) it has.
+    /// How many API pages it has (each with one operation's tables or
+    /// more).
     pub operations: usize,
     /// Every code its operations return.
     pub codes: BTreeMap<u16, OpCode>,
@@ -105,7 +109,14 @@ impl OpsModel {
     pub fn build(docs: &[Doc], from: usize, pins: &ServicePins) -> OpsModel {
         // service → code → (operations, lang → text → tables writing it)
         type Texts = BTreeMap<String, BTreeSet<(usize, usize)>>;
-        type Codes = BTreeMap<u16, (BTreeSet<usize>, BTreeMap<Lang, Texts>)>;
+        type Codes = BTreeMap<
+            u16,
+            (
+                BTreeSet<usize>,
+                BTreeSet<(usize, usize)>,
+                BTreeMap<Lang, Texts>,
+            ),
+        >;
         let mut raw: BTreeMap<&str, Codes> = BTreeMap::new();
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, d) in docs.iter().enumerate().skip(from) {
@@ -114,11 +125,12 @@ impl OpsModel {
             for row in &d.page.rows {
                 let entry = codes.entry(row.code).or_default();
                 entry.0.insert(i);
+                entry.1.insert((i, row.table));
                 let Some((_, text, lang)) = elected_description(row) else {
                     continue;
                 };
                 entry
-                    .1
+                    .2
                     .entry(lang)
                     .or_default()
                     .entry(text)
@@ -132,7 +144,7 @@ impl OpsModel {
                 operations: counts[service],
                 codes: BTreeMap::new(),
             };
-            for (code, (operations, langs)) in codes {
+            for (code, (operations, tables, langs)) in codes {
                 let mut descriptions = BTreeMap::new();
                 for (lang, texts) in langs {
                     let pin = pins
@@ -144,6 +156,7 @@ impl OpsModel {
                     code,
                     OpCode {
                         operations,
+                        tables: tables.len(),
                         descriptions,
                     },
                 );

@@ -284,7 +284,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                     .services
                     .get(&doc.service)
                     .and_then(|s| s.codes.get(&row.code))
-                    .map_or(1, |c| c.operations.len());
+                    .map_or(1, |c| c.tables);
                 out.push(Finding {
                     rule: Rule::UndocumentedCode,
                     severity: Severity::Warning,

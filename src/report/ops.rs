@@ -21,7 +21,10 @@ struct CodeJson<'a> {
     variants: Vec<VariantJson<'a>>,
 }
 
-/// One service's operations, as in `doclint model --format json`.
+/// One service's operations, as in `doclint model --format json`: its
+/// `operations` are its API pages; a code's and a variant's, the operation
+/// tables returning or writing it (a page may document several
+/// operations), as the election counts them.
 #[derive(Serialize)]
 pub struct ServiceJson<'a> {
     service: &'a str,
@@ -46,19 +49,20 @@ pub fn json(outcome: &Outcome) -> Vec<ServiceJson<'_>> {
                     let e = c
                         .descriptions
                         .values()
-                        .max_by_key(|e| e.variants.iter().map(|v| v.pages.len()).sum::<usize>());
+                        .max_by_key(|e| e.tables.iter().sum::<usize>());
                     CodeJson {
                         code: *code,
-                        operations: c.operations.len(),
+                        operations: c.tables,
                         canonical: e.and_then(|e| e.canonical.as_deref()),
                         source: e.and_then(|e| e.canonical.as_ref().map(|_| e.source.as_str())),
                         variants: e
                             .map(|e| {
                                 e.variants
                                     .iter()
-                                    .map(|v| VariantJson {
+                                    .zip(&e.tables)
+                                    .map(|(v, n)| VariantJson {
                                         description: &v.text,
-                                        operations: v.pages.len(),
+                                        operations: *n,
                                     })
                                     .collect()
                             })
@@ -114,10 +118,10 @@ pub fn render_human(outcome: &Outcome, width: usize) -> String {
     for s in json(outcome) {
         out.push_str(&fit(
             &format!(
-                "\n{} ({} operation{})",
+                "\n{} ({} API page{})",
                 s.service,
                 s.operations,
-                if s.operations == 1 { "" } else { "s" }
+                plural(s.operations)
             ),
             width,
         ));
@@ -194,11 +198,12 @@ pub fn render_html(outcome: &Outcome, out: &mut String) {
         let _ = write!(
             out,
             "<section class=\"code\" id=\"ops-{0}\">\n<h3>{0} <span class=\"meta\">{1} \
-             operations</span></h3>\n<table class=\"variants\"><thead><tr><th>code</th>\
+             API page{2}</span></h3>\n<table class=\"variants\"><thead><tr><th>code</th>\
              <th class=\"n\">operations</th><th>wording</th><th class=\"n\">operations</th>\
              </tr></thead><tbody>\n",
             esc(s.service),
-            s.operations
+            s.operations,
+            plural(s.operations)
         );
         for c in &s.codes {
             let main = c.canonical.map_or_else(
