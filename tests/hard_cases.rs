@@ -687,3 +687,57 @@ fn a_container_fence_under_a_table_ends_it() {
         assert!(assert_spans_exact_in(dir.path(), &p) >= 24, "{en}");
     }
 }
+
+#[test]
+fn a_phrase_before_a_dash_in_the_description_is_the_reason() {
+    // Slate's errors page: `401 | Unauthorised -- Your API key is wrong.`.
+    // The phrase is checked as the reason (DL004), the rest compared as the
+    // description; a text that is no phrase of its code stays whole.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    fs::create_dir(dir.path().join("api")).unwrap();
+    let page = "# Errors\n\nError Code | Meaning\n---------- | -------\n\
+                400 | Bad Request -- Your request is invalid.\n\
+                401 | Unauthorised -- Your API key is wrong.\n\
+                404 | Not Found - The specified kitten could not be found.\n\
+                418 | I'm a teapot.\n\
+                429 | Slow down -- You're requesting too many kittens!\n\
+                503 | Service Unavaliable: We're temporarily offline for maintenance.\n";
+    fs::write(dir.path().join("api/errors.md"), page).unwrap();
+    let r = report(dir.path());
+    let dl004: Vec<(&str, &str)> = findings(&r, "DL004")
+        .iter()
+        .map(|f| {
+            (
+                f["found"].as_str().unwrap(),
+                f["expected"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dl004,
+        [
+            ("Unauthorised", "Unauthorized"),
+            ("Service Unavaliable", "Service Unavailable")
+        ]
+    );
+    let p = pages_in(dir.path());
+    let rows = p[0]["rows"].as_array().unwrap();
+    let text = |r: &serde_json::Value, k: &str| r[k]["text"].as_str().map(str::to_string);
+    assert_eq!(text(&rows[0], "reason").as_deref(), Some("Bad Request"));
+    assert_eq!(
+        text(&rows[0], "description").as_deref(),
+        Some("Your request is invalid.")
+    );
+    assert_eq!(
+        text(&rows[2], "description").as_deref(),
+        Some("The specified kitten could not be found.")
+    );
+    assert_eq!(text(&rows[3], "reason"), None);
+    assert_eq!(text(&rows[4], "reason"), None);
+    assert_eq!(
+        text(&rows[4], "description").as_deref(),
+        Some("Slow down -- You're requesting too many kittens!")
+    );
+    assert!(assert_spans_exact_in(dir.path(), &p) >= 12);
+}

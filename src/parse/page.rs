@@ -503,6 +503,33 @@ pub(super) fn sub_fragment(
     Fragment::from_pieces(src, pieces)
 }
 
+/// `fragment` cut into the reason phrase of `code` and the description
+/// after it, at a dash between them (`Unauthorized -- Your API key is
+/// wrong.`, also `—`, `–`, `-` and a colon): `None` when the text before the dash reads
+/// as no reason phrase of `code`, or nothing follows it.
+fn phrase_before_dash(src: &str, fragment: &Fragment, code: u16) -> Option<(Fragment, Fragment)> {
+    let text = &fragment.text;
+    let (at, dash) = [" -- ", " — ", " – ", " - ", ": "]
+        .iter()
+        .filter_map(|d| text.find(d).map(|at| (at, *d)))
+        .min()?;
+    let phrase = &text[..at];
+    if phrase.split_whitespace().count() > 5
+        || !is_phrase(phrase)
+        || !reason_like(phrase, code)
+        || text[at + dash.len()..].trim().is_empty()
+    {
+        return None;
+    }
+    let chars = |b: usize| text[..b].chars().count();
+    let lead = phrase.len() - phrase.trim_start().len();
+    let rest = text[at + dash.len()..].trim_start();
+    let rest_at = text.len() - rest.len();
+    let reason = sub_fragment(src, fragment, chars(lead), chars(phrase.trim_end().len()))?;
+    let described = sub_fragment(src, fragment, chars(rest_at), chars(text.trim_end().len()))?;
+    Some((reason, described))
+}
+
 /// A table in source order, before it is known to be a status table.
 pub(super) struct Candidate {
     pub(super) span: Span,
@@ -826,6 +853,21 @@ pub(super) fn read_status_table_with(
                 .and_then(|col| cells.get(col))
                 .filter(|c| !is_placeholder(c))
                 .cloned();
+            // Slate's layout: the phrase, then the description, in one cell
+            // (`401 | Unauthorized -- Your API key is wrong.`): the phrase
+            // is the row's reason, checked as one, and the rest its
+            // description.
+            if reason.is_none()
+                && let Some(d) = &description
+                && let Some((phrase, rest)) = phrase_before_dash(src, &d.fragments[0], code)
+            {
+                reason = Some(Cell {
+                    fragments: vec![phrase],
+                });
+                let mut fragments = vec![rest];
+                fragments.extend(d.fragments[1..].iter().cloned());
+                description = Some(Cell { fragments });
+            }
             // One code over several rows: the description has several parts.
             for cells in more {
                 let Some(part) = desc_col
