@@ -741,3 +741,27 @@ fn a_phrase_before_a_dash_in_the_description_is_the_reason() {
     );
     assert!(assert_spans_exact_in(dir.path(), &p) >= 12);
 }
+
+#[test]
+fn a_pipe_table_in_a_block_quote_is_read() {
+    // GFM renders a table in a block quote (a note box, `> [!NOTE]`): the
+    // quick look at table heads saw none, so the page was turned down.
+    for lead in ["> ", ">", "  > > "] {
+        let page = format!(
+            "# 状态码\n\n{lead}[!NOTE]\n{lead}| 状态码 | 说明 |\n{lead}|---|---|\n\
+             {lead}| 200 | 请求成功。 |\n{lead}| 400 | 请求参数错误。 |\n\
+             {lead}| 404 | 资源不存在。 |\n{lead}| 500 | 服务内部错误。 |\n"
+        );
+        let dir = tree(&page);
+        let r = report(dir.path());
+        assert_eq!(r["summary"]["pages"], 3, "{lead:?}: {}", r["summary"]);
+        let dl001 = on_c(&r, "DL001");
+        assert_eq!(dl001.len(), 1, "{lead:?}: {dl001:#?}");
+        assert_eq!(dl001[0]["found"], "请求参数错误。");
+        assert!(findings(&r, "DL008").is_empty(), "{lead:?}");
+        let p = pages_in(dir.path());
+        let c = p.iter().find(|p| p["service"] == "c").unwrap();
+        assert_eq!(codes_of(c), [200, 400, 404, 500], "{lead:?}");
+        assert!(assert_spans_exact_in(dir.path(), &p) >= 12, "{lead:?}");
+    }
+}

@@ -671,7 +671,9 @@ fn bad_delimiter_rows(src: &str) -> Vec<(Span, usize)> {
     let mut out = Vec::new();
     for (start, end) in super::probe::delimiter_rows(src) {
         let line = &src[start..end];
-        if start == 0 {
+        // Not in a block quote: its marks are no cells, nor to be written
+        // over.
+        if start == 0 || super::probe::quote_marks(line.as_bytes()) > 0 {
             continue;
         }
         let above_start = memchr::memrchr(b'\n', &b[..start - 1]).map_or(0, |j| j + 1);

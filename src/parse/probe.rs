@@ -31,7 +31,8 @@ fn delimiter_rows_lazily(src: &str) -> impl Iterator<Item = (usize, usize)> + '_
             let bar = at + i;
             let start = memchr::memrchr(b'\n', &b[..bar]).map_or(0, |j| j + 1);
             let end = memchr::memchr(b'\n', &b[bar..]).map_or(b.len(), |j| bar + j);
-            let line = &b[start..end];
+            // In a block quote (`> |---|---|`), past its marks.
+            let line = &b[start + quote_marks(&b[start..end])..end];
             at = end;
             if line.contains(&b'-')
                 && line
@@ -45,8 +46,25 @@ fn delimiter_rows_lazily(src: &str) -> impl Iterator<Item = (usize, usize)> + '_
     })
 }
 
-/// The cells of one pipe-table line, split at unescaped `|`, as plain text.
+/// How many bytes of block-quote marks (`>`, with the white space around
+/// them) start `line`: none when it starts with no `>`.
+pub(super) fn quote_marks(line: &[u8]) -> usize {
+    let lead = line
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count();
+    if line.get(lead) != Some(&b'>') {
+        return 0;
+    }
+    line.iter()
+        .take_while(|c| matches!(c, b'>' | b' ' | b'\t'))
+        .count()
+}
+
+/// The cells of one pipe-table line, split at unescaped `|`, as plain text
+/// (in a block quote, after its marks).
 fn pipe_cells(src: &str, start: usize, end: usize) -> Vec<Cell> {
+    let start = start + quote_marks(&src.as_bytes()[start..end]);
     let line = &src[start..end];
     let b = line.as_bytes();
     let mut bounds = vec![0];
