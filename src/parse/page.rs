@@ -80,6 +80,15 @@ impl Lang {
         let (mut han, mut latin) = (false, 0usize);
         let mut others = [0usize; 6];
         for c in text.chars() {
+            // Most letters are ASCII or Han: told first.
+            if c.is_ascii() {
+                latin += usize::from(c.is_ascii_alphabetic());
+                continue;
+            }
+            if is_cjk(c) {
+                han = true;
+                continue;
+            }
             match c {
                 // `・` and `ー` are written in Chinese too.
                 '\u{3041}'..='\u{30fa}' | '\u{30fd}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' => {
@@ -89,8 +98,7 @@ impl Lang {
                 '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3131}'..='\u{318e}' => {
                     return Lang::Ko;
                 }
-                c if is_cjk(c) => han = true,
-                'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' => latin += 1,
+                '\u{c0}'..='\u{24f}' => latin += 1,
                 '\u{400}'..='\u{4ff}' => others[0] += 1,
                 '\u{370}'..='\u{3ff}' => others[1] += 1,
                 '\u{600}'..='\u{6ff}' => others[2] += 1,
@@ -509,10 +517,24 @@ pub(super) fn sub_fragment(
 /// as no reason phrase of `code`, or nothing follows it.
 fn phrase_before_dash(src: &str, fragment: &Fragment, code: u16) -> Option<(Fragment, Fragment)> {
     let text = &fragment.text;
-    let (at, dash) = [" -- ", " — ", " – ", " - ", ": "]
-        .iter()
-        .filter_map(|d| text.find(d).map(|at| (at, *d)))
-        .min()?;
+    let b = text.as_bytes();
+    // The first dash or colon with its spaces: (where, how long).
+    let (at, len) = memchr::memchr3_iter(b'-', b':', 0xE2, b).find_map(|i| {
+        let spaced = i > 0 && b[i - 1] == b' ';
+        let rest = &b[i..];
+        match b[i] {
+            b':' if rest.starts_with(b": ") => Some((i, 2)),
+            b'-' if spaced && rest.starts_with(b"-- ") => Some((i - 1, 4)),
+            b'-' if spaced && rest.starts_with(b"- ") => Some((i - 1, 3)),
+            _ if spaced
+                && (rest.starts_with("— ".as_bytes()) || rest.starts_with("– ".as_bytes())) =>
+            {
+                Some((i - 1, 5))
+            }
+            _ => None,
+        }
+    })?;
+    let dash = &text[at..at + len];
     let phrase = &text[..at];
     if phrase.split_whitespace().count() > 5
         || !is_phrase(phrase)
@@ -1010,25 +1032,120 @@ fn strip_markup(line: &str) -> String {
     t.trim().to_string()
 }
 
-/// The page's title: its first ATX heading, markup removed.
+/// The page's title: its first ATX heading (`# 状态码`, outside front
+/// matter and code fences), markup, a closing `#` run and an attribute
+/// block (`{#status_codes .concept}`) removed; else the front matter's
+/// `title:`.
 pub(crate) fn title_of(src: &str) -> Option<String> {
-    src.lines()
-        .map(|l| l.trim_start_matches(BOM).trim_start())
-        .find(|l| l.starts_with('#'))
-        .map(|l| {
-            let t = strip_markup(l.trim_start_matches('#'));
-            // Markdown escapes: `HTTP状态码\(Java SDK\)`.
-            let mut out = String::with_capacity(t.len());
-            let mut chars = t.chars().peekable();
-            while let Some(c) = chars.next() {
-                match (c, chars.peek()) {
-                    ('\\', Some(n)) if n.is_ascii_punctuation() => {}
-                    _ => out.push(c),
+    let src = src.strip_prefix(BOM).unwrap_or(src);
+    let (body, front_title) = front_matter(src);
+    let mut fence: Option<(u8, usize)> = None;
+    for line in body.lines() {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        // A fence line: three or more backticks or tildes.
+        let mark = t.bytes().next().filter(|c| matches!(c, b'`' | b'~'));
+        if let Some(c) = mark {
+            let n = t.bytes().take_while(|&b| b == c).count();
+            if n >= 3 && indent <= 3 {
+                match fence {
+                    None => fence = Some((c, n)),
+                    Some((f, m)) if f == c && n >= m && t[n..].trim().is_empty() => fence = None,
+                    Some(_) => {}
                 }
+                continue;
             }
-            out
-        })
-        .filter(|t| !t.is_empty())
+        }
+        if fence.is_some() || indent > 3 {
+            continue;
+        }
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        let rest = &t[hashes..];
+        if !(1..=6).contains(&hashes) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+            continue;
+        }
+        let title = heading_text(rest);
+        if !title.is_empty() {
+            return Some(title);
+        }
+    }
+    front_title.filter(|t| !t.is_empty())
+}
+
+/// `src` past its YAML front matter (`---` to `---` or `...` on the first
+/// lines), and the front matter's `title:`, if any.
+fn front_matter(src: &str) -> (&str, Option<String>) {
+    let Some(rest) = src
+        .strip_prefix("---\n")
+        .or_else(|| src.strip_prefix("---\r\n"))
+    else {
+        return (src, None);
+    };
+    let mut title = None;
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        at += line.len();
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            return (&rest[at..], title);
+        }
+        if let Some(v) = l.strip_prefix("title:") {
+            let v = v.trim();
+            let v = v
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(v);
+            title = Some(v.trim().to_string());
+        }
+    }
+    // No end: no front matter.
+    (src, None)
+}
+
+/// The text of an ATX heading after its `#` run: its closing `#` run and
+/// an attribute block (`{#id .class}`) left out, tags and emphasis marks
+/// removed (an `_` inside a word, `get_user_info`, is kept), Markdown
+/// escapes read (`HTTP状态码\(Java SDK\)`).
+fn heading_text(rest: &str) -> String {
+    let mut t = rest.trim();
+    if t.ends_with('}')
+        && let Some(open) = t.rfind(" {")
+        && (t[open + 2..].trim_start().starts_with(['#', '.']) || t[open..].contains('='))
+    {
+        t = t[..open].trim_end();
+    }
+    // A closing run of `#` after a space (`## 状态码 ##`).
+    let closing = t.trim_end_matches('#');
+    if closing.len() < t.len() && (closing.is_empty() || closing.ends_with([' ', '\t'])) {
+        t = closing.trim_end();
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    let mut in_tag = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        match c {
+            '<' if after.is_some_and(|a| a.is_ascii_alphabetic() || a == '/' || a == '!') => {
+                in_tag = true
+            }
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '\\' if after.is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.extend(after);
+                i += 1;
+            }
+            '*' | '`' => {}
+            '_' if !(before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphanumeric)) => {}
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out.trim().to_string()
 }
 
 /// The types of a table's columns and the table's type. A cell that spans
@@ -1131,6 +1248,38 @@ pub(super) fn first_line(src: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_is_the_first_heading_outside_front_matter_and_code() {
+        for (src, title) in [
+            ("# 状态码\n", Some("状态码")),
+            ("\u{feff}## 状态码 ##\n", Some("状态码")),
+            (
+                "---\n# This control sidebar order\norder: 2\n---\n# 通用状态码\n",
+                Some("通用状态码"),
+            ),
+            (
+                "---\ntitle: \"通用状态码\"\n---\n\n| a | b |\n",
+                Some("通用状态码"),
+            ),
+            ("```bash\n# install\n```\n# Errors\n", Some("Errors")),
+            (
+                "# get_user_info 状态码 #1 {#status_codes .reference}\n",
+                Some("get_user_info 状态码 #1"),
+            ),
+            ("# GET ping检测 { lang=\"en\" }\n", Some("GET ping检测")),
+            (
+                "# **Status** `codes` <a name=\"x\"></a>\n",
+                Some("Status codes"),
+            ),
+            ("# HTTP状态码\\(Java SDK\\)\n", Some("HTTP状态码(Java SDK)")),
+            ("# _Errors_\n", Some("Errors")),
+            ("#状态码 | 说明\n---|---\n", None),
+            ("#\n", None),
+        ] {
+            assert_eq!(title_of(src).as_deref(), title, "{src:?}");
+        }
+    }
 
     #[test]
     fn a_description_language_is_told_by_its_script() {
