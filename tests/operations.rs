@@ -616,6 +616,33 @@ fn operation_codes(pages: &serde_json::Value) -> Vec<u64> {
 }
 
 #[test]
+fn the_summary_counts_the_api_pages_named() {
+    // One API page named of two: the operations line says what was read
+    // in it, as the status-page line does, against the whole project's.
+    let page = |n: u32| {
+        format!(
+            "# 查询{n}\n\nGET /v1/x{n}\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | String | 标识 |\n\n\
+             ## 状态码\n\n| 状态码 | 描述 |\n|---|---|\n| 200 | 成功。 |\n| 404 | 资源不存在。 |\n"
+        )
+    };
+    let dir = one_page(&page(1));
+    std::fs::write(dir.path().join("svc/b.md"), page(2)).unwrap();
+    let (_, out, err) = run_in(dir.path(), &["svc/a.md"]);
+    assert!(
+        out.contains(
+            "Read 2 per-operation status rows on 1 API page in the paths named, \
+             against the operations of 2 API pages of 1 service."
+        ),
+        "{out}{err}"
+    );
+    let (_, out, _) = run_in(dir.path(), &["."]);
+    assert!(
+        out.contains("Read 4 per-operation status rows on 2 API pages of 1 service."),
+        "{out}"
+    );
+}
+
+#[test]
 fn chinese_status_words_of_generators_open_an_api_page() {
     // swagger2markup's Chinese header `HTTP代码`, and Microsoft's
     // `HTTP 状态代码`: the page names a status word, as `HTTP Code` does.

@@ -548,12 +548,29 @@ pub fn summary(outcome: &Outcome) -> String {
         ));
     }
     let operations = outcome.operation_docs().len();
-    if operations > 0 {
+    let named_ops: Vec<&crate::model::Doc> = outcome
+        .operation_docs()
+        .iter()
+        .filter(|d| d.named)
+        .collect();
+    if operations > 0 && named_ops.len() == operations {
         let services = outcome.operation_services();
         out.push_str(&format!(
             "Read {} per-operation status row{} on {operations} API page{} of {services} service{}.\n",
             outcome.operation_rows(),
             plural(outcome.operation_rows()),
+            plural(operations),
+            plural(services)
+        ));
+    } else if operations > 0 {
+        // Some paths named: what was read in them, as the line above says.
+        let services = outcome.operation_services();
+        let rows: usize = named_ops.iter().map(|d| d.page.rows.len()).sum();
+        out.push_str(&format!(
+            "Read {rows} per-operation status row{} on {} API page{} in the paths named, against the operations of {operations} API page{} of {services} service{}.\n",
+            plural(rows),
+            named_ops.len(),
+            plural(named_ops.len()),
             plural(operations),
             plural(services)
         ));
