@@ -52,8 +52,6 @@ impl OpElection {
 /// One code in one service.
 #[derive(Debug, Clone, Default)]
 pub struct OpCode {
-    /// The API pages (doc indexes) returning it.
-    pub operations: BTreeSet<usize>,
     /// How many operation tables return it (a page may document several
     /// operations, a table each): what the election counts.
     pub tables: usize,
@@ -107,16 +105,9 @@ pub fn description_lang(text: &str) -> Option<Lang> {
 impl OpsModel {
     /// Builds the model from the operation docs `docs[from..]`.
     pub fn build(docs: &[Doc], from: usize, pins: &ServicePins) -> OpsModel {
-        // service → code → (operations, lang → text → tables writing it)
+        // service → code → (operation tables returning it, lang → text → tables writing it)
         type Texts = BTreeMap<String, BTreeSet<(usize, usize)>>;
-        type Codes = BTreeMap<
-            u16,
-            (
-                BTreeSet<usize>,
-                BTreeSet<(usize, usize)>,
-                BTreeMap<Lang, Texts>,
-            ),
-        >;
+        type Codes = BTreeMap<u16, (BTreeSet<(usize, usize)>, BTreeMap<Lang, Texts>)>;
         let mut raw: BTreeMap<&str, Codes> = BTreeMap::new();
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, d) in docs.iter().enumerate().skip(from) {
@@ -124,13 +115,12 @@ impl OpsModel {
             let codes = raw.entry(&d.service).or_default();
             for row in &d.page.rows {
                 let entry = codes.entry(row.code).or_default();
-                entry.0.insert(i);
-                entry.1.insert((i, row.table));
+                entry.0.insert((i, row.table));
                 let Some((_, text, lang)) = elected_description(row) else {
                     continue;
                 };
                 entry
-                    .2
+                    .1
                     .entry(lang)
                     .or_default()
                     .entry(text)
@@ -144,7 +134,7 @@ impl OpsModel {
                 operations: counts[service],
                 codes: BTreeMap::new(),
             };
-            for (code, (operations, tables, langs)) in codes {
+            for (code, (tables, langs)) in codes {
                 let mut descriptions = BTreeMap::new();
                 for (lang, texts) in langs {
                     let pin = pins
@@ -155,7 +145,6 @@ impl OpsModel {
                 out.codes.insert(
                     code,
                     OpCode {
-                        operations,
                         tables: tables.len(),
                         descriptions,
                     },
