@@ -229,26 +229,26 @@ impl Row {
     }
 }
 
-/// The language of each of `tables` tables: the one most descriptions of
-/// its `rows` are in (the first in [`Lang`]'s order of those tied), `None`
-/// for a table without descriptions. A page in two languages gives each
-/// its table.
-pub fn table_languages(rows: &[Row], tables: usize) -> Vec<Option<Lang>> {
-    let mut counts = vec![[0usize; Lang::ALL.len()]; tables];
-    for r in rows {
-        if let (Some(l), Some(c)) = (r.lang(), counts.get_mut(r.table)) {
-            c[l as usize] += 1;
-        }
+/// The language most of `langs` are in (the first in [`Lang`]'s order of
+/// those tied), `None` when there are none.
+pub fn most_used(langs: impl Iterator<Item = Lang>) -> Option<Lang> {
+    let mut counts = [0usize; Lang::ALL.len()];
+    for l in langs {
+        counts[l as usize] += 1;
     }
-    counts
-        .iter()
-        .map(|c| {
-            let (i, n) = c.iter().enumerate().fold(
-                (0, 0),
-                |best, (i, &n)| if n > best.1 { (i, n) } else { best },
-            );
-            (n > 0).then(|| Lang::ALL[i])
-        })
+    let (i, n) = counts.iter().enumerate().fold(
+        (0, 0),
+        |best, (i, &n)| if n > best.1 { (i, n) } else { best },
+    );
+    (n > 0).then(|| Lang::ALL[i])
+}
+
+/// The language of each of `tables` tables: the one most descriptions of
+/// its `rows` are in ([`most_used`]), `None` for a table without
+/// descriptions. A page in two languages gives each its table.
+pub fn table_languages(rows: &[Row], tables: usize) -> Vec<Option<Lang>> {
+    (0..tables)
+        .map(|t| most_used(rows.iter().filter(|r| r.table == t).filter_map(Row::lang)))
         .collect()
 }
 

@@ -20,18 +20,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let rows = &doc.page.rows;
         let Some(first) = rows.first() else { continue };
         let have: BTreeSet<u16> = rows.iter().map(|r| r.code).collect();
-        // The language most of this page's descriptions are in.
-        // (Chinese unless another has more; the first of those tied.)
-        let langs: Vec<Lang> = rows.iter().filter_map(|r| r.lang()).collect();
-        let count = |l: Lang| langs.iter().filter(|&&x| x == l).count();
-        let lang = Lang::ALL
-            .into_iter()
-            .map(|l| (l, count(l)))
-            .fold(
-                (Lang::Zh, 0),
-                |best, (l, n)| if n > best.1 { (l, n) } else { best },
-            )
-            .0;
+        // The language most of this page's descriptions are in, else
+        // Chinese.
+        let lang =
+            crate::parse::page::most_used(rows.iter().filter_map(|r| r.lang())).unwrap_or(Lang::Zh);
         for code in &codes {
             if have.contains(code) {
                 continue;
