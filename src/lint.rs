@@ -519,6 +519,20 @@ fn read(
     })
 }
 
+/// Whether `file` is `path` or lies below it: told by bytes when `path`'s
+/// bytes and a separator start `file`'s (nearly always), else by components.
+fn under(file: &Path, path: &Path) -> bool {
+    let (f, p) = (
+        file.as_os_str().as_encoded_bytes(),
+        path.as_os_str().as_encoded_bytes(),
+    );
+    let by_bytes = !p.is_empty()
+        && f.starts_with(p)
+        && f.get(p.len())
+            .is_none_or(|&c| std::path::is_separator(char::from(c)));
+    by_bytes || file.starts_with(path)
+}
+
 /// `path` as a file below `here`, the process's working folder, is best
 /// opened: by its path from there. The kernel then resolves only the
 /// folders below the working folder, not every folder from the root, for
@@ -919,23 +933,24 @@ pub fn lint(settings: &Settings) -> Outcome {
         files += 1;
         match r {
             Read::Page(doc, note) => {
-                docs.push(*doc);
+                docs.push(doc);
                 notes.extend(note);
             }
             Read::Operation(doc, note) => {
-                op_docs.push(*doc);
+                op_docs.push(doc);
                 notes.extend(note);
             }
             Read::Other(note) => notes.extend(note),
             Read::Error(e) => errors.push(e),
         }
     }
+    // Sorted boxed, then moved out once each: a page is a few hundred bytes.
     docs.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
     op_docs.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
     let ops_from = docs.len();
-    docs.extend(op_docs);
+    let mut docs: Vec<Doc> = docs.into_iter().chain(op_docs).map(|d| *d).collect();
     for d in &mut docs {
-        d.named = named.iter().any(|n| d.file.starts_with(n));
+        d.named = named.iter().any(|n| under(&d.file, n));
     }
     name_services(&mut docs, ops_from);
     errors.sort();
@@ -1157,8 +1172,34 @@ pub fn check_docs(settings: &Settings, docs: &mut [Doc]) -> (Model, Vec<Finding>
 
 #[cfg(test)]
 mod tests {
-    use super::openable;
+    use super::{openable, under};
     use std::path::Path;
+
+    /// Told by bytes where it can be, `under` says what `Path::starts_with`
+    /// says.
+    #[test]
+    fn under_is_starts_with() {
+        let paths = [
+            "/a/b",
+            "/a/b/",
+            "/a/bc",
+            "/a/b/c.md",
+            "/a/./b/c.md",
+            "/a//b/c.md",
+            "/a",
+            "/",
+            "",
+            "a/b",
+            "a/b/c.md",
+            "/a/b/../c.md",
+        ];
+        for f in paths {
+            for p in paths {
+                let (f, p) = (Path::new(f), Path::new(p));
+                assert_eq!(under(f, p), f.starts_with(p), "{f:?} under {p:?}");
+            }
+        }
+    }
 
     /// A file below the working folder is opened by its path from there;
     /// any other path as it is.

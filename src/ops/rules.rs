@@ -250,6 +250,9 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
     // Each service's known texts, with where each wording is among them.
     type Index<'a> = (Vec<Known<'a>>, HashMap<String, Vec<usize>>);
     let mut known: BTreeMap<(&str, Lang), Index<'_>> = BTreeMap::new();
+    // The wording of each text, worked out once: most operations of a
+    // service write the same few texts.
+    let mut wordings: HashMap<String, String> = HashMap::new();
     for (i, doc) in ctx.docs.iter().enumerate().skip(ctx.from) {
         // Each row's description and its wording, once.
         let described: Vec<Option<(String, String)>> = doc
@@ -259,7 +262,14 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             .map(|r| {
                 r.description.as_ref().map(|d| {
                     let text = d.text();
-                    let w = wording(&text);
+                    let w = match wordings.get(&text) {
+                        Some(w) => w.clone(),
+                        None => {
+                            let w = wording(&text);
+                            wordings.insert(text.clone(), w.clone());
+                            w
+                        }
+                    };
                     (text, w)
                 })
             })
