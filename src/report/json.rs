@@ -157,19 +157,9 @@ pub fn render_parts(outcome: &Outcome) -> Vec<String> {
     let mut parts = crate::par::map(chunks, |chunk| {
         let lines = Lines::of(outcome, chunk, false);
         let mut out = String::with_capacity(chunk.len() * 1024);
-        let mut alone = Vec::with_capacity(2048);
         for f in chunk {
-            alone.clear();
-            serde_json::to_writer_pretty(&mut alone, &finding(outcome, &lines, f))
-                .expect("serializable");
-            let alone = std::str::from_utf8(&alone).expect("serde_json writes UTF-8");
-            out.push_str(",\n    ");
-            for (i, line) in alone.split('\n').enumerate() {
-                if i > 0 {
-                    out.push_str("\n    ");
-                }
-                out.push_str(line);
-            }
+            out.push(',');
+            write_finding(&mut out, &finding(outcome, &lines, f));
         }
         out
     });
@@ -183,9 +173,205 @@ pub fn render_parts(outcome: &Outcome) -> Vec<String> {
     parts
 }
 
+/// Writes `f` as an element of the report's `findings`, byte for byte as
+/// serde_json's pretty printer writes it there (a line break, then the
+/// object four spaces in), without serde's machinery: the findings are most
+/// of the report, and this runs once per finding (tested against serde).
+fn write_finding(out: &mut String, f: &JsonFinding<'_>) {
+    use std::fmt::Write;
+    const IN: &str = "\n      ";
+    out.push_str("\n    {");
+    let key = |out: &mut String, name: &str, first: bool| {
+        if !first {
+            out.push(',');
+        }
+        out.push_str(IN);
+        out.push('"');
+        out.push_str(name);
+        out.push_str("\": ");
+    };
+    let text = |out: &mut String, v: Option<&str>| match v {
+        Some(v) => write_str(out, v),
+        None => out.push_str("null"),
+    };
+    key(out, "rule", true);
+    write_str(out, f.rule);
+    key(out, "name", false);
+    write_str(out, f.name);
+    key(out, "severity", false);
+    write_str(out, f.severity);
+    key(out, "path", false);
+    write_str(out, f.path);
+    for (name, n) in [
+        ("line", f.line),
+        ("column", f.column),
+        ("end_line", f.end_line),
+        ("end_column", f.end_column),
+    ] {
+        key(out, name, false);
+        let _ = write!(out, "{n}");
+    }
+    key(out, "span", false);
+    let _ = write!(
+        out,
+        "{{{IN}  \"start\": {},{IN}  \"end\": {}{IN}}}",
+        f.span.start, f.span.end
+    );
+    key(out, "service", false);
+    write_str(out, f.service);
+    key(out, "code", false);
+    match f.code {
+        Some(c) => {
+            let _ = write!(out, "{c}");
+        }
+        None => out.push_str("null"),
+    }
+    key(out, "message", false);
+    write_str(out, f.message);
+    key(out, "found", false);
+    text(out, f.found);
+    key(out, "text", false);
+    text(out, f.text);
+    key(out, "expected", false);
+    text(out, f.expected);
+    key(out, "fix", false);
+    match f.fix {
+        None => out.push_str("null"),
+        Some(fix) => {
+            out.push('{');
+            out.push_str(IN);
+            out.push_str("  \"applicability\": ");
+            write_str(out, fix.applicability.as_str());
+            out.push(',');
+            out.push_str(IN);
+            out.push_str("  \"edits\": [");
+            for (i, e) in fix.edits.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                let _ = write!(
+                    out,
+                    "{IN}    {{{IN}      \"start\": {},{IN}      \"end\": {},{IN}      \"replacement\": ",
+                    e.start, e.end
+                );
+                write_str(out, &e.replacement);
+                out.push_str(IN);
+                out.push_str("    }");
+            }
+            if !fix.edits.is_empty() {
+                out.push_str(IN);
+                out.push_str("  ");
+            }
+            out.push(']');
+            out.push_str(IN);
+            out.push('}');
+        }
+    }
+    key(out, "table", false);
+    write_str(out, f.table);
+    out.push_str("\n    }");
+}
+
+/// Writes `s` as a JSON string, escaped as serde_json escapes it: `"`,
+/// `\\`, and control characters (`\n`, `\t`…, else `\u00XX`).
+fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What serde_json's pretty printer writes for `f` as an element of the
+    /// report's findings: the reference `write_finding` keeps to.
+    fn by_serde(f: &JsonFinding<'_>) -> String {
+        let alone = serde_json::to_string_pretty(f).expect("serializable");
+        format!("\n    {}", alone.replace('\n', "\n    "))
+    }
+
+    #[test]
+    fn findings_are_written_as_serde_writes_them() {
+        let fix = Fix::new(
+            crate::fix::Applicability::Safe,
+            vec![
+                crate::fix::Edit {
+                    start: 1,
+                    end: 2,
+                    replacement: "a\"b\\c\u{1}\u{7f}\u{1f}\t\r\n\u{8}\u{c}é中".into(),
+                },
+                crate::fix::Edit {
+                    start: 3,
+                    end: 3,
+                    replacement: String::new(),
+                },
+            ],
+        );
+        let empty = Fix::new(crate::fix::Applicability::DisplayOnly, Vec::new());
+        for (code, text, fix) in [
+            (Some(400), Some("请求\u{0}参数 \"x\" </table>"), Some(&fix)),
+            (None, None, None),
+            (Some(200), Some(""), Some(&empty)),
+        ] {
+            let f = JsonFinding {
+                rule: "DL001",
+                name: "description-mismatch",
+                severity: "warning",
+                path: "a/\\b\"c.md",
+                line: 1,
+                column: 2,
+                end_line: 3,
+                end_column: 4,
+                span: JsonSpan { start: 5, end: 6 },
+                service: "s\u{2028}",
+                code,
+                message: "m\n\u{1b}[0m",
+                found: text,
+                text,
+                expected: text.map(|_| "/\\/"),
+                fix,
+                table: "operation",
+            };
+            let mut out = String::new();
+            write_finding(&mut out, &f);
+            assert_eq!(out, by_serde(&f));
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text is escaped as serde_json escapes it.
+        #[test]
+        fn strings_are_escaped_as_serde_escapes_them(s in "(\\PC|[\u{0}-\u{1f}\u{7f}\"\\\\])*") {
+            let mut out = String::new();
+            write_str(&mut out, &s);
+            proptest::prop_assert_eq!(out, serde_json::to_string(&s).expect("a string"));
+        }
+    }
 
     /// The findings rendered on several threads and written in parts are
     /// the report one pretty printer gives whole.
