@@ -320,7 +320,10 @@ impl LineIndex {
 
     /// 1-based line and 1-based column (in characters) of byte `offset`.
     /// The BOM is not counted as a column: editors do not show it.
+    /// An offset inside a character (one byte before a span's end) counts
+    /// as that character's.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = self.base + text.floor_char_boundary(offset - self.base);
         let line = self.line_of(offset);
         let mut start = self.line_start(line);
         if start == 0 && text.starts_with(BOM) && offset >= BOM.len() {

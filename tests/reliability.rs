@@ -123,6 +123,47 @@ fn every_bad_input_is_named_and_the_rest_is_linted() {
     assert_eq!(notes.len(), errors.len());
 }
 
+/// Every way of reading a tree, run on each odd file alone, ends without a
+/// panic: `pages --explain` once stopped at a table whose file ends inside
+/// a character with no line break after it (cold trial, Alibaba WAF docs).
+#[test]
+fn every_command_reads_every_odd_file() {
+    let dir = bad_tree();
+    let bad = dir.path().join("bad");
+    fs::write(
+        bad.join("ends-in-a-character.md"),
+        "| Code | Description |\n|--|--|\n| 404 | Not found |\n| 405 | Not allowed |\n| 500 | Erreur du serveur — réessayez plus tard é",
+    )
+    .unwrap();
+    let mut files: Vec<String> = fs::read_dir(&bad)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md") && n != "gone.md")
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    for f in &files {
+        let path = format!("bad/{f}");
+        for args in [
+            vec!["pages", "--explain", path.as_str()],
+            vec!["pages", "--operations", path.as_str()],
+            vec!["model", path.as_str()],
+            vec!["--format", "json", path.as_str()],
+        ] {
+            let (code, _, err) = run_in(dir.path(), &args);
+            assert!(
+                (0..=2).contains(&code) && !err.contains("panicked"),
+                "{args:?}: exit {code}\n{err}"
+            );
+        }
+    }
+    let (_, out, _) = run_in(
+        dir.path(),
+        &["pages", "--explain", "bad/ends-in-a-character.md"],
+    );
+    assert!(out.contains("table 1 (lines 1-5)"), "{out}");
+}
+
 fn assert_found_exact_in(dir: &Path, r: &serde_json::Value) {
     for f in r["findings"].as_array().unwrap() {
         if f["found"].is_null() {
