@@ -1454,3 +1454,54 @@ fn a_type_column_names_each_response_s_body_in_short_tables_too() {
     );
     assert_eq!(out.trim(), "[]", "{out}");
 }
+
+/// A status word heading a section after the status table (`### 返回值`
+/// over a response's fields, `### Status Codes` closing the page) does not
+/// hide the table above it: the page is read whole when no operation table
+/// comes after that heading (cold trial: KuCoin's Chinese API page lost an
+/// 8-row error table, Cloud Foundry's style guide its Response Codes).
+#[test]
+fn a_status_heading_below_the_table_does_not_hide_it() {
+    for (page, codes) in [
+        (
+            "# Test\n\n| Endpoint | Meaning |\n| --- | --- |\n| /api/v1/orders | place order |\n\n\
+             ### Errors\n\n| Code | Meaning |\n| --- | --- |\n| 400 | Bad Request -- invalid request |\n\
+             | 401 | Unauthorized -- invalid key |\n| 404 | Not Found -- no such resource |\n\n\
+             ### 返回值\n\n| Field | Meaning |\n| --- | --- |\n| orderId | order id |\n",
+            vec![400, 401, 404],
+        ),
+        (
+            "||**No Permissions**|**Read-Only Permissions**|**Read/Write Permissions**|\n|-|-|-|-|\n\
+             |**Resource Exists**| 404 | 403 | 2XX |\n\n| Status Code | Description |\n\
+             | ----------- | ----------- |\n|500 Internal Server Error|This status **MUST** be returned. |\n\
+             |401 Unauthenticated|No credentials. |\n### Status Codes",
+            vec![500, 401],
+        ),
+    ] {
+        let dir = one_page(page);
+        let (_, out, err) = run_in(
+            dir.path(),
+            &["pages", "--operations", "--format", "json", "."],
+        );
+        let pages: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        assert_eq!(operation_codes(&pages), codes, "{page}");
+        let (_, explain, _) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+        assert!(!explain.contains("doclint bug"), "{explain}");
+    }
+    // The second page's phrase is checked, as the cold trial's tree needed.
+    let dir = one_page(
+        "||**No Permissions**|**Read/Write Permissions**|\n|-|-|-|\n|**Resource Exists**| 404 | 2XX |\n\n\
+         | Status Code | Description |\n| --- | --- |\n|500 Internal Server Error|Unexpected. |\n\
+         |401 Unauthenticated|No credentials. |\n### Status Codes",
+    );
+    let (_, r, _) = report_in(dir.path());
+    let dl004: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "DL004")
+        .map(|f| f["found"].as_str().unwrap())
+        .collect();
+    assert_eq!(dl004, ["Unauthenticated"], "{r}");
+}

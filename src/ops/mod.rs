@@ -103,11 +103,15 @@ static TABLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<table"
 /// parameter tables: when the page has a heading that names status codes
 /// (`## 返回值`, `## 状态码`) after a table, only the text from that heading
 /// on is read, as an API page's (as if a request line came before it), and
-/// every span is moved back to its place in the file. Else the whole page is
-/// read, when it has a status word and a table.
+/// every span is moved back to its place in the file. Else, or when no
+/// operation table comes after that heading (a status word heading a later
+/// section: `### 返回值` over the fields of a response, `### Status Codes`
+/// closing a page), the whole page is read, when it has a status word and a
+/// table.
 pub fn parse(src: &str) -> Option<Page> {
-    if let Some(at) = status_heading(src) {
-        let mut page = page::parse_operations_below_request(&src[at..])?;
+    if let Some(at) = status_heading(src)
+        && let Some(mut page) = page::parse_operations_below_request(&src[at..])
+    {
         shift(&mut page, at);
         // The page's title, not the status heading the tail starts with.
         page.title = page::title_of(src).unwrap_or_default();
