@@ -251,6 +251,20 @@ fn is_quantity(t: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '/' || c == '%')
 }
 
+/// A unit a number is counted in (`MB`, `KB/s`, `ms`, `次`, `千次`): after a
+/// code-like number it makes a quantity, not a code and its phrase.
+fn is_unit(t: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "byte", "bytes", "bit",
+        "bits", "kb/s", "mb/s", "gb/s", "bps", "kbps", "mbps", "gbps", "qps", "tps", "rps", "ms",
+        "us", "µs", "ns", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute",
+        "minutes", "h", "hr", "hrs", "hour", "hours", "day", "days", "px", "%", "次", "千次",
+        "万次", "次/秒", "个", "条", "秒", "毫秒", "分钟", "小时", "天", "字节", "万", "千", "核",
+        "台", "元",
+    ];
+    UNITS.iter().any(|u| t.eq_ignore_ascii_case(u))
+}
+
 /// Names of data types, in the languages API references are written in.
 fn is_data_type(t: &str) -> bool {
     const TYPES: &[&str] = &[
@@ -509,6 +523,39 @@ fn body_type_column<S: AsRef<str>>(
     })
 }
 
+/// Whether a column other than the codes (column 0) and `except` is headed
+/// as error codes (`错误码`, `Error Code`) and gives each row an identifier
+/// of its own (`param_error`, `auth_error`): then the table lists errors,
+/// and a `类型` column beside is the error's type, not a response's body
+/// (cold trial, UCloud ModelVerse's error codes read as one operation's
+/// responses).
+fn error_code_column<S: AsRef<str>>(
+    header: &[String],
+    body: &[&Vec<S>],
+    width: usize,
+    except: usize,
+) -> bool {
+    (1..width).filter(|&c| c != except).any(|c| {
+        let h = header.get(c).map_or(String::new(), |h| h.to_lowercase());
+        if !(h.contains("错误码") || h.contains("error code") || h.contains("error_code")) {
+            return false;
+        }
+        let mut texts: Vec<&str> = body
+            .iter()
+            .map(|r| strip(cell(r, c)))
+            .filter(|t| !is_placeholder(t))
+            .collect();
+        let n = texts.len();
+        let names = texts.iter().all(|t| {
+            matches!(type_cell(t), CellType::ErrorId | CellType::Identifier)
+                && !t.contains(char::is_whitespace)
+        });
+        texts.sort_unstable();
+        texts.dedup();
+        n >= 2 && names && texts.len() == n
+    })
+}
+
 /// Types one cell by its text (`text` as a reader sees it).
 pub fn type_cell(text: &str) -> CellType {
     let t = strip(text);
@@ -551,6 +598,10 @@ fn type_text(t: &str) -> CellType {
         let rest = &t[reason];
         if rest.is_empty() {
             return CellType::Code;
+        }
+        // `300 MB`, `100 千次`: a quantity in a unit, not a code's phrase.
+        if is_unit(rest) {
+            return CellType::Duration;
         }
         // A code with a short phrase; a code that starts a sentence is prose.
         let cjk = rest.chars().filter(|c| is_cjk(*c)).count();
@@ -676,6 +727,38 @@ fn codes_are_http(codes: &[u16]) -> bool {
         && !foreign(codes, registered)
 }
 
+/// Whether a column's header names numbers of another kind than status
+/// codes: `PR#`, `Issue`, `Port`, `Line`, `Version`, `ID`, `序号`, `端口`
+/// (a changelog's pull requests 258, 409, 466 read as codes; cold trial,
+/// Apache IoTDB). A header that also says status, code or response is left
+/// to the cells.
+fn names_other_numbers(header: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "pr", "prs", "pull", "issue", "issues", "ticket", "tickets", "bug", "bugs", "jira", "port",
+        "ports", "line", "lines", "version", "versions", "index", "step", "page", "year", "build",
+        "release", "commit",
+    ];
+    // Alone, not as a word among others (`No Permissions`).
+    const ALONE: &[&str] = &["#", "no", "no.", "nr", "nr.", "id", "num", "number"];
+    const HAN: &[&str] = &[
+        "序号", "编号", "端口", "行号", "版本", "页码", "工单", "步骤",
+    ];
+    let lower = header.to_lowercase();
+    if [
+        "status", "code", "http", "response", "error", "状态", "码", "返回", "响应",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return false;
+    }
+    ALONE.contains(&lower.trim())
+        || HAN.iter().any(|w| lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| WORDS.contains(&w))
+}
+
 /// How many of `codes` HTTP registered.
 fn registered(codes: &[u16]) -> usize {
     codes
@@ -797,6 +880,7 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             .iter()
             .position(|t| *t == CellType::DataType)
             .or_else(|| body_type_column(header, &body, width, success))
+        && !error_code_column(header, &body, width, c)
     {
         // `Status | Header | Type | Description`: the headers of each
         // response, typed, not the responses.
@@ -934,10 +1018,14 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
     let smtp = header
         .get(k)
         .is_some_and(|h| h.to_ascii_lowercase().contains("smtp"));
+    let other_numbers = header.get(k).is_some_and(|h| names_other_numbers(h));
     let from_zero = body.iter().any(|r| strip(cell(r, k)) == "0");
-    if smtp || from_zero || !codes_are_http(&codes) {
+    if smtp || other_numbers || from_zero || !codes_are_http(&codes) {
         let what = if smtp {
             "is headed as SMTP reply codes, not HTTP status codes"
+        } else if other_numbers {
+            "is headed as numbers of another kind (pull requests, issues, ports, lines, \
+             versions), not HTTP status codes"
         } else if from_zero {
             "holds result codes counted from 0, not HTTP status codes"
         } else if foreign(&codes, registered(&codes)) {
@@ -1132,6 +1220,20 @@ mod tests {
         assert_eq!(type_cell("5 minutes"), CellType::Duration);
         assert_eq!(type_cell("100万"), CellType::Duration);
         assert_eq!(type_cell("200ms"), CellType::Duration);
+        // A number in a unit, after a space (cold trial, Alibaba WAF's
+        // dashboard samples read as `300 Multiple Choices`).
+        for t in [
+            "300 MB",
+            "100 千次",
+            "100 次",
+            "500 ms",
+            "200 KB/s",
+            "404 Bytes",
+        ] {
+            assert_eq!(type_cell(t), CellType::Duration, "{t}");
+        }
+        assert_eq!(type_cell("300 Multiple Choices"), CellType::CodeReason);
+        assert_eq!(type_cell("404 未找到"), CellType::CodeReason);
         assert_eq!(type_cell("100,000,000"), CellType::Number);
         assert_eq!(type_cell("String"), CellType::DataType);
         for ty in [
@@ -1233,6 +1335,63 @@ mod tests {
         assert_eq!(typo.kind, TableType::StatusReference, "{}", typo.reason);
         let informational = of(&["100", "101", "102", "103"]);
         assert_eq!(informational.kind, TableType::StatusReference);
+        // A changelog's pull requests, by their header.
+        let rows: Vec<Vec<String>> = ["258", "409", "466"]
+            .iter()
+            .map(|c| vec![c.to_string(), "Delete a version.".to_string()])
+            .collect();
+        for h in ["PR#", "Issue", "Port", "序号", "#", "Version"] {
+            let t = classify(&[h.to_string(), "Changes".to_string()], &rows);
+            assert!(t.is_own_codes(), "{h}: {}", t.reason);
+        }
+        for h in [
+            "Status Code",
+            "HTTP",
+            "Error code",
+            "状态码",
+            "Response",
+            "",
+            "No Permissions",
+            "Read-Only Permissions",
+        ] {
+            assert!(!names_other_numbers(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn an_error_s_type_beside_its_error_code_is_no_body_type() {
+        let rows: Vec<Vec<String>> = [
+            ["400", "invalid_request_error", "param_error", "参数不合法"],
+            [
+                "400",
+                "invalid_request_error",
+                "invalid_messages",
+                "对话内容触发敏感词",
+            ],
+            ["401", "invalid_request_error", "auth_error", "token 无效"],
+            [
+                "429",
+                "rate_limit_error",
+                "rate_limit",
+                "触发限流，请稍后重试",
+            ],
+            ["500", "internal_error", "internal_error", "服务器内部错误"],
+            [
+                "500",
+                "internal_error",
+                "model_server_error",
+                "LLM 服务异常",
+            ],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+        let header: Vec<String> = ["HTTP 状态码", "类型", "错误码", "描述"]
+            .iter()
+            .map(|h| h.to_string())
+            .collect();
+        let t = classify(&header, &rows);
+        assert_eq!(t.kind, TableType::Catalogue, "{}", t.reason);
     }
 
     #[test]
