@@ -1505,3 +1505,80 @@ fn a_status_heading_below_the_table_does_not_hide_it() {
         .collect();
     assert_eq!(dl004, ["Unauthenticated"], "{r}");
 }
+
+/// A column of sample values in units (`100 千次`, `300 MB`) is not a
+/// column of codes and phrases: its table is not read, and `MB` is not
+/// "fixed" into `Multiple Choices` (cold trial, Alibaba WAF's dashboards).
+#[test]
+fn numbers_in_units_are_not_codes_and_phrases() {
+    let dir = one_page(
+        "# 日志报表\n\n|仪表盘|说明|\n|:-|:-|\n|访问中心|展示网站业务的PV、UV等基本访问指标|\n\n\
+         |图表|类型|默认时间范围|描述|样例|\n|:-|:-|:-----|:-|:-|\n|PV|单值|1小时（相对）|请求总数。|100 千次|\n\
+         |UV|单值|1小时（相对）|独立的访问客户端总数。|100 次|\n\
+         |流入流量|单值|1小时（相对）|网站的流入方向流量总和，单位：MB。|300 MB|\n\
+         |网络in带宽峰值|单值|今天（整点时间）|流入方向流量速率的最高峰值，单位：KB/s。|0.5 KB/s|\n\
+         |流量带宽趋势|面积图|今天（整点时间）|网站流入、流出方向流量趋势图。|-|\n\n响应码分布见下文。\n",
+    );
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 0, "{err}");
+    assert_eq!(r["findings"].as_array().map(Vec::len), Some(0), "{r}");
+}
+
+/// `HTTP-level error codes` names HTTP statuses: the page's tables are read
+/// as operations' responses (cold trial, Bybit's bot docs: 5 tables, 22
+/// rows). A page whose tables are read in full but not in a run says so
+/// on its tables too, not only on the page's line.
+#[test]
+fn http_level_error_codes_name_statuses() {
+    let table = |name: &str, rows: &str| {
+        format!(
+            "## {name}\n\n| error_code | error_msg | Applicable Endpoint(s) |\n\
+             |:----------:|:----------|:----------------------|\n{rows}\n"
+        )
+    };
+    let rows = "| 400 | Invalid request parameters | All |\n| 401 | Authentication required | All |\n\
+                | 429 | Rate limit exceeded | All |";
+    let body = format!(
+        "{}{}",
+        table("Futures Grid Bot", rows),
+        table("DCA Bot", rows)
+    );
+    let dir = one_page(&format!(
+        "# Bot Error Codes\n\nHTTP-level error codes returned by the Bot APIs.\n\n{body}"
+    ));
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 1, "{err}");
+    assert_eq!(r["summary"]["operation_rows"], 6, "{err}");
+    // Without the phrase: not read, and every table says so.
+    let dir = one_page(&format!("# Bot Error Codes\n\n{body}"));
+    let (_, r, _) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 0);
+    let (_, explain, _) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+    assert!(explain.contains("names no status word"), "{explain}");
+    assert!(
+        !explain.contains("(read as an operation table)"),
+        "{explain}"
+    );
+    assert_eq!(
+        explain
+            .matches("(an operation table, not read: see the page's line)")
+            .count(),
+        2,
+        "{explain}"
+    );
+}
+
+/// A changelog's pull requests (`PR# | Name`, 258, 409, 466) are not status
+/// codes: no status page, no DL007 (cold trial, Apache IoTDB).
+#[test]
+fn pull_request_numbers_are_not_codes() {
+    let dir = one_page(
+        "# Format changelist\n\n| PR# | Name | Author | Changes |\n| --- | --- | --- | --- |\n\
+         | 258 | [IOTDB-143] Development of merge | jt2594838 | Add totalChunkNum to TsFileMetaData. |\n\
+         | 409 | [IOTDB-165] Delete a current version | Genius_pig | Delete a current version. |\n\
+         | 466 | [IOTDB-208] Bloom filter | SilverNarcissus | Add four fields for the bloom filter. |\n",
+    );
+    let (_, r, _) = report_in(dir.path());
+    assert_eq!(r["summary"]["pages"], 0, "{r}");
+    assert_eq!(r["findings"].as_array().map(Vec::len), Some(0), "{r}");
+}

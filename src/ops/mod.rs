@@ -44,12 +44,13 @@ static WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// What a page without a status heading must say somewhere for its tables
-/// to be looked at as an operation's responses: a status word, `HTTP代码`
-/// (`HTTP 代码`), or in English
+/// to be looked at as an operation's responses: a status word, `HTTP代码`,
+/// `HTTP错误码` or `HTTP錯誤碼` (with a space or not), or in English
 /// `status code`, `response code`, `HTTP code`, `return code`, `HTTP status`,
-/// `response status` or `responses`, in lower case, upper case or
-/// capitalized (`## Responses`, `### HTTP status codes`, `| Response Code |`,
-/// `### Response Status and Error Codes`). A user guide's table with a
+/// `HTTP error`, `HTTP-level`, `response status` or `responses`, in lower
+/// case, upper case or capitalized (`## Responses`, `### HTTP status codes`,
+/// `| Response Code |`, `### Response Status and Error Codes`, `HTTP-level
+/// error codes`). A user guide's table with a
 /// stray `100` in it says none of them; `status` or `response` alone would
 /// let in release notes, port tables and `show_status`. Written out in each
 /// case rather than searched for without case: that keeps the searcher's
@@ -61,6 +62,7 @@ static GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "http code",
         "return code",
         "http status",
+        "http error",
         "response status",
         "responses",
     ];
@@ -73,7 +75,17 @@ static GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     // swagger2markup's Chinese header, `HTTP代码`, with a space or not.
     let mut words: Vec<String> = WORDS[..CHINESE_WORDS]
         .iter()
-        .chain(&["HTTP代码", "HTTP 代码"])
+        .chain(&[
+            "HTTP代码",
+            "HTTP 代码",
+            "HTTP错误码",
+            "HTTP 错误码",
+            "HTTP錯誤碼",
+            "HTTP 錯誤碼",
+            "HTTP-level",
+            "HTTP-Level",
+            "http-level",
+        ])
         .map(|w| w.to_string())
         .collect();
     for w in english {
@@ -326,6 +338,10 @@ mod tests {
             "RETURN CODE",
             "HTTP Status",
             "## 返回值",
+            "HTTP-level error codes returned by the Bot APIs.",
+            "## HTTP Error Codes",
+            "HTTP错误码",
+            "HTTP 錯誤碼",
         ] {
             assert!(names_status(yes), "{yes}");
         }

@@ -167,6 +167,9 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
         let _ = writeln!(out, "{shown}: note: not UTF-8; read as {encoding}");
     }
     let filtered = !crate::parse::filter::may_hold_code(src);
+    // Whether the page's operation tables, read in full, are not read in a
+    // run: the tables then say so too.
+    let mut dropped = false;
     if examined.page.is_some() && (filtered || !page::probe(src)) {
         let _ = writeln!(
             out,
@@ -187,20 +190,25 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
             examined.verdict
         );
     } else if examined.operations.is_some() && filtered {
+        dropped = true;
         let _ = writeln!(
             out,
             "{shown}: {}; its operation tables are not read: turned down by the quick look at \
              its bytes (no cell seems to start with a status code; a doclint bug: please report it)",
             examined.verdict
         );
-    } else if examined.operations.is_some() && crate::ops::parse(src).is_none() {
+    } else if examined.operations.is_some() && {
+        dropped = crate::ops::parse(src).is_none();
+        dropped
+    } {
         let why = if crate::ops::names_status(src) {
             "turned down by the quick look at the first rows of its tables \
              (a doclint bug: please report it)"
         } else {
             "the page names no status word (状态码, 返回值, 返回码, 响应码, 状态代码, HTTP代码, \
-             status code, response code, HTTP code, return code, HTTP status, response \
-             status, responses), so it is not taken for an API page"
+             HTTP错误码, status code, response code, HTTP code, return code, HTTP status, \
+             HTTP error, HTTP-level, response status, responses), so it is not taken for an \
+             API page"
         };
         let _ = writeln!(
             out,
@@ -243,11 +251,15 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
             })
             .collect();
         let _ = writeln!(out, "    columns: {}", columns.join(" | "));
-        let why = match operations {
-            true => t.why.clone(),
-            false => t.why.replace(
+        let why = match (operations, dropped) {
+            (true, false) => t.why.clone(),
+            (false, _) => t.why.replace(
                 crate::parse::decide::READ_AS_OPERATION,
                 "(not read: `operations = false`)",
+            ),
+            (true, true) => t.why.replace(
+                crate::parse::decide::READ_AS_OPERATION,
+                "(an operation table, not read: see the page's line)",
             ),
         };
         let _ = writeln!(out, "    {why}");
