@@ -547,8 +547,10 @@ fn error_code_column<S: AsRef<str>>(
             .collect();
         let n = texts.len();
         let names = texts.iter().all(|t| {
-            matches!(type_cell(t), CellType::ErrorId | CellType::Identifier)
-                && !t.contains(char::is_whitespace)
+            matches!(
+                type_cell(t),
+                CellType::ErrorId | CellType::Identifier | CellType::Phrase
+            ) && !t.contains(char::is_whitespace)
         });
         texts.sort_unstable();
         texts.dedup();
@@ -1369,6 +1371,7 @@ mod tests {
                 "对话内容触发敏感词",
             ],
             ["401", "invalid_request_error", "auth_error", "token 无效"],
+            ["408", "timeout", "timeout", "请求超时，请稍后重试"],
             [
                 "429",
                 "rate_limit_error",
