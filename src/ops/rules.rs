@@ -132,6 +132,26 @@ fn some_reason_phrase(found: &str, code: u16) -> bool {
     PHRASES.contains(&found)
 }
 
+/// Whether `reason` was read from the start of `description`'s own cell,
+/// before a dash or colon (`Unauthorized - Invalid API key`): only such
+/// marks stand between them.
+fn opens_cell(
+    src: &crate::source::SourceText,
+    reason: &crate::parse::text::Cell,
+    description: &crate::parse::text::Cell,
+) -> bool {
+    let (Some(r), Some(d)) = (reason.span(), description.span()) else {
+        return false;
+    };
+    r.end <= d.start
+        && src
+            .get(crate::source::Span::new(r.end, d.start))
+            .is_some_and(|between| {
+                let t = between.trim();
+                !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '—' | '–' | ':' | '：'))
+            })
+}
+
 /// DL004 on a two-column operation table whose only text column holds
 /// reason phrases (`200 | OK`, `400 | Bad Request`, `500 | Server Internal
 /// Error`): the page reader takes that column as descriptions, but most of
@@ -443,6 +463,19 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             // wording: said nothing rather than a fix that drops the rest.
             let agreed = wording(canonical);
             if !agreed.is_empty() && agreed != w && (w.starts_with(&agreed) || w.ends_with(&agreed))
+            {
+                continue;
+            }
+            // The service's wording is the phrase this row's cell opens with
+            // before a dash (`Unauthorized - Invalid API key`, where other
+            // operations write `Unauthorized` alone): the cell says it, and
+            // the rest is a detail after it, not another wording (a fix
+            // would write the phrase twice). A reason in a cell of its own
+            // (`403 Forbidden | You may not delete it.`) is no such opening.
+            if let Some(r) = &row.reason
+                && !agreed.is_empty()
+                && wording(&r.text()) == agreed
+                && opens_cell(&doc.src, r, cell)
             {
                 continue;
             }
