@@ -1582,3 +1582,69 @@ fn pull_request_numbers_are_not_codes() {
     assert_eq!(r["summary"]["pages"], 0, "{r}");
     assert_eq!(r["findings"].as_array().map(Vec::len), Some(0), "{r}");
 }
+
+/// `401 | Unauthorized - Invalid API key` beside operations writing
+/// `Unauthorized` alone: the row gives the service's wording as its reason
+/// and a detail after it, so no DL010, and never a fix writing
+/// `Unauthorized - Unauthorized` (cold trial, Talon.One's SDK docs: 25
+/// findings, every fix wrong).
+#[test]
+fn a_detail_after_the_service_s_phrase_is_not_another_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("docs")).unwrap();
+    let op = |row: &str| {
+        format!(
+            "# **op**\n\n### HTTP response details\n| Status code | Description | Response headers |\n\
+             |-------------|-------------|------------------|\n**200** | List of pets |  -  |\n{row}\n\n"
+        )
+    };
+    let plain = op("**401** | Unauthorized |  -  |");
+    std::fs::write(
+        dir.path().join("docs/PetApi.md"),
+        format!("# Api\n\n{plain}{plain}{plain}"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("docs/StoreApi.md"),
+        format!(
+            "# Api\n\n{plain}{}",
+            op("**401** | Unauthorized - Invalid API key |  -  |")
+        ),
+    )
+    .unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operation_rows"], 10, "{err}");
+    assert_eq!(r["findings"].as_array().map(Vec::len), Some(0), "{r}");
+    let (_, diff, _) = run_in(dir.path(), &["--diff", "--unsafe-fixes"]);
+    assert!(!diff.contains("Unauthorized - Unauthorized"), "{diff}");
+}
+
+/// openapi-generator writes OpenAPI's `default` response as `**0**` under
+/// `Status code`: its table is still read, without that row (cold trial,
+/// lakeFS: 144 of 150 response tables were dropped as result codes counted
+/// from 0). A business's own codes (`业务错误码（status）`) are not read.
+#[test]
+fn a_default_response_row_does_not_drop_its_table() {
+    let dir = one_page(
+        "# BranchesApi\n\nMethod | HTTP request | Description\n------------- | ------------- | -------------\n\
+         [**create_branch**](#create_branch) | **POST** /branches | create branch\n\n\
+         # **create_branch**\n\n### HTTP response details\n\n\
+         | Status code | Description | Response headers |\n|-------------|-------------|------------------|\n\
+         **201** | reference |  -  |\n**400** | Validation Error |  -  |\n**401** | Unauthorized |  -  |\n\
+         **0** | Internal Server Error |  -  |\n",
+    );
+    let (_, out, err) = run_in(
+        dir.path(),
+        &["pages", "--operations", "--format", "json", "."],
+    );
+    let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    assert_eq!(operation_codes(&pages), [201, 400, 401]);
+    let dir = one_page(
+        "# 智能写作\n\n### 返回参数\n\n|名称|类型|是否必选|描述|\n|---|---|---|---|\n|text|String|是|输入文本|\n\n\
+         ### 业务错误码\n<table>\n   <tr><th>业务错误码（status）</th><th>说明</th></tr>\n\
+         <tr><td>500</td><td>没有相关知识</td></tr>\n</table>\n",
+    );
+    let (_, r, _) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 0, "{r}");
+}

@@ -265,6 +265,17 @@ fn is_unit(t: &str) -> bool {
     UNITS.iter().any(|u| t.eq_ignore_ascii_case(u))
 }
 
+/// Whether `t` starts with a Chinese unit or counter (`万`, `个`, `次`,
+/// `分钟`): after a number it makes a quantity.
+fn starts_with_cjk_unit(t: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "万", "亿", "千", "百", "个", "次", "元", "秒", "毫秒", "分", "小时", "天", "日", "周",
+        "月", "年", "条", "人", "台", "核", "行", "位", "倍", "张", "页", "项", "份", "家", "名",
+        "字", "篇", "组", "块", "兆", "帧", "点", "颗",
+    ];
+    UNITS.iter().any(|u| t.starts_with(u))
+}
+
 /// Names of data types, in the languages API references are written in.
 fn is_data_type(t: &str) -> bool {
     const TYPES: &[&str] = &[
@@ -593,8 +604,12 @@ fn type_text(t: &str) -> CellType {
         return CellType::Number;
     }
     if let Some((_, at, reason)) = parse_code(t) {
-        // `100万`, `200ms`, `500个`: a quantity, not a code.
-        if t[at + 3..].starts_with(char::is_alphanumeric) {
+        // `100万`, `200ms`, `500个`: a quantity, not a code. A code written
+        // against its Chinese phrase (`405访问阻断`) is still one.
+        let after = &t[at + 3..];
+        if after.starts_with(|c: char| c.is_ascii_alphanumeric())
+            || (after.starts_with(is_cjk) && starts_with_cjk_unit(after))
+        {
             return CellType::Duration;
         }
         let rest = &t[reason];
@@ -746,6 +761,10 @@ fn names_other_numbers(header: &str) -> bool {
         "序号", "编号", "端口", "行号", "版本", "页码", "工单", "步骤",
     ];
     let lower = header.to_lowercase();
+    // A business's own codes (`业务错误码（status）`: JD Cloud).
+    if lower.contains("业务") || lower.contains("business") {
+        return true;
+    }
     if [
         "status", "code", "http", "response", "error", "状态", "码", "返回", "响应",
     ]
@@ -759,6 +778,20 @@ fn names_other_numbers(header: &str) -> bool {
         || lower
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| WORDS.contains(&w))
+}
+
+/// Whether a header names error codes (`Error code`, `ErrorCode`,
+/// `error_code`, `错误码`), not status codes.
+fn names_error_codes(header: &str) -> bool {
+    let squeezed: String = header
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .collect();
+    matches!(
+        squeezed.as_str(),
+        "errorcode" | "errorcodes" | "错误码" | "錯誤碼"
+    )
 }
 
 /// How many of `codes` HTTP registered.
@@ -1021,7 +1054,16 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         .get(k)
         .is_some_and(|h| h.to_ascii_lowercase().contains("smtp"));
     let other_numbers = header.get(k).is_some_and(|h| names_other_numbers(h));
-    let from_zero = body.iter().any(|r| strip(cell(r, k)) == "0");
+    // OpenAPI's `default` response, as openapi-generator writes it (`0`
+    // under `Status code`, beside HTTP statuses of 2xx–5xx), is no such
+    // count: its row holds no code, and the table is still read.
+    let default_response = header.get(k).is_some_and(|h| {
+        let h = h.to_lowercase();
+        h.contains("status") || h.contains("http") || h.contains("状态")
+    }) && !codes.is_empty()
+        && codes.iter().all(|c| (200..600).contains(c))
+        && registered(&codes) * 2 >= codes.len();
+    let from_zero = !default_response && body.iter().any(|r| strip(cell(r, k)) == "0");
     if smtp || other_numbers || from_zero || !codes_are_http(&codes) {
         let what = if smtp {
             "is headed as SMTP reply codes, not HTTP status codes"
@@ -1050,6 +1092,13 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
     // index (a business code: 50001, 1–17), make a catalogue.
     let key = |c: usize| {
         let texts: Vec<&str> = body.iter().map(|r| cell(r, c)).collect();
+        // Headed as error codes, whatever they look like (`Forbidden` under
+        // `Error code`: Alibaba Cloud's one-row catalogues).
+        if header.get(c).is_some_and(|h| names_error_codes(h))
+            && texts.iter().any(|t| !is_placeholder(strip(t)))
+        {
+            return Some("error codes");
+        }
         match columns[c] {
             CellType::ErrorId => Some("error identifiers"),
             CellType::Identifier if c < k || k == 0 => Some("identifiers"),
@@ -1221,6 +1270,11 @@ mod tests {
         assert_eq!(type_cell("30s"), CellType::Duration);
         assert_eq!(type_cell("5 minutes"), CellType::Duration);
         assert_eq!(type_cell("100万"), CellType::Duration);
+        assert_eq!(type_cell("500个"), CellType::Duration);
+        assert_eq!(type_cell("200毫秒"), CellType::Duration);
+        // A code against its phrase (cold trial, Alibaba WAF's FAQ).
+        assert_eq!(type_cell("405访问阻断"), CellType::CodeReason);
+        assert_eq!(type_cell("404错误"), CellType::CodeReason);
         assert_eq!(type_cell("200ms"), CellType::Duration);
         // A number in a unit, after a space (cold trial, Alibaba WAF's
         // dashboard samples read as `300 Multiple Choices`).
@@ -1342,7 +1396,15 @@ mod tests {
             .iter()
             .map(|c| vec![c.to_string(), "Delete a version.".to_string()])
             .collect();
-        for h in ["PR#", "Issue", "Port", "序号", "#", "Version"] {
+        for h in [
+            "PR#",
+            "Issue",
+            "Port",
+            "序号",
+            "#",
+            "Version",
+            "业务错误码（status）",
+        ] {
             let t = classify(&[h.to_string(), "Changes".to_string()], &rows);
             assert!(t.is_own_codes(), "{h}: {}", t.reason);
         }
@@ -1358,6 +1420,29 @@ mod tests {
         ] {
             assert!(!names_other_numbers(h), "{h}");
         }
+    }
+
+    #[test]
+    fn a_column_headed_as_error_codes_makes_a_catalogue() {
+        // One row, its error code a reason phrase (cold trial, Alibaba Cloud
+        // Smart Access Gateway).
+        let header: Vec<String> = ["HttpCode", "Error code", "Error message", "Description"]
+            .iter()
+            .map(|h| h.to_string())
+            .collect();
+        let rows = vec![
+            [
+                "403",
+                "Forbidden",
+                "User not authorized.",
+                "You do not have the permission.",
+            ]
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>(),
+        ];
+        let t = classify(&header, &rows);
+        assert_eq!(t.kind, TableType::Catalogue, "{}", t.reason);
     }
 
     #[test]
