@@ -783,15 +783,13 @@ fn names_other_numbers(header: &str) -> bool {
 /// Whether a header names error codes (`Error code`, `ErrorCode`,
 /// `error_code`, `错误码`), not status codes.
 fn names_error_codes(header: &str) -> bool {
-    let squeezed: String = header
-        .to_lowercase()
+    let squeezed = header
         .chars()
         .filter(|c| !matches!(c, ' ' | '_' | '-'))
-        .collect();
-    matches!(
-        squeezed.as_str(),
-        "errorcode" | "errorcodes" | "错误码" | "錯誤碼"
-    )
+        .flat_map(char::to_lowercase);
+    ["errorcode", "errorcodes", "错误码", "錯誤碼"]
+        .iter()
+        .any(|w| squeezed.clone().eq(w.chars()))
 }
 
 /// How many of `codes` HTTP registered.
