@@ -1648,3 +1648,52 @@ fn a_default_response_row_does_not_drop_its_table() {
     let (_, r, _) = report_in(dir.path());
     assert_eq!(r["summary"]["operations"], 0, "{r}");
 }
+
+/// A column of a few values repeated down the table (`✅ Valid`, `❓ Any`)
+/// is not the codes' description when a later column describes each code
+/// (cold trial, docs.shipyo: every row described by its authentication).
+#[test]
+fn a_column_of_repeated_values_is_no_description() {
+    let rows = [
+        ("200", "OK", "✅ Valid", "Successful operation"),
+        ("201", "Created", "✅ Valid", "Resource created"),
+        ("400", "Bad Request", "❓ Any", "Invalid request data"),
+        ("401", "Unauthorized", "❌ Invalid/Missing", "Auth failure"),
+        ("403", "Forbidden", "✅ Valid", "Insufficient permissions"),
+        ("404", "Not Found", "❓ Any", "Resource doesn't exist"),
+        ("409", "Conflict", "✅ Valid", "Resource already exists"),
+        (
+            "422",
+            "Unprocessable Content",
+            "✅ Valid",
+            "Business rule violation",
+        ),
+        (
+            "500",
+            "Internal Server Error",
+            "❓ Any",
+            "Server-side error",
+        ),
+    ];
+    let body: String = rows
+        .iter()
+        .map(|(c, n, a, d)| format!("| **{c}** | {n} | {a} | {d} | Retry |\n"))
+        .collect();
+    let dir = one_page(&format!(
+        "# HTTP Status Codes\n\n| Code | Name | Authentication | Common Cause | Client Action |\n\
+         |------|------|----------------|--------------|---------------|\n{body}"
+    ));
+    let (_, out, err) = run_in(dir.path(), &["pages", "--format", "json", "."]);
+    let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let described: Vec<&str> = pages[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["description"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        described,
+        rows.iter().map(|r| r.3).collect::<Vec<_>>(),
+        "{out}"
+    );
+}

@@ -771,6 +771,7 @@ pub(super) fn read_status_table_with(
     let mut reason_col = None;
     let mut desc_col: Option<usize> = None;
     let mut desc_filled = 0;
+    let mut desc_repetitive = false;
     for col in (0..width).filter(|&col| col != code_col) {
         if !matches!(
             typing.columns[col],
@@ -790,12 +791,14 @@ pub(super) fn read_status_table_with(
             continue;
         }
         let (mut filled, mut reasons, mut worded) = (0, 0, 0);
+        let mut texts: Vec<std::borrow::Cow<'_, str>> = Vec::new();
         for (cells, _, (code, _, _)) in &coded {
             let Some(cell) = cells.get(col).filter(|c| !is_placeholder(c)) else {
                 continue;
             };
             filled += 1;
             let text = cell.text_cow();
+            texts.push(text.clone());
             if reason_like(&text, *code) {
                 reasons += 1;
             } else if !is_phrase_for(&text, *code) {
@@ -820,15 +823,25 @@ pub(super) fn read_status_table_with(
         } else {
             (reasons * 2, filled + usize::from(worded > 0))
         };
+        // A few values repeated down the column (`✅ Valid`, `❓ Any`): flags
+        // or categories, not the codes' descriptions, when a later column
+        // holds more.
+        texts.sort_unstable();
+        texts.dedup();
+        let repetitive = filled >= 4 && texts.len() * 3 <= filled;
         if reason_col.is_none() && col > code_col && have >= needed {
             reason_col = Some(col);
-        } else if desc_col.is_none_or(|d| rank(col) > rank(d) && filled >= desc_filled) {
+        } else if desc_col.is_none_or(|d| {
+            (rank(col) > rank(d) || (rank(col) == rank(d) && desc_repetitive && !repetitive))
+                && filled >= desc_filled
+        }) {
             // The first text column, unless a later one is headed as the
             // description (状态码 | 描述 | 常见原因 keeps 描述; 状态码 | 含义 |
             // 说明 takes 说明, the explanation beside a meaning, when it
             // describes as many codes: not a column of sparse remarks).
             desc_col = Some(col);
             desc_filled = filled;
+            desc_repetitive = repetitive;
         }
     }
     let rows = coded
