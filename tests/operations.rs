@@ -1697,3 +1697,33 @@ fn a_column_of_repeated_values_is_no_description() {
         "{out}"
     );
 }
+
+/// Two status pages of one service that word a code differently are said
+/// to be its own pages disagreeing, not a tie between services (cold trial,
+/// docs.shipyo: "2 wordings tie with 1 service each [docs]").
+#[test]
+fn one_service_s_pages_disagreeing_are_no_tie_between_services() {
+    let dir = one_page(
+        "# Codes\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 请求成功。 |\n| 400 | 请求参数错误。 |\n| 500 | 服务内部错误。 |\n",
+    );
+    std::fs::write(
+        dir.path().join("svc/b.md"),
+        "# Codes\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 请求成功。 |\n| 400 | 参数无效。 |\n| 500 | 服务内部错误。 |\n",
+    )
+    .unwrap();
+    let (_, r, err) = report_in(dir.path());
+    let messages: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == 400)
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 2, "{r}\n{err}");
+    for m in messages {
+        assert_eq!(
+            m,
+            "400 has no canonical description: the pages of svc give 2 wordings, one each"
+        );
+    }
+}

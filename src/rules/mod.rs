@@ -427,6 +427,16 @@ pub fn tie_finding(u: &DescriptionUse<'_>, tie: &crate::model::Tie, rule: Rule) 
             .extend(v.services.iter().map(String::as_str));
     }
     let votes = groups.values().next().map_or(0, |g| g.len());
+    // Every tied text from the one service: its own pages disagree (an
+    // overview table and a status page), which is no tie between services.
+    let mut all: std::collections::BTreeSet<&str> = Default::default();
+    for g in groups.values() {
+        all.extend(g.iter().copied());
+    }
+    let one_service = match (votes, all.len(), all.iter().next()) {
+        (1, 1, Some(s)) => Some(*s),
+        _ => None,
+    };
     let mut notes: Vec<String> = tie
         .texts
         .iter()
@@ -459,11 +469,18 @@ pub fn tie_finding(u: &DescriptionUse<'_>, tie: &crate::model::Tie, rule: Rule) 
         doc: u.doc,
         span: u.cell.span().unwrap_or(u.row.code_span),
         code: Some(code),
-        message: format!(
-            "{code} has no canonical description: {} {what} tie with {votes} service{} each",
-            groups.len(),
-            if votes == 1 { "" } else { "s" }
-        ),
+        message: match one_service {
+            Some(s) => format!(
+                "{code} has no canonical description: the pages of {s} give {} {what}, \
+                 one each",
+                groups.len()
+            ),
+            None => format!(
+                "{code} has no canonical description: {} {what} tie with {votes} service{} each",
+                groups.len(),
+                if votes == 1 { "" } else { "s" }
+            ),
+        },
         label: "a tie: no canonical text yet".into(),
         text: Some(u.text.clone()),
         expected: None,
