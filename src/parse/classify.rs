@@ -1066,8 +1066,8 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         let what = if smtp {
             "is headed as SMTP reply codes, not HTTP status codes"
         } else if other_numbers {
-            "is headed as numbers of another kind (pull requests, issues, ports, lines, \
-             versions), not HTTP status codes"
+            "is headed as numbers of another kind (a business's own codes, pull requests, \
+             issues, ports, lines, versions), not HTTP status codes"
         } else if from_zero {
             "holds result codes counted from 0, not HTTP status codes"
         } else if foreign(&codes, registered(&codes)) {
