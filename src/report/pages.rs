@@ -168,8 +168,11 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
     }
     let filtered = !crate::parse::filter::may_hold_code(src);
     // Whether the page's operation tables, read in full, are not read in a
-    // run: the tables then say so too.
-    let mut dropped = false;
+    // run (turned down by its bytes, or by the operation reader): the
+    // tables then say so too.
+    let dropped = examined.operations.is_some()
+        && operations
+        && (filtered || crate::ops::parse(src).is_none());
     if examined.page.is_some() && (filtered || !page::probe(src)) {
         let _ = writeln!(
             out,
@@ -189,18 +192,14 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
              project's doclint.toml (`doclint pages --operations` reads them anyway)",
             examined.verdict
         );
-    } else if examined.operations.is_some() && filtered {
-        dropped = true;
+    } else if dropped && filtered {
         let _ = writeln!(
             out,
             "{shown}: {}; its operation tables are not read: turned down by the quick look at \
              its bytes (no cell seems to start with a status code; a doclint bug: please report it)",
             examined.verdict
         );
-    } else if examined.operations.is_some() && {
-        dropped = crate::ops::parse(src).is_none();
-        dropped
-    } {
+    } else if dropped {
         let why = if crate::ops::names_status(src) {
             "turned down by the quick look at the first rows of its tables \
              (a doclint bug: please report it)"
