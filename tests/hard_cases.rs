@@ -409,14 +409,8 @@ fn an_explanation_beside_a_meaning_is_the_description() {
     let dir = tree(page);
     let p = pages_in(dir.path());
     let c = p.iter().find(|p| p["service"] == "c").unwrap();
-    let descriptions: Vec<&str> = c["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["description"]["text"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        descriptions,
+        descriptions(c),
         [
             "请求成功。",
             "服务器未能处理请求。",

@@ -605,6 +605,12 @@ fn one_page(text: &str) -> tempfile::TempDir {
     dir
 }
 
+/// `pages --operations --format json .` run in `dir`, parsed.
+fn operation_pages(dir: &std::path::Path) -> serde_json::Value {
+    let (_, out, err) = run_in(dir, &["pages", "--operations", "--format", "json", "."]);
+    serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"))
+}
+
 /// The codes of the first operation of `pages --operations` JSON.
 fn operation_codes(pages: &serde_json::Value) -> Vec<u64> {
     pages[0]["rows"]
@@ -678,11 +684,7 @@ fn descriptions_that_start_with_a_type_word_are_descriptions() {
          | Status code | Description | Response headers |\n|-------------|-------------|------------------|\n\
          **200** | List of dashboards |  -  |\n**401** | Unauthorized request |  -  |\n",
     );
-    let (_, out, err) = run_in(
-        dir.path(),
-        &["pages", "--operations", "--format", "json", "."],
-    );
-    let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let pages = operation_pages(dir.path());
     assert_eq!(operation_codes(&pages), [200, 401]);
     let described: Vec<&str> = pages[0]["rows"]
         .as_array()
@@ -702,11 +704,7 @@ fn a_status_table_in_a_block_quote_under_the_status_heading_is_read() {
         "# 查询\n\nGET /v1/x\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | String | 标识 |\n\n\
          ## 状态码\n\n> | 状态码 | 描述 |\n> |---|---|\n> | 200 | 成功。 |\n> | 404 | 资源不存在。 |\n",
     );
-    let (_, out, err) = run_in(
-        dir.path(),
-        &["pages", "--operations", "--format", "json", "."],
-    );
-    let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let pages = operation_pages(dir.path());
     assert_eq!(operation_codes(&pages), [200, 404]);
 }
 
@@ -1436,12 +1434,7 @@ fn a_type_column_names_each_response_s_body_in_short_tables_too() {
         ),
     ] {
         let dir = one_page(&page(rows));
-        let (_, out, err) = run_in(
-            dir.path(),
-            &["pages", "--operations", "--format", "json", "."],
-        );
-        let pages: serde_json::Value =
-            serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        let pages = operation_pages(dir.path());
         assert_eq!(operation_codes(&pages), codes, "{rows}");
     }
     // Two errors, each with its own identifier and no success: a catalogue.
@@ -1479,12 +1472,7 @@ fn a_status_heading_below_the_table_does_not_hide_it() {
         ),
     ] {
         let dir = one_page(page);
-        let (_, out, err) = run_in(
-            dir.path(),
-            &["pages", "--operations", "--format", "json", "."],
-        );
-        let pages: serde_json::Value =
-            serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        let pages = operation_pages(dir.path());
         assert_eq!(operation_codes(&pages), codes, "{page}");
         let (_, explain, _) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
         assert!(!explain.contains("doclint bug"), "{explain}");
@@ -1634,11 +1622,7 @@ fn a_default_response_row_does_not_drop_its_table() {
          **201** | reference |  -  |\n**400** | Validation Error |  -  |\n**401** | Unauthorized |  -  |\n\
          **0** | Internal Server Error |  -  |\n",
     );
-    let (_, out, err) = run_in(
-        dir.path(),
-        &["pages", "--operations", "--format", "json", "."],
-    );
-    let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let pages = operation_pages(dir.path());
     assert_eq!(operation_codes(&pages), [201, 400, 401]);
     let dir = one_page(
         "# 智能写作\n\n### 返回参数\n\n|名称|类型|是否必选|描述|\n|---|---|---|---|\n|text|String|是|输入文本|\n\n\
@@ -1685,14 +1669,8 @@ fn a_column_of_repeated_values_is_no_description() {
     ));
     let (_, out, err) = run_in(dir.path(), &["pages", "--format", "json", "."]);
     let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
-    let described: Vec<&str> = pages[0]["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["description"]["text"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        described,
+        descriptions(&pages[0]),
         rows.iter().map(|r| r.3).collect::<Vec<_>>(),
         "{out}"
     );

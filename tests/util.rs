@@ -71,6 +71,17 @@ pub fn pages(paths: &[&str]) -> Vec<Value> {
     serde_json::from_str(&out).expect("pages JSON")
 }
 
+/// The description text of each row of a page of `pages` JSON (every row
+/// has one).
+pub fn descriptions(page: &Value) -> Vec<&str> {
+    page["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["description"]["text"].as_str().expect("a description"))
+        .collect()
+}
+
 /// Findings of `rule` in the report.
 pub fn findings<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
     report["findings"]

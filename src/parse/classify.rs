@@ -1390,10 +1390,11 @@ mod tests {
         let informational = of(&["100", "101", "102", "103"]);
         assert_eq!(informational.kind, TableType::StatusReference);
         // A changelog's pull requests, by their header.
-        let rows: Vec<Vec<String>> = ["258", "409", "466"]
-            .iter()
-            .map(|c| vec![c.to_string(), "Delete a version.".to_string()])
-            .collect();
+        let rows: &[&[&str]] = &[
+            &["258", "Delete a version."],
+            &["409", "Delete a version."],
+            &["466", "Delete a version."],
+        ];
         for h in [
             "PR#",
             "Issue",
@@ -1403,8 +1404,8 @@ mod tests {
             "Version",
             "业务错误码（status）",
         ] {
-            let t = classify(&[h.to_string(), "Changes".to_string()], &rows);
-            assert!(t.is_own_codes(), "{h}: {}", t.reason);
+            let typing = t(&[h, "Changes"], rows);
+            assert!(typing.is_own_codes(), "{h}: {}", typing.reason);
         }
         for h in [
             "Status Code",
@@ -1424,60 +1425,48 @@ mod tests {
     fn a_column_headed_as_error_codes_makes_a_catalogue() {
         // One row, its error code a reason phrase (cold trial, Alibaba Cloud
         // Smart Access Gateway).
-        let header: Vec<String> = ["HttpCode", "Error code", "Error message", "Description"]
-            .iter()
-            .map(|h| h.to_string())
-            .collect();
-        let rows = vec![
-            [
+        let typing = t(
+            &["HttpCode", "Error code", "Error message", "Description"],
+            &[&[
                 "403",
                 "Forbidden",
                 "User not authorized.",
                 "You do not have the permission.",
-            ]
-            .iter()
-            .map(|c| c.to_string())
-            .collect::<Vec<_>>(),
-        ];
-        let t = classify(&header, &rows);
-        assert_eq!(t.kind, TableType::Catalogue, "{}", t.reason);
+            ]],
+        );
+        assert_eq!(typing.kind, TableType::Catalogue, "{}", typing.reason);
     }
 
     #[test]
     fn an_error_s_type_beside_its_error_code_is_no_body_type() {
-        let rows: Vec<Vec<String>> = [
-            ["400", "invalid_request_error", "param_error", "参数不合法"],
-            [
-                "400",
-                "invalid_request_error",
-                "invalid_messages",
-                "对话内容触发敏感词",
+        let typing = t(
+            &["HTTP 状态码", "类型", "错误码", "描述"],
+            &[
+                &["400", "invalid_request_error", "param_error", "参数不合法"],
+                &[
+                    "400",
+                    "invalid_request_error",
+                    "invalid_messages",
+                    "对话内容触发敏感词",
+                ],
+                &["401", "invalid_request_error", "auth_error", "token 无效"],
+                &["408", "timeout", "timeout", "请求超时，请稍后重试"],
+                &[
+                    "429",
+                    "rate_limit_error",
+                    "rate_limit",
+                    "触发限流，请稍后重试",
+                ],
+                &["500", "internal_error", "internal_error", "服务器内部错误"],
+                &[
+                    "500",
+                    "internal_error",
+                    "model_server_error",
+                    "LLM 服务异常",
+                ],
             ],
-            ["401", "invalid_request_error", "auth_error", "token 无效"],
-            ["408", "timeout", "timeout", "请求超时，请稍后重试"],
-            [
-                "429",
-                "rate_limit_error",
-                "rate_limit",
-                "触发限流，请稍后重试",
-            ],
-            ["500", "internal_error", "internal_error", "服务器内部错误"],
-            [
-                "500",
-                "internal_error",
-                "model_server_error",
-                "LLM 服务异常",
-            ],
-        ]
-        .iter()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect();
-        let header: Vec<String> = ["HTTP 状态码", "类型", "错误码", "描述"]
-            .iter()
-            .map(|h| h.to_string())
-            .collect();
-        let t = classify(&header, &rows);
-        assert_eq!(t.kind, TableType::Catalogue, "{}", t.reason);
+        );
+        assert_eq!(typing.kind, TableType::Catalogue, "{}", typing.reason);
     }
 
     #[test]
