@@ -420,6 +420,25 @@ fn is_header_name(t: &str) -> bool {
         })
 }
 
+/// Whether a column's header (lower case) names HTTP headers: `Header`,
+/// `Response headers` (openapi-generator's third column: `* Retry-After -
+/// When you should try again`), `响应头`. Its cells are never a code's
+/// description or reason phrase.
+pub(crate) fn names_headers(h: &str) -> bool {
+    matches!(
+        h,
+        "header"
+            | "headers"
+            | "header name"
+            | "response header"
+            | "response headers"
+            | "响应头"
+            | "消息头"
+            | "响应消息头"
+            | "头域"
+    )
+}
+
 /// The column, other than the code column `k`, that names HTTP headers:
 /// its header says so (`Header`, `响应头`), or most of its cells are header
 /// names that are not their code's reason phrase (`Multi-Status`).
@@ -430,21 +449,9 @@ fn header_column<S: AsRef<str>>(
     width: usize,
 ) -> Option<usize> {
     (0..width).filter(|&c| c != k).find(|&c| {
-        let said = header.get(c).is_some_and(|h| {
-            let h = strip(h).to_lowercase();
-            matches!(
-                h.as_str(),
-                "header"
-                    | "headers"
-                    | "header name"
-                    | "response header"
-                    | "response headers"
-                    | "响应头"
-                    | "消息头"
-                    | "响应消息头"
-                    | "头域"
-            )
-        });
+        let said = header
+            .get(c)
+            .is_some_and(|h| names_headers(&strip(h).to_lowercase()));
         let (mut names, mut filled) = (0, 0);
         for r in body {
             let t = strip(cell(r, c));
@@ -676,9 +683,11 @@ fn column_type(cells: &[CellType]) -> (ColumnType, usize) {
     if filled == 0 {
         return (CellType::Empty, 0);
     }
-    // Codes with and without their phrase together make a code column.
+    // Codes with and without their phrase together make a code column;
+    // so do codes among classes (`200`, `4XX`, `5XX`: an operation that
+    // names its errors by class), whose classes are no rows.
     let codes = counts[CellType::Code as usize] + counts[CellType::CodeReason as usize];
-    if codes * 2 > filled {
+    if codes * 2 > filled || (codes > 0 && codes + counts[CellType::Class as usize] == filled) {
         let t = if counts[CellType::CodeReason as usize] * 2 > codes {
             CellType::CodeReason
         } else {
@@ -892,15 +901,8 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
     // (`Status Code | Body Type | Description`), the type a data type
     // (`string`) or a schema's name (`ErrorTemplate`, in a column headed as
     // the body's type).
-    // Codes first, or codes among classes (`**200**`, `**4XX**`, `**5XX**`:
-    // the classes are no rows of their own, the codes still are).
-    let codes_first = columns.first().is_some_and(|t| t.is_code())
-        || typed.first().is_some_and(|col| {
-            col.iter().any(|t| t.is_code())
-                && col
-                    .iter()
-                    .all(|t| t.is_code() || matches!(t, CellType::Class | CellType::Empty))
-        });
+    // Codes first (or codes among classes: see `column_type`).
+    let codes_first = columns.first().is_some_and(|t| t.is_code());
     // A success beside a type names what it returns: a catalogue of errors
     // has no type for it.
     let success = || {
@@ -977,15 +979,21 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
                 ),
             );
         }
-        if columns
+        if let Some(c) = columns
             .iter()
-            .any(|t| matches!(t, CellType::Class | CellType::Range))
+            .position(|t| matches!(t, CellType::Class | CellType::Range))
         {
+            // The first class or range it lists, as written.
+            let first = body
+                .iter()
+                .map(|r| strip(cell(r, c)))
+                .find(|t| matches!(type_cell(t), CellType::Class | CellType::Range))
+                .unwrap_or_default();
             return done(
                 columns,
                 TableType::Classes,
                 None,
-                "it lists classes or ranges of codes (2XX), not codes".into(),
+                format!("it lists classes or ranges of codes ({first}), not codes"),
             );
         }
         if columns.first() == Some(&CellType::ErrorId) {
@@ -1326,6 +1334,33 @@ mod tests {
                 .map(|r| r.iter().map(|s| s.to_string()).collect())
                 .collect::<Vec<_>>(),
         )
+    }
+
+    #[test]
+    fn codes_among_classes_are_codes() {
+        // `200`, `4XX`, `5XX` (Windows Device Portal): the code column of an
+        // operation's responses, its classes no rows. Classes alone are a
+        // table of classes, named as written.
+        let t1 = t(
+            &["HTTP status code", "Description"],
+            &[
+                &["200", "Deploy request accepted and being processed"],
+                &["4XX", "Error codes"],
+                &["5XX", "Error codes"],
+            ],
+        );
+        assert_eq!(t1.code_col, Some(0), "{}", t1.reason);
+        assert_ne!(t1.kind, TableType::Classes);
+        let t2 = t(
+            &["Code", "Description"],
+            &[
+                &["2xx", "Success"],
+                &["4xx", "Client error"],
+                &["5xx", "Server error"],
+            ],
+        );
+        assert_eq!(t2.kind, TableType::Classes);
+        assert!(t2.reason.contains("(2xx)"), "{}", t2.reason);
     }
 
     #[test]

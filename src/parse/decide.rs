@@ -732,7 +732,9 @@ fn has_request_heading(src: &str) -> bool {
 }
 
 /// `GET /…`, `POST {endpoint}/…`, `DELETE https://…`, after white space,
-/// backticks or `>`.
+/// backticks or `>`; or a path alone after the method, written without
+/// its first `/` or without the space (`POST clusters/:name/hosts`,
+/// `PUT/clusters/:name`: Apache Ambari).
 fn is_request_line(line: &str) -> bool {
     const METHODS: &[&str] = &[
         "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
@@ -752,9 +754,31 @@ fn is_request_line(line: &str) -> bool {
     };
     METHODS.iter().any(|m| {
         t.strip_prefix(m).is_some_and(|rest| {
-            rest.starts_with([' ', '\t'])
-                && (rest.trim_start().starts_with(['/', '{'])
-                    || rest.trim_start().starts_with("http"))
+            let path = rest.trim_start();
+            (rest.starts_with([' ', '\t'])
+                && (path.starts_with(['/', '{']) || path.starts_with("http")))
+                || (rest.starts_with(['/', ' ', '\t']) && is_lone_bare_path(path))
         })
     })
+}
+
+/// Whether `text` (past the method) is one path template and nothing else
+/// but a closing backtick or the HTTP version: `clusters/:name/hosts`,
+/// `/clusters/:name` (`PUT/clusters`), `api/v1/{id} HTTP/1.1`. A word and
+/// a `/` (`GET/POST requests`, `GET requests/responses are`) is prose; a
+/// path with a query (`GET api/x?cursor=…`) is a call given as an example
+/// on a page about something else (Piiano Vault's API overview), not the
+/// operation the page documents.
+fn is_lone_bare_path(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches('`').trim_end();
+    let text = text
+        .rsplit_once(' ')
+        .filter(|(_, v)| v.starts_with("HTTP/"))
+        .map_or(text, |(p, _)| p.trim_end());
+    let path = text.strip_prefix('/').unwrap_or(text);
+    path.contains('/')
+        && path.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, '{' | ':'))
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/{}:_-.,%*$~+".contains(c))
 }

@@ -416,6 +416,12 @@ pub(crate) fn reason_like(text: &str, code: u16) -> bool {
     std::iter::once(status.reason)
         .chain(status.former.iter().copied())
         .any(|r| {
+            // The phrase's words with more around them name something
+            // (`VPC not found`, `Conflict Found`): an error message, not
+            // a phrase misspelt.
+            if says_more_than(text, r) {
+                return false;
+            }
             let r = letters(r, &mut other);
             // Within 30% of the longer phrase: `accept`/`accepted` (2 of 8),
             // not `invalidrequest`/`badrequest` (6 of 14). The distance is
@@ -423,6 +429,20 @@ pub(crate) fn reason_like(text: &str, code: u16) -> bool {
             // by that alone.
             let within = |d: usize| d * 10 <= found.len().max(r.len()) * 3;
             found == r || within(found.len().abs_diff(r.len())) && within(distance(found, r))
+        })
+}
+
+/// Whether `text` holds the words of `phrase` in a row (case aside), and
+/// other words too.
+fn says_more_than(text: &str, phrase: &str) -> bool {
+    let n = text.split_whitespace().count();
+    let m = phrase.split_whitespace().count();
+    n > m
+        && (0..=n - m).any(|at| {
+            text.split_whitespace()
+                .skip(at)
+                .zip(phrase.split_whitespace())
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
         })
 }
 
@@ -783,11 +803,13 @@ pub(super) fn read_status_table_with(
         ) {
             continue;
         }
-        // A body type (`Body Type`: `ErrorTemplate`) is neither.
-        if header
-            .get(col)
-            .is_some_and(|h| super::classify::names_a_type(&normalize_header(h)))
-        {
+        // A body type (`Body Type`: `ErrorTemplate`) or the response's
+        // headers (`Response headers`: `* Retry-After - When you should
+        // try again`) is neither.
+        if header.get(col).is_some_and(|h| {
+            let h = normalize_header(h);
+            super::classify::names_a_type(&h) || super::classify::names_headers(&h)
+        }) {
             continue;
         }
         let (mut filled, mut reasons, mut worded) = (0, 0, 0);
@@ -1450,6 +1472,12 @@ mod tests {
         assert!(!reason_like("Resource not found", 404));
         assert!(!reason_like("Success", 200));
         assert!(!reason_like("Authentication failed", 401));
+        // The phrase with more words around it is a message naming
+        // something (JD Cloud's `VPC not found`), however short.
+        assert!(!reason_like("VPC not found", 404));
+        assert!(!reason_like("Conflict Found", 409));
+        assert!(!reason_like("Not Found Error", 404));
+        assert!(reason_like("Not found", 404));
     }
 
     fn rows(src: &str) -> Vec<(u16, String, String)> {
