@@ -358,9 +358,9 @@ fn operations_on_one_page_are_counted_by_table() {
     };
     let page = format!(
         "# Items API\n\n{}{}{}{}",
-        op("Get", "Forbidden."),
-        op("List", "Forbidden."),
-        op("Update", "Forbidden."),
+        op("Get", "Access denied."),
+        op("List", "Access denied."),
+        op("Update", "Access denied."),
         op("Delete", "You may not delete it."),
     );
     let api = dir.path().join("api");
@@ -530,9 +530,9 @@ fn causes_listed_under_one_code_are_read_and_not_other_wordings() {
 #[test]
 fn an_operation_s_own_long_explanation_is_not_a_drift() {
     let dir = service_with(&[
-        &[(403, "Forbidden.")],
-        &[(403, "Forbidden.")],
-        &[(403, "Forbidden.")],
+        &[(403, "Access denied.")],
+        &[(403, "Access denied.")],
+        &[(403, "Access denied.")],
         &[(403, "You are not authorized to delete this asset type.")],
         &[(403, "Denied.")],
     ]);
@@ -1108,9 +1108,14 @@ fn a_body_type_named_by_its_schema_is_an_operation_table() {
 fn descriptions_in_words_are_not_reason_phrases() {
     // Beside `Missing or invalid inputs`, `Internal server error` is a
     // description, not a reason phrase in the wrong case: no DL004 (its safe
-    // fix and DL011's both rewrote the cell, to a text neither wanted).
+    // fix and DL011's both rewrote the cell, to a text neither wanted). A
+    // description that is only the phrase is no wording of the service's
+    // either: `Internal server error` against `Internal server error.` is
+    // no DL011, while `Missing or invalid inputs` against the service's
+    // `Missing or invalid inputs.` is.
     let dir = one_page(SCHEMA_PAGE);
     let others = SCHEMA_PAGE
+        .replace("Missing or invalid inputs|", "Missing or invalid inputs.|")
         .replace("Internal server error|", "Internal server error.|")
         .replace("Unauthorized|", "Unauthorized.|");
     for name in ["svc/b.md", "svc/c.md"] {
@@ -1119,14 +1124,15 @@ fn descriptions_in_words_are_not_reason_phrases() {
     let (_, report) = json_in(dir.path(), &[]);
     assert!(findings(&report, "DL004").is_empty(), "{report:#}");
     let dl011 = findings(&report, "DL011");
-    assert_eq!(dl011.len(), 2, "{report:#}");
-    // Stops added to two rows of a table that has none: unsafe.
-    assert!(dl011.iter().all(|f| f["fix"]["applicability"] == "unsafe"));
+    assert_eq!(dl011.len(), 1, "{report:#}");
+    assert_eq!(dl011[0]["code"], 400, "{report:#}");
+    // A stop added to a row of a table that has none: unsafe.
+    assert_eq!(dl011[0]["fix"]["applicability"], "unsafe");
     let (code, _, err) = run_in(dir.path(), &["--fix", "--unsafe-fixes"]);
     assert!(code <= 1, "{err}");
     let fixed = std::fs::read_to_string(dir.path().join("svc/a.md")).unwrap();
-    assert!(fixed.contains("|Internal server error.|"), "{fixed}");
-    assert!(fixed.contains("|Unauthorized.|"), "{fixed}");
+    assert!(fixed.contains("|Missing or invalid inputs.|"), "{fixed}");
+    assert!(fixed.contains("|Internal server error|"), "{fixed}");
     // Settled: nothing left to fix.
     let (_, report) = json_in(dir.path(), &[]);
     assert!(
@@ -1753,6 +1759,29 @@ fn a_response_headers_column_is_no_description() {
     assert!(!pages.to_string().contains("Retry-After\""), "{pages}");
     let (_, diff, _) = run_in(dir.path(), &["--diff", "--unsafe-fixes", "."]);
     assert!(!diff.contains("Retry-After"), "{diff}");
+}
+
+/// A description that is only its code's reason phrase is no wording of
+/// the service's: a cause is not "fixed" into it (cold trial, Test IT:
+/// `Project with provided ID was not found` → `Not Found`), though an
+/// operation giving only the phrase where the service agrees on a wording
+/// is reported.
+#[test]
+fn a_reason_phrase_is_no_wording_of_the_service() {
+    let mut pages: Vec<&[(u16, &str)]> = vec![&[(404, "Not Found")]; 5];
+    pages.extend([&[(404, "Project with provided ID was not found")][..]; 2]);
+    let dir = service_with(&pages);
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operations"], 7, "{err}");
+    assert!(findings(&r, "DL010").is_empty(), "{r}");
+    let mut pages: Vec<&[(u16, &str)]> = vec![&[(400, "Missing or invalid inputs.")]; 4];
+    pages.push(&[(400, "Bad request")]);
+    let dir = service_with(&pages);
+    let (_, r, err) = report_in(dir.path());
+    let f = findings(&r, "DL010");
+    assert_eq!(f.len(), 1, "{r}\n{err}");
+    assert_eq!(f[0]["found"], "Bad request");
+    assert_eq!(f[0]["expected"], "Missing or invalid inputs.");
 }
 
 /// An Apache Ambari page: its endpoint as a path without its first `/`.

@@ -96,6 +96,17 @@ pub fn elected_description(row: &Row) -> Option<(&Cell, String, Lang)> {
     Some((cell, text, lang))
 }
 
+/// Whether a description says no more than its code's reason phrase
+/// (`Not Found`, `Unauthorized.`): openapi-generator's description column
+/// gives the phrase for some operations and a cause for others (`Project
+/// with provided ID was not found`). The phrase is no wording of its own:
+/// it is never elected (a cause is not "fixed" into it), though the
+/// operations giving it count among those that describe the code.
+fn only_reason_phrase(text: &str, code: u16) -> bool {
+    crate::registry::lookup(code).is_some()
+        && crate::parse::page::reason_like(text.trim().trim_end_matches(['.', '。']), code)
+}
+
 /// The language of a description the election reads: `None` for an empty
 /// one (white space only).
 pub fn description_lang(text: &str) -> Option<Lang> {
@@ -140,7 +151,7 @@ impl OpsModel {
                     let pin = pins
                         .get(&(service.to_string(), code))
                         .filter(|p| Lang::of(p) == lang);
-                    descriptions.insert(lang, elect(texts, pin));
+                    descriptions.insert(lang, elect(texts, pin, code));
                 }
                 out.codes.insert(
                     code,
@@ -179,8 +190,14 @@ pub const MIN_AGREEING: usize = 3;
 /// `镜像不存在` for 404, each naming its resource), the texts are
 /// operation-specific, not drift, and nothing is reported. Tables are
 /// counted, not pages: a page may document several operations, a table
-/// each (a page's 2xx and 4xx tables never both hold a 4xx code).
-fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>) -> OpElection {
+/// each (a page's 2xx and 4xx tables never both hold a 4xx code). A
+/// wording that is only the code's reason phrase is never elected (see
+/// [`only_reason_phrase`]).
+fn elect(
+    texts: BTreeMap<String, BTreeSet<(usize, usize)>>,
+    pin: Option<&String>,
+    code: u16,
+) -> OpElection {
     let mut counted: Vec<(Variant, BTreeSet<(usize, usize)>)> = texts
         .into_iter()
         .map(|(text, tables)| {
@@ -209,8 +226,10 @@ fn elect(texts: BTreeMap<String, BTreeSet<(usize, usize)>>, pin: Option<&String>
         };
     }
     let mut wordings: BTreeMap<&str, BTreeSet<(usize, usize)>> = BTreeMap::new();
-    for (w, t) in worded.iter().zip(&tables) {
-        wordings.entry(w).or_default().extend(t.iter().copied());
+    for ((w, t), v) in worded.iter().zip(&tables).zip(&variants) {
+        if !only_reason_phrase(&v.text, code) {
+            wordings.entry(w).or_default().extend(t.iter().copied());
+        }
     }
     let mut ranked: Vec<(usize, &str)> = wordings.iter().map(|(w, p)| (p.len(), *w)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
