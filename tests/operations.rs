@@ -1858,3 +1858,35 @@ fn a_message_holding_the_phrase_is_no_misspelt_phrase() {
     assert_eq!(r["summary"]["operations"], 2, "{err}");
     assert!(findings(&r, "DL004").is_empty(), "{r}");
 }
+
+/// A service with API pages and no status page has its findings in the
+/// HTML report's table of services (cold trial, JD Cloud: "662 findings",
+/// none listed).
+#[test]
+fn the_html_report_lists_services_of_api_pages_only() {
+    let mut pages: Vec<&[(u16, &str)]> = vec![&[(400, "参数错误")]; 4];
+    pages.push(&[(400, "请求错误")]);
+    let dir = service_with(&pages);
+    let file = dir.path().join("report.html");
+    let (code, _, err) = run_in(
+        dir.path(),
+        &["report", "--html", file.to_str().unwrap(), "."],
+    );
+    assert!(code == 0 || code == 1, "{err}");
+    let html = std::fs::read_to_string(file).unwrap();
+    assert!(
+        html.contains("<tr><th scope=\"row\">API</th><td class=\"n\">1</td>"),
+        "{html}"
+    );
+    assert!(html.contains("(none: API pages only)"));
+}
+
+#[test]
+fn pages_usage_says_explain_takes_no_paths() {
+    let (code, _, err) = run(&["pages", "--explain", "a.md", "b"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("doclint pages --explain <PATH> [OPTIONS]"),
+        "{err}"
+    );
+}

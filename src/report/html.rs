@@ -133,6 +133,9 @@ struct Data<'a> {
     by_severity: Vec<[usize; 3]>,
     /// The rule ids with findings anywhere.
     rules: BTreeSet<&'static str>,
+    /// Findings of services with no status page (API pages only), by
+    /// service: by rule id and by severity.
+    others: BTreeMap<&'a str, (BTreeMap<&'static str, usize>, [usize; 3])>,
 }
 
 impl<'a> Data<'a> {
@@ -162,18 +165,27 @@ impl<'a> Data<'a> {
         let mut by_rule = vec![BTreeMap::new(); services.len()];
         let mut by_severity = vec![[0; 3]; services.len()];
         let mut rules = BTreeSet::new();
+        let mut others: BTreeMap<&str, (BTreeMap<&'static str, usize>, [usize; 3])> =
+            BTreeMap::new();
         for f in &outcome.findings {
-            let Some(s) = outcome.docs.get(f.doc).and_then(|d| index(&d.service)) else {
+            let Some(d) = outcome.docs.get(f.doc) else {
                 continue;
             };
-            *by_rule[s].entry(f.rule.id()).or_insert(0) += 1;
             rules.insert(f.rule.id());
             let k = match f.severity {
                 Severity::Error => 0,
                 Severity::Warning => 1,
                 Severity::Advice => 2,
             };
-            by_severity[s][k] += 1;
+            let (rule, severity) = match index(&d.service) {
+                Some(s) => (&mut by_rule[s], &mut by_severity[s]),
+                None => {
+                    let (r, v) = others.entry(&d.service).or_default();
+                    (r, v)
+                }
+            };
+            *rule.entry(f.rule.id()).or_insert(0) += 1;
+            severity[k] += 1;
         }
         Data {
             outcome,
@@ -184,6 +196,7 @@ impl<'a> Data<'a> {
             by_rule,
             by_severity,
             rules,
+            others,
         }
     }
 
@@ -650,6 +663,25 @@ fn service_section(out: &mut String, data: &Data<'_>) {
             w!(out, "{}", Esc(&o.docs[*d].path));
         }
         out.push_str("</td></tr>\n");
+    }
+    // Services whose findings are all on API pages: no status page, so no
+    // row of the matrix, but their findings are counted above.
+    for (name, (by_rule, [e, wn, a])) in &data.others {
+        w!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td>\
+             <td class=\"n\">{e}</td><td class=\"n\">{wn}</td><td class=\"n\">{a}</td>",
+            Esc(name),
+            e + wn + a,
+        );
+        for r in &data.rules {
+            w!(
+                out,
+                "<td class=\"n\">{}</td>",
+                by_rule.get(r).copied().unwrap_or(0)
+            );
+        }
+        out.push_str("<td class=\"paths\">(none: API pages only)</td></tr>\n");
     }
     out.push_str("</tbody></table>\n</section>\n</main>\n");
 }
