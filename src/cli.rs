@@ -45,8 +45,9 @@ pub(crate) struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
-    /// When to use colours (NO_COLOR is honoured). Taken before or after a
-    /// subcommand (`doclint --color never model`).
+    /// When to use colours (NO_COLOR is honoured). A subcommand takes it
+    /// after its name (`doclint model --color never`): before the name, an
+    /// option makes the name a path to lint.
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     pub(crate) color: Color,
     #[command(flatten)]
@@ -118,6 +119,9 @@ pub(crate) enum Command {
     Model(ModelArgs),
     /// Print what doclint read from every status page, as JSON: each row's
     /// spans with the source slice beside them.
+    #[command(
+        override_usage = "doclint pages [OPTIONS] [PATHS]...\n       doclint pages --explain <PATH> [OPTIONS]"
+    )]
     Pages(PagesArgs),
     /// Print a rule's documentation (without an id: the list of rules).
     Explain {
