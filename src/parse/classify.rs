@@ -15,7 +15,7 @@
 //! This module reads text only; `page.rs` reads the rows of the tables it
 //! calls status tables.
 
-use super::page::{parse_code, reason_like};
+use super::page::{is_description_header, parse_code, reason_like};
 
 /// `text` without the marks around it (backticks, bold).
 fn strip(text: &str) -> &str {
@@ -1095,8 +1095,20 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         };
     }
     // Other key columns: an error identifier, or a number that is not an
-    // index (a business code: 50001, 1–17), make a catalogue.
+    // index (a business code: 50001, 1–17), make a catalogue. A column
+    // headed as the description, each code in one row, describes the codes
+    // whatever it looks like (`返回码 | 描述`: `200 | OK`, `400 |
+    // NOT_FOUND`: JD Cloud's operations).
+    let once = {
+        let mut distinct = codes.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.len() == codes.len()
+    };
     let key = |c: usize| {
+        if once && header.get(c).is_some_and(|h| is_description_header(h)) {
+            return None;
+        }
         let texts: Vec<&str> = body.iter().map(|r| cell(r, c)).collect();
         // Headed as error codes, whatever they look like (`Forbidden` under
         // `Error code`: Alibaba Cloud's one-row catalogues).
@@ -1192,7 +1204,12 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         }
     }
     let described = columns[k] == CellType::CodeReason
-        || (0..width).any(|c| c != k && (columns[c].is_text() || columns[c] == CellType::Link));
+        || (0..width).any(|c| {
+            c != k
+                && (columns[c].is_text()
+                    || columns[c] == CellType::Link
+                    || (once && header.get(c).is_some_and(|h| is_description_header(h))))
+        });
     if !described {
         return done(
             columns,

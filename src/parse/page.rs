@@ -280,7 +280,7 @@ fn normalize_header(h: &str) -> String {
 }
 
 /// Header words of a description column.
-fn is_description_header(h: &str) -> bool {
+pub(crate) fn is_description_header(h: &str) -> bool {
     description_rank(h) > 0
 }
 
