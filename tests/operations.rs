@@ -1924,3 +1924,34 @@ fn identifiers_under_a_description_header_describe_the_codes() {
         (&"NOT_FOUND".into(), &"BAD_REQUEST".into())
     );
 }
+
+/// An operation's failures, a code once per cause, with an empty error
+/// code column: read (cold trial, ekuaibao: 29 pages' failure tables were
+/// taken for error catalogues, and a 499 among them went unseen). A change
+/// list keyed by API (`API | … | New Error Codes`) is still no operation's.
+#[test]
+fn an_operation_s_causes_under_one_code_are_read() {
+    let dir = one_page(
+        "# 新增委托\n\nPOST /api/openapi/v1/delegate\n\n| 名称 | 类型 | 描述 | 是否必填 |\n\
+         | :--- | :--- | :--- | :--- |\n| **staffId** | String | 授权发起人ID | 必填 |\n\n\
+         ## 失败响应\n\n| HTTP状态码 | 错误码 | 描述 | 排查建议 |\n| :--- | :--- | :--- | :--- |\n\
+         | **400** | - | 委托发起人与被委托人已存在委托关系 | 请确认委托关系是否已存在 |\n\
+         | **400** | - | 存在非法的人员id | 请确认 `staffId` 是否存在 |\n\
+         | **400** | - | 存在非法的源模板id | 请确认 `originalIds` 是否存在 |\n\
+         | **499** | - | 委托关系数量超限 | 请减少委托关系 |\n",
+    );
+    assert_eq!(
+        operation_codes(&operation_pages(dir.path())),
+        [400, 400, 400, 499]
+    );
+    let (_, r, _) = report_in(dir.path());
+    assert_eq!(findings(&r, "DL007").len(), 1, "{r}");
+    let dir = one_page(
+        "# Known issues\n\nGET /v1/brands\n\n| Field | Type |\n|---|---|\n| id | string |\n\n\
+         ## Error codes\n\nAPI | Updated Error Codes | New Error Codes\n-- | -- | --\n\
+         [Brands](#a) | 400: <br>Invalid Header | 404: <br>Invalid Industry\n\
+         [Statuses](#b) | 400: <br>Invalid Header | 404: <br>Invalid Industry\n\
+         [Products](#c) | 400: <br>Invalid Header | 404: <br>Invalid Industry\n",
+    );
+    assert!(operation_pages(dir.path()).as_array().unwrap().is_empty());
+}

@@ -10,8 +10,8 @@ use super::html::{self, HtmlTable};
 use super::markdown::{self, CodeKind, Structure};
 use super::page::{
     Broken, BrokenKind, Candidate, MIN_ROWS, Page, Row, Section, StatusTable, Table, TableKind,
-    comment_spans, context_section, first_line, html_candidate, read_status_table,
-    read_status_table_with, section_of_words, title_of, typing_of,
+    comment_spans, context_section, first_line, html_candidate, is_description_header,
+    read_status_table, read_status_table_with, section_of_words, title_of, typing_of,
 };
 use super::text::Cell;
 use crate::source::{BOM, Span};
@@ -290,6 +290,25 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
                     "not read: a table of another kind comes before it, as on an API page".into();
             }
             TableType::StatusReference => {}
+            // Codes repeating with nothing else keying the rows: on an API
+            // page, the causes of an operation's failures, a code listed
+            // once per cause (ekuaibao: `400 | - | 存在非法的人员id`; `描述 |
+            // HTTP状态码 | 语义`). A column before the codes that is not
+            // headed as their description (`API | … | New Error Codes`, a
+            // change list) names what each row is about: not causes.
+            TableType::Catalogue
+                if typing.by_repeats
+                    && (request.before(c.span.start) || other_first)
+                    && typing.code_col.is_some_and(|k| {
+                        verdict.header[..k.min(verdict.header.len())]
+                            .iter()
+                            .all(|h| is_description_header(h))
+                    }) =>
+            {
+                typing.kind = TableType::PerOperation;
+                verdict.typing.kind = TableType::PerOperation;
+                verdict.why = "not read: a code listed once per cause, on an API page".into();
+            }
             TableType::Other => {
                 other_first |= tables.is_empty() && !typing.is_own_codes();
                 other_rows += c.body.len();
