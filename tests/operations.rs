@@ -1955,3 +1955,29 @@ fn an_operation_s_causes_under_one_code_are_read() {
     );
     assert!(operation_pages(dir.path()).as_array().unwrap().is_empty());
 }
+
+/// An API page is read from its first status heading on: `pages --explain`
+/// says so of an operation table above it, instead of "read as an
+/// operation table" (cold trial, InfluxDB docs in Chinese: the /health
+/// table was said to be read, and was not).
+#[test]
+fn explain_says_a_table_above_the_status_heading_is_not_read() {
+    let dir = one_page(
+        "# InfluxDB API\n\n| 路径 | 描述 |\n| :--- | :--- |\n| /health | 检查运行状况 |\n\n\
+         ##### /health 路径响应\n\n| 状态码 | 健康状况 | 描述 |\n| :--- | :--- | :--- |\n\
+         | 200 | Healthy | 就绪 |\n| 503 | Unhealthy | 未就绪 |\n\n### /ping\n\n\
+         GET http://localhost:8086/ping\n\n#### 状态码和响应\n\n| HTTP 状态码 | 描述 |\n\
+         | :--- | :--- |\n| 204 | 成功 |\n",
+    );
+    assert_eq!(operation_codes(&operation_pages(dir.path())), [204]);
+    let (_, out, err) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+    assert!(
+        out.contains("(an operation table, not read: an API page is read from its first status heading on, line 18)"),
+        "{out}{err}"
+    );
+    assert_eq!(
+        out.matches("(read as an operation table)").count(),
+        1,
+        "{out}"
+    );
+}

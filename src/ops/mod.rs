@@ -151,7 +151,7 @@ pub fn names_status(src: &str) -> bool {
 /// with `|`; a fence line starts with ```` ``` ```` or `~~~` and opens or
 /// closes a fence. Found from the marks of one pass (`` ` ``, `~`, `#`),
 /// not line by line, and a search for the first table.
-fn status_heading(src: &str) -> Option<usize> {
+pub(crate) fn status_heading(src: &str) -> Option<usize> {
     let b = src.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
     // Whether `at` is the first character of its line after white space.

@@ -170,9 +170,20 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
     // Whether the page's operation tables, read in full, are not read in a
     // run (turned down by its bytes, or by the operation reader): the
     // tables then say so too.
-    let dropped = examined.operations.is_some()
-        && operations
-        && (filtered || crate::ops::parse(src).is_none());
+    let read = match operations && !filtered {
+        true => crate::ops::parse(src),
+        false => None,
+    };
+    let dropped = examined.operations.is_some() && operations && read.is_none();
+    // An API page is read from its first status heading on: an operation
+    // table above it is not read in a run (the page's line says where).
+    let heading = read
+        .as_ref()
+        .and(crate::ops::status_heading(src))
+        .filter(|&at| {
+            read.as_ref()
+                .is_some_and(|p| p.tables.iter().all(|t| t.span.start >= at))
+        });
     if examined.page.is_some() && (filtered || !page::probe(src)) {
         let _ = writeln!(
             out,
@@ -251,6 +262,16 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
             .collect();
         let _ = writeln!(out, "    columns: {}", columns.join(" | "));
         let why = match (operations, dropped) {
+            (true, false) if heading.is_some_and(|at| t.span.start < at) => {
+                let (line, _) = lines.line_col(src, heading.unwrap_or(0));
+                t.why.replace(
+                    crate::parse::decide::READ_AS_OPERATION,
+                    &format!(
+                        "(an operation table, not read: an API page is read from its first \
+                         status heading on, line {line})"
+                    ),
+                )
+            }
             (true, false) => t.why.clone(),
             (false, _) => t.why.replace(
                 crate::parse::decide::READ_AS_OPERATION,
