@@ -1106,9 +1106,6 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         distinct.len() == codes.len()
     };
     let key = |c: usize| {
-        if once && header.get(c).is_some_and(|h| is_description_header(h)) {
-            return None;
-        }
         let texts: Vec<&str> = body.iter().map(|r| cell(r, c)).collect();
         // Headed as error codes, whatever they look like (`Forbidden` under
         // `Error code`: Alibaba Cloud's one-row catalogues).
@@ -1117,12 +1114,13 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         {
             return Some("error codes");
         }
-        match columns[c] {
+        let what = match columns[c] {
             CellType::ErrorId => Some("error identifiers"),
             CellType::Identifier if c < k || k == 0 => Some("identifiers"),
             CellType::Number if !is_index(&texts) => Some("numeric error codes"),
             _ => None,
-        }
+        };
+        what.filter(|_| !(once && header.get(c).is_some_and(|h| is_description_header(h))))
     };
     for c in (0..width).filter(|&c| c != k) {
         if let Some(what) = key(c) {

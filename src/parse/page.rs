@@ -435,6 +435,10 @@ pub(crate) fn reason_like(text: &str, code: u16) -> bool {
 /// Whether `text` holds the words of `phrase` in a row (case aside), and
 /// other words too.
 fn says_more_than(text: &str, phrase: &str) -> bool {
+    // Most cells are no longer than the phrase: told by their length.
+    if text.len() <= phrase.len() + 1 {
+        return false;
+    }
     let n = text.split_whitespace().count();
     let m = phrase.split_whitespace().count();
     n > m
