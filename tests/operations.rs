@@ -1981,3 +1981,19 @@ fn explain_says_a_table_above_the_status_heading_is_not_read() {
         "{out}"
     );
 }
+
+/// An operation's own explanation in Chinese is measured as displayed: a
+/// Chinese character counts two columns (cold trial, Apollo's client docs:
+/// `删除失败，集群中可能仍有配置` beside the service's `请求参数错误` was
+/// reported and "fixed"; an English text as long on screen was not).
+#[test]
+fn a_chinese_explanation_is_measured_as_displayed() {
+    let mut pages: Vec<&[(u16, &str)]> = vec![&[(400, "请求参数错误")]; 4];
+    pages.push(&[(400, "删除失败，集群中可能仍有配置")]);
+    pages.push(&[(400, "参数不对")]);
+    let dir = service_with(&pages);
+    let (_, r, err) = report_in(dir.path());
+    let f = findings(&r, "DL010");
+    assert_eq!(f.len(), 1, "{r}\n{err}");
+    assert_eq!(f[0]["found"], "参数不对");
+}
