@@ -519,7 +519,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 // `Forbidden.`): written on one page, and far longer than the
                 // service's wording, it is not a drift from it. Lengths as
                 // displayed: a Chinese character says about what two Latin
-                // letters do (`删除失败，集群可能包含配置` against `请求参数错误`).
+                // letters do (`删除失败，集群中可能仍有配置` against `请求参数错误`).
                 use unicode_width::UnicodeWidthStr;
                 let (mine, theirs) = (text.width(), canonical.width());
                 if same == 1 && mine >= 2 * theirs && mine >= theirs + 15 {
