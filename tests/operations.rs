@@ -1997,3 +1997,26 @@ fn a_chinese_explanation_is_measured_as_displayed() {
     assert_eq!(f.len(), 1, "{r}\n{err}");
     assert_eq!(f[0]["found"], "参数不对");
 }
+
+/// openapi-generator's page of one method and no parameters: its index of
+/// methods (`Method | HTTP request | Description`) is a table of endpoints,
+/// so the status table after it is the operation's (cold trial, Simplic's
+/// SDK: 3 pages read as neither status nor API pages, their rows lost).
+#[test]
+fn a_table_of_endpoints_comes_before_an_operation_s_table() {
+    let dir = one_page(
+        "# MapClient\n\nAll URIs are relative to *http://localhost*\n\n\
+         | Method | HTTP request | Description |\n|--------|--------------|-------------|\n\
+         | [**GetAll**](MapClient.md#mapgetallget) | **GET** /Map/get-all |  |\n\n\
+         # **GetAll**\n\n### Parameters\nThis endpoint does not need any parameter.\n\n\
+         ### HTTP response details\n| Status code | Description | Response headers |\n\
+         |-------------|-------------|------------------|\n| **200** | OK |  -  |\n\
+         | **401** | Unauthorized |  -  |\n",
+    );
+    assert_eq!(operation_codes(&operation_pages(dir.path())), [200, 401]);
+    let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+    assert!(
+        out.contains("column 2 holds HTTP requests: a table of endpoints"),
+        "{out}"
+    );
+}

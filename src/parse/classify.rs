@@ -996,6 +996,28 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
                 format!("it lists classes or ranges of codes ({first}), not codes"),
             );
         }
+        // `Method | HTTP request | Description`: `[**GetAll**](#get) | **GET**
+        // /Map/get-all` (openapi-generator's index of an API's methods): a
+        // table of endpoints, not of errors, whatever its names look like.
+        if let Some(c) = (0..width).find(|&c| {
+            let requests = body
+                .iter()
+                .filter(|r| {
+                    // Most cells are told by their first letter, without a copy.
+                    let t = cell(r, c).trim_start_matches([' ', '*']);
+                    t.starts_with(['G', 'P', 'D', 'H', 'O', 'T', 'C'])
+                        && super::decide::is_request_line(&t.replace('*', ""))
+                })
+                .count();
+            requests * 2 > body.len()
+        }) {
+            return done(
+                columns,
+                TableType::Other,
+                None,
+                format!("column {} holds HTTP requests: a table of endpoints", c + 1),
+            );
+        }
         if columns.first() == Some(&CellType::ErrorId) {
             return done(
                 columns,

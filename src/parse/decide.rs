@@ -754,7 +754,7 @@ fn has_request_heading(src: &str) -> bool {
 /// backticks or `>`; or a path alone after the method, written without
 /// its first `/` or without the space (`POST clusters/:name/hosts`,
 /// `PUT/clusters/:name`: Apache Ambari).
-fn is_request_line(line: &str) -> bool {
+pub(super) fn is_request_line(line: &str) -> bool {
     const METHODS: &[&str] = &[
         "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
     ];
