@@ -1120,13 +1120,15 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
     // index (a business code: 50001, 1–17), make a catalogue. A column
     // headed as the description, each code in one row, describes the codes
     // whatever it looks like (`返回码 | 描述`: `200 | OK`, `400 |
-    // NOT_FOUND`: JD Cloud's operations).
-    let once = {
+    // NOT_FOUND`: JD Cloud's operations). `repeats`: the rows giving a code
+    // an earlier row gave (also what makes a table of errors by status).
+    let repeats = {
         let mut distinct = codes.clone();
         distinct.sort_unstable();
         distinct.dedup();
-        distinct.len() == codes.len()
+        codes.len() - distinct.len()
     };
+    let once = repeats == 0;
     let key = |c: usize| {
         let texts: Vec<&str> = body.iter().map(|r| cell(r, c)).collect();
         // Headed as error codes, whatever they look like (`Forbidden` under
@@ -1159,10 +1161,6 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
         }
     }
     // The same code for many rows: errors listed by their status.
-    let mut sorted = codes.clone();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let repeats = codes.len() - sorted.len();
     if repeats >= 2 && repeats * 4 > codes.len() {
         return Typing {
             by_repeats: true,
