@@ -1003,9 +1003,9 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             let requests = body
                 .iter()
                 .filter(|r| {
-                    // Most cells are told by their first letter, without a copy.
+                    // Most cells are told without a copy.
                     let t = cell(r, c).trim_start_matches([' ', '*']);
-                    t.starts_with(['G', 'P', 'D', 'H', 'O', 'T', 'C'])
+                    super::decide::starts_with_method(t)
                         && super::decide::is_request_line(&t.replace('*', ""))
                 })
                 .count();

@@ -750,14 +750,22 @@ fn has_request_heading(src: &str) -> bool {
     })
 }
 
+/// The HTTP methods a request line starts with.
+const METHODS: &[&str] = &[
+    "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
+];
+
+/// Whether `text` starts with an HTTP method's name: else it is no request
+/// line (told before any copy of a cell is made).
+pub(super) fn starts_with_method(text: &str) -> bool {
+    METHODS.iter().any(|m| text.starts_with(m))
+}
+
 /// `GET /…`, `POST {endpoint}/…`, `DELETE https://…`, after white space,
 /// backticks or `>`; or a path alone after the method, written without
 /// its first `/` or without the space (`POST clusters/:name/hosts`,
 /// `PUT/clusters/:name`: Apache Ambari).
 pub(super) fn is_request_line(line: &str) -> bool {
-    const METHODS: &[&str] = &[
-        "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT",
-    ];
     // Most lines are decided by their first byte after ASCII white space:
     // only a line going on with a non-ASCII character is trimmed by chars.
     let lead = line
@@ -768,7 +776,7 @@ pub(super) fn is_request_line(line: &str) -> bool {
         Some(c) if *c >= 0x80 => {
             line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '>'))
         }
-        Some(b'G' | b'P' | b'D' | b'H' | b'O' | b'T' | b'C') => &line[lead..],
+        Some(c) if METHODS.iter().any(|m| m.as_bytes()[0] == *c) => &line[lead..],
         _ => return false,
     };
     METHODS.iter().any(|m| {
