@@ -177,13 +177,9 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
     let dropped = examined.operations.is_some() && operations && read.is_none();
     // An API page is read from its first status heading on: an operation
     // table above it is not read in a run (the page's line says where).
-    let heading = read
-        .as_ref()
-        .and(crate::ops::status_heading(src))
-        .filter(|&at| {
-            read.as_ref()
-                .is_some_and(|p| p.tables.iter().all(|t| t.span.start >= at))
-        });
+    let heading = read.as_ref().and_then(|page| {
+        crate::ops::status_heading(src).filter(|&at| page.tables.iter().all(|t| t.span.start >= at))
+    });
     if examined.page.is_some() && (filtered || !page::probe(src)) {
         let _ = writeln!(
             out,
