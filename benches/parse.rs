@@ -4,6 +4,8 @@
 //!   tokenizer, Markdown structure, rows).
 //! - `reject_api_page`: the probe turning down a large API page, which is
 //!   what happens to most files of a documentation tree.
+//! - `read_operation_page`: reading an API page's per-operation status
+//!   table (the status page's probe turning it down first, as a run does).
 //! - `lint_fixtures`: a whole run (walk, parse, model, rules) over
 //!   `fixtures/`, without the report.
 //! - `report_json`: rendering the JSON report of that run.
@@ -45,6 +47,22 @@ fn reject_api_page(bencher: divan::Bencher, path: &str) {
     bencher
         .counter(divan::counter::BytesCount::new(src.len()))
         .bench(|| assert!(parse_str(divan::black_box(&src)).is_none()));
+}
+
+#[divan::bench(args = [
+    "operations/iam/cn.zh-cn/API参考/删除自定义策略.md",
+    "operations/dew/cn.zh-cn/API参考/获取专属密钥库.md",
+    "corpus/eip/cn.zh-cn/API参考/创建浮动IP.md",
+])]
+fn read_operation_page(bencher: divan::Bencher, path: &str) {
+    let src = fixture(path);
+    bencher
+        .counter(divan::counter::BytesCount::new(src.len()))
+        .bench(|| {
+            let src = divan::black_box(&src);
+            assert!(parse_str(src).is_none());
+            doclint::ops::parse(src).expect("an operation table")
+        });
 }
 
 fn settings() -> Settings {
