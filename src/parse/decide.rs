@@ -606,7 +606,10 @@ pub(super) fn first_request_line(src: &str) -> Option<usize> {
     while at < b.len() {
         let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i + 1);
         let line = &src[at..end];
-        if is_request_line(line) || (under_endpoint && is_lone_path(line)) {
+        if is_request_line(line)
+            || is_labelled_request_line(line)
+            || (under_endpoint && is_lone_path(line))
+        {
             return Some(at);
         }
         // A blank line keeps the heading above; any other ends it.
@@ -624,13 +627,18 @@ fn is_endpoint_heading(line: &str) -> bool {
     let Some(name) = line.trim_start().strip_prefix('#') else {
         return false;
     };
-    let name = name
-        .trim_start_matches('#')
-        .trim()
-        .trim_end_matches([':', '：'])
-        .to_ascii_lowercase();
+    is_endpoint_name(
+        name.trim_start_matches('#')
+            .trim()
+            .trim_end_matches([':', '：']),
+    )
+}
+
+/// Whether `name` names an operation's endpoint (any letter case):
+/// `Endpoint`, `URI`, `Request URL`, `请求地址`.
+fn is_endpoint_name(name: &str) -> bool {
     matches!(
-        name.as_str(),
+        name.to_ascii_lowercase().as_str(),
         "endpoint"
             | "endpoints"
             | "uri"
@@ -642,6 +650,44 @@ fn is_endpoint_heading(line: &str) -> bool {
             | "请求地址"
             | "请求路径"
             | "接口地址"
+    )
+}
+
+/// A request line after a label naming the endpoint, in a link, inline
+/// code or emphasis or not: `Endpoint: [POST /api/bots/{botId}/instances](…)`
+/// (MicroStrategy's REST guides), ``**Request URL:** `GET /v1/tasks` ``,
+/// `请求地址：POST /v1/jobs`. Told from the label before anything else:
+/// most lines start with no such label.
+fn is_labelled_request_line(line: &str) -> bool {
+    let lead = line
+        .bytes()
+        .position(|c| !matches!(c, b'\t'..=b'\r' | b' ' | b'*' | b'_'))
+        .unwrap_or(line.len());
+    let t = &line[lead..];
+    // Each label starts so (`Endpoint`, `URI`, `Request URL`, `请求地址`,
+    // `接口地址`): other lines are turned down by their first bytes.
+    let starts = match t.as_bytes().first() {
+        Some(b'E' | b'e' | b'U' | b'u' | b'R' | b'r') => true,
+        Some(0xE6 | 0xE8) => t.starts_with("请求") || t.starts_with("接口"),
+        _ => false,
+    };
+    if !starts {
+        return false;
+    }
+    let Some((colon, _)) = t
+        .char_indices()
+        .take(16)
+        .find(|&(_, c)| c == ':' || c == '：')
+    else {
+        return false;
+    };
+    let label = t[..colon].trim_end_matches(['*', '_']).trim();
+    if !is_endpoint_name(label) {
+        return false;
+    }
+    let rest = t[colon..].trim_start_matches([':', '：']);
+    is_request_line(
+        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '[')),
     )
 }
 
