@@ -2099,3 +2099,20 @@ fn a_request_line_after_an_endpoint_label_is_one() {
     assert_eq!(r["summary"]["operation_rows"], 10, "{r}");
     assert_eq!(r["findings"].as_array().unwrap().len(), 0, "{r}");
 }
+
+/// `100 RPM per org` is a rate limit, not `100 Continue` with a misspelt
+/// phrase (cold trial, OpenAI's guides mirrored: a DL004 whose unsafe fix
+/// wrote `<td>100 Continue</td>` into a table of rate limits).
+#[test]
+fn a_rate_limit_is_no_status_code() {
+    let dir = one_page(
+        "# Code interpreter\n\n## Supported files\n\n| File format | MIME type |\n| --- | --- |\n\
+         | `.c` | text/x-c |\n| `.cpp` | text/x-c++ |\n\n## Usage notes\n\n<table>\n<tbody>\n<tr>\n  \
+         <th>API Availability</th>\n  <th>Rate limits</th>\n  <th>Notes</th>\n</tr>\n<tr>\n  <td>\n    \
+         <div>\n      [Responses](https://example.com/responses)\n    </div>\n  </td>\n  \
+         <td>100 RPM per org</td>\n  <td>[Pricing](/pricing)</td>\n</tr>\n</tbody>\n</table>\n",
+    );
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["findings"].as_array().unwrap().len(), 0, "{r}");
+    assert_eq!(r["summary"]["operation_rows"], 0, "{err}");
+}

@@ -256,13 +256,21 @@ fn is_quantity(t: &str) -> bool {
 fn is_unit(t: &str) -> bool {
     const UNITS: &[&str] = &[
         "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "byte", "bytes", "bit",
-        "bits", "kb/s", "mb/s", "gb/s", "bps", "kbps", "mbps", "gbps", "qps", "tps", "rps", "ms",
-        "us", "µs", "ns", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute",
-        "minutes", "h", "hr", "hrs", "hour", "hours", "day", "days", "px", "%", "次", "千次",
-        "万次", "次/秒", "个", "条", "秒", "毫秒", "分钟", "小时", "天", "字节", "万", "千", "核",
-        "台", "元",
+        "bits", "kb/s", "mb/s", "gb/s", "bps", "kbps", "mbps", "gbps", "qps", "tps", "rps", "rpm",
+        "rpd", "tpm", "tpd", "ipm", "ms", "us", "µs", "ns", "s", "sec", "secs", "second",
+        "seconds", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "day",
+        "days", "px", "%", "次", "千次", "万次", "次/秒", "个", "条", "秒", "毫秒", "分钟", "小时",
+        "天", "字节", "万", "千", "核", "台", "元",
     ];
     UNITS.iter().any(|u| t.eq_ignore_ascii_case(u))
+}
+
+/// [`is_unit`], alone or before what it is counted per: `RPM per org`,
+/// `MB per file` (OpenAI's rate limits, `100 RPM per org`).
+fn is_unit_phrase(t: &str) -> bool {
+    is_unit(t)
+        || t.split_once(' ')
+            .is_some_and(|(unit, rest)| is_unit(unit) && rest.trim_start().starts_with("per "))
 }
 
 /// Whether `t` starts with a Chinese unit or counter (`万`, `个`, `次`,
@@ -623,8 +631,9 @@ fn type_text(t: &str) -> CellType {
         if rest.is_empty() {
             return CellType::Code;
         }
-        // `300 MB`, `100 千次`: a quantity in a unit, not a code's phrase.
-        if is_unit(rest) {
+        // `300 MB`, `100 千次`, `100 RPM per org`: a quantity in a unit,
+        // not a code's phrase.
+        if is_unit_phrase(rest) {
             return CellType::Duration;
         }
         // A code with a short phrase; a code that starts a sentence is prose.
@@ -1326,6 +1335,9 @@ mod tests {
             "500 ms",
             "200 KB/s",
             "404 Bytes",
+            "100 RPM per org",
+            "100 RPM",
+            "200 MB per file",
         ] {
             assert_eq!(type_cell(t), CellType::Duration, "{t}");
         }
