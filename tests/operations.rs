@@ -2116,3 +2116,81 @@ fn a_rate_limit_is_no_status_code() {
     assert_eq!(r["findings"].as_array().unwrap().len(), 0, "{r}");
     assert_eq!(r["summary"]["operation_rows"], 0, "{err}");
 }
+
+/// `415 | Internal server error` above `500 | Internal server error`: the
+/// text of 500 where the service's operations write the reason phrase. A
+/// phrase is never elected as a service's wording, but it is a text of its
+/// code that another code's row may have copied (cold trial, Equinix's
+/// Python SDK: 9 copied rows unreported, as no status page was there).
+#[test]
+fn a_reason_phrase_copied_from_another_code_is_reported() {
+    // openapi-generator's table: a third column makes the text a
+    // description, even a phrase.
+    let service = |pages: &[&str], columns: usize| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+        let api = dir.path().join("sdk/docs");
+        std::fs::create_dir_all(&api).unwrap();
+        for (i, text) in pages.iter().enumerate() {
+            let (head, extra) = match columns {
+                3 => (
+                    "| Status code | Description | Response headers |\n|---|---|---|\n",
+                    " - |",
+                ),
+                _ => ("| Status code | Description |\n|---|---|\n", ""),
+            };
+            let rows = format!(
+                "| **200** | Successful operation |{extra}\n| **415** | {text} |{extra}\n\
+                 | **500** | Internal server error |{extra}\n"
+            );
+            std::fs::write(
+                api.join(format!("Op{i}Api.md")),
+                format!(
+                    "# **op{i}**\n\nPOST /v1/op{i}\n\n### HTTP response details\n\n{head}{rows}"
+                ),
+            )
+            .unwrap();
+        }
+        dir
+    };
+    let findings = |dir: &tempfile::TempDir| -> Vec<(String, String, u64, String)> {
+        let (_, r, err) = report_in(dir.path());
+        r["findings"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{err}"))
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["path"].as_str().unwrap().to_string(),
+                    f["code"].as_u64().unwrap(),
+                    f["expected"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let (fine, copied) = ("Unsupported Media Type", "Internal server error");
+    let dir = service(&[fine, fine, fine, fine, copied], 3);
+    assert_eq!(
+        findings(&dir),
+        [(
+            "DL012".to_string(),
+            "sdk/docs/Op4Api.md".to_string(),
+            415,
+            "Unsupported Media Type".to_string()
+        )]
+    );
+    // Written by too few operations, the phrase is no established text of
+    // 500: nothing is said.
+    let dir = service(&[fine, copied], 3);
+    assert_eq!(findings(&dir), []);
+    // In a column of phrases (two columns), DL004 reports the phrase of
+    // another code, and DL012 does not report it again.
+    let dir = service(&[fine, fine, fine, fine, copied], 2);
+    let rules: Vec<String> = findings(&dir)
+        .into_iter()
+        .filter(|f| f.2 == 415)
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(rules, ["DL004"]);
+}

@@ -102,7 +102,7 @@ pub fn elected_description(row: &Row) -> Option<(&Cell, String, Lang)> {
 /// with provided ID was not found`). The phrase is no wording of its own:
 /// it is never elected (a cause is not "fixed" into it), though the
 /// operations giving it count among those that describe the code.
-fn only_reason_phrase(text: &str, code: u16) -> bool {
+pub(crate) fn only_reason_phrase(text: &str, code: u16) -> bool {
     crate::registry::lookup(code).is_some()
         && crate::parse::page::reason_like(text.trim().trim_end_matches(['.', '。']), code)
 }

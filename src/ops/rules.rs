@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::model::{MIN_AGREEING, OpsModel, description_lang, elected};
+use super::model::{
+    MIN_AGREEING, OpElection, OpsModel, description_lang, elected, only_reason_phrase,
+};
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
 use crate::parse::page::Lang;
@@ -74,18 +76,46 @@ fn known_texts<'a>(
     );
     if let Some(s) = ctx.ops.services.get(service) {
         for (code, c) in &s.codes {
-            if let Some(e) = c.descriptions.get(&lang)
-                && let Some(t) = &e.canonical
-            {
-                out.push(Known {
+            let Some(e) = c.descriptions.get(&lang) else {
+                continue;
+            };
+            match &e.canonical {
+                Some(t) => out.push(Known {
                     code: *code,
                     text: wording(t),
                     pages: Some(e.pages()),
-                });
+                }),
+                None => out.extend(agreed_phrase(e, *code).map(|at| Known {
+                    code: *code,
+                    text: e.wordings[at].clone(),
+                    pages: Some(&e.variants[at].pages),
+                })),
             }
         }
     }
     out
+}
+
+/// The code's reason phrase where most of the operations describing it
+/// write it (`500 | Internal server error` in an SDK's docs): never elected
+/// as the service's wording (a specific cause is not "fixed" into it), but
+/// a text of this code that another code's row may have copied (`415 |
+/// Internal server error`). The variant of its most used form.
+fn agreed_phrase(e: &OpElection, code: u16) -> Option<usize> {
+    let at = e
+        .variants
+        .iter()
+        .position(|v| only_reason_phrase(&v.text, code))?;
+    let w = &e.wordings[at];
+    let n: usize = e
+        .wordings
+        .iter()
+        .zip(&e.tables)
+        .filter(|(v, _)| *v == w)
+        .map(|(_, n)| n)
+        .sum();
+    let all: usize = e.tables.iter().sum();
+    (n >= MIN_AGREEING && 2 * n > all).then_some(at)
 }
 
 /// The first cell in another operation of the service that uses `text` for
@@ -245,6 +275,9 @@ fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) {
 pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     reason_columns(ctx, &mut out);
+    // Cells DL004 reports as a reason phrase gone wrong (`415 | Internal
+    // server error` in a column of phrases): not reported again as copies.
+    let phrased: BTreeSet<(usize, usize)> = out.iter().map(|f| (f.doc, f.span.start)).collect();
     // Codes each service's status pages document.
     let mut documented: BTreeMap<&str, BTreeSet<u16>> = BTreeMap::new();
     for d in &ctx.docs[..ctx.from] {
@@ -405,11 +438,22 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             };
             // DL012: the text of another code, and of no text known for its
             // own code.
-            if !texts.clone().any(|k| k.code == row.code) && !own(own_status) {
+            if !texts.clone().any(|k| k.code == row.code)
+                && !own(own_status)
+                && !phrased.contains(&(i, span.start))
+            {
                 let copied = texts.find(|k| k.code != row.code && copied_from(k));
                 if let Some(Known { code: other, .. }) = copied {
                     let other = *other;
-                    let expected = canonical.filter(|c| !own(Some(c))).or(own_status);
+                    // The service's wording for the code, else the status
+                    // pages', else the reason phrase its operations agree on
+                    // (`Unsupported Media Type`).
+                    let phrase = election
+                        .and_then(|e| agreed_phrase(e, row.code).map(|at| &e.variants[at].text));
+                    let expected = canonical
+                        .filter(|c| !own(Some(c)))
+                        .or(own_status)
+                        .or(phrase.map(String::as_str).filter(|p| !own(Some(p))));
                     let fix = expected
                         .and_then(|e| replace_cell(cell, e, kind))
                         .map(|e| Fix::new(Applicability::Unsafe, e));
