@@ -646,6 +646,8 @@ fn name_services(docs: &mut [Doc], status: usize) {
     // out of every page's folders, as if the languages were side by side
     // in one tree: `en/ecs` and `zh/ecs` are both ecs, and so are
     // `ecs/en` and `ecs/zh`.
+    // The language each page's folder named, where one was left out.
+    let mut language: Vec<Option<String>> = vec![None; docs.len()];
     loop {
         let here: Vec<&str> = basis
             .iter()
@@ -656,11 +658,13 @@ fn name_services(docs: &mut [Doc], status: usize) {
         }
         for &i in &unnamed {
             if folders[i].get(level).is_some_and(|f| is_language_folder(f)) {
-                folders[i].remove(level);
+                language[i] = Some(folders[i].remove(level).to_ascii_lowercase());
             }
         }
         level = shared(&folders);
     }
+    skip_language_wrappers(&mut folders, &language, &basis, level);
+    let level = shared(&folders);
     let mut common = folders[first][..level].to_vec();
     let all_in_one = basis.iter().all(|&i| folders[i] == common);
     // Every page in the project's own folder: that folder names the pages
@@ -684,6 +688,59 @@ fn name_services(docs: &mut [Doc], status: usize) {
             None if flat => root_name(&docs[i]).unwrap_or_else(stem),
             None => stem(),
         };
+    }
+}
+
+/// A folder that wraps the whole of one language's tree, names no product
+/// of another and holds the products another names (`en/docs/jpush`,
+/// `en/docs/jsms` beside `zh/jpush`, `zh/jsms`: jpush's docs) is left out
+/// of that language's pages, so that the products line up: else `docs`
+/// would name one service holding every English product. Translated folder
+/// names (`intl.en-US/Developer Guide` beside `cn.zh-CN/边缘端SDK`) stay. `level` is where the pages' folders part; `language`
+/// is each page's language folder, left out.
+fn skip_language_wrappers(
+    folders: &mut [Vec<String>],
+    language: &[Option<String>],
+    basis: &[usize],
+    level: usize,
+) {
+    let langs: std::collections::BTreeSet<&str> = basis
+        .iter()
+        .filter_map(|&i| language[i].as_deref())
+        .collect();
+    if langs.len() < 2 {
+        return;
+    }
+    for lang in langs {
+        let (mine, others): (Vec<usize>, Vec<usize>) = basis
+            .iter()
+            .partition(|&&i| language[i].as_deref() == Some(lang));
+        // The folder all of this language's pages are in, at `level`, with
+        // more folders below it to name their products.
+        while let Some(wrapper) = folders[mine[0]].get(level).cloned() {
+            let wraps = mine
+                .iter()
+                .all(|&i| folders[i].len() > level + 1 && folders[i][level] == wrapper);
+            let names_a_product = others
+                .iter()
+                .any(|&i| folders[i].get(level) == Some(&wrapper));
+            // Below it, the products another language names.
+            let lines_up = || {
+                mine.iter().any(|&i| {
+                    others
+                        .iter()
+                        .any(|&o| folders[o].get(level) == folders[i].get(level + 1))
+                })
+            };
+            if !wraps || names_a_product || !lines_up() {
+                break;
+            }
+            for (i, f) in folders.iter_mut().enumerate() {
+                if language[i].as_deref() == Some(lang) && f.get(level) == Some(&wrapper) {
+                    f.remove(level);
+                }
+            }
+        }
     }
 }
 

@@ -786,6 +786,21 @@ fn language_folders_name_no_service() {
     }
     let (_, below) = json_in(t.path(), &[]);
     assert_eq!(services_of(&below), services_of(&alone));
+    // One language's tree inside a folder of its own (`en/docs/ecs` beside
+    // `zh/ecs`: jpush's docs): that folder names no service (cold trial:
+    // every English product was one service, `docs`).
+    let t = tempfile::tempdir().unwrap();
+    for (lang, wrapper) in [("en", "docs"), ("zh", "")] {
+        for svc in SEED_SERVICES {
+            copy_dir(
+                &staging.path().join(svc),
+                &t.path().join(lang).join(wrapper).join(svc),
+            );
+        }
+    }
+    let (_, wrapped) = json_in(t.path(), &[]);
+    assert_eq!(services_of(&wrapped), services_of(&alone));
+    assert_eq!(wrapped["summary"]["services"], 5, "{}", wrapped["summary"]);
     // A level of product folders that only partly look like languages
     // (`es`, Elasticsearch) still names services; so does one whose names
     // are all codes but of no language docs are written in alone (`es`,
