@@ -645,8 +645,8 @@ fn name_services(docs: &mut [Doc], status: usize) {
     // service: each holds the same products in one language. It is left
     // out of every page's folders, as if the languages were side by side
     // in one tree: `en/ecs` and `zh/ecs` are both ecs, and so are
-    // `ecs/en` and `ecs/zh`.
-    // The language each page's folder named, where one was left out.
+    // `ecs/en` and `ecs/zh`. Each page's language folder left out is kept
+    // (see `skip_language_wrappers`).
     let mut language: Vec<Option<String>> = vec![None; docs.len()];
     loop {
         let here: Vec<&str> = basis
@@ -696,8 +696,9 @@ fn name_services(docs: &mut [Doc], status: usize) {
 /// `en/docs/jsms` beside `zh/jpush`, `zh/jsms`: jpush's docs) is left out
 /// of that language's pages, so that the products line up: else `docs`
 /// would name one service holding every English product. Translated folder
-/// names (`intl.en-US/Developer Guide` beside `cn.zh-CN/边缘端SDK`) stay. `level` is where the pages' folders part; `language`
-/// is each page's language folder, left out.
+/// names (`intl.en-US/Developer Guide` beside `cn.zh-CN/边缘端SDK`) stay.
+/// `level` is where the pages' folders part; `language` is each page's
+/// language folder, left out.
 fn skip_language_wrappers(
     folders: &mut [Vec<String>],
     language: &[Option<String>],
