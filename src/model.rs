@@ -182,15 +182,25 @@ pub fn is_punctuation(c: char) -> bool {
 }
 
 /// The wording of a description: the text without punctuation and white
-/// space, full-width forms folded to half-width.
+/// space (but for one space between two Latin words), full-width forms
+/// folded to half-width.
 ///
 /// A mark between two ASCII letters or digits is part of the wording, not
 /// punctuation: `1.5MB` is not `15MB`, `application/json` is not
 /// `applicationjson`, `X-Auth-Token` keeps its hyphens. So a fix that would
 /// change such a mark is never offered as a safe punctuation fix.
+///
+/// White space or marks between two such words part them, as one space:
+/// `some time` is not `sometime`, while `timed out. Retry` and `timed out
+/// Retry` differ only in punctuation. Between Chinese characters, or a
+/// Chinese character and a Latin word (`使用 HTTPS 协议`), white space is
+/// not part of the wording.
 pub fn wording(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev: Option<char> = None;
+    // Whether the last character kept is an ASCII letter or digit, and
+    // white space or a mark left out came after it.
+    let (mut after_word, mut parted) = (false, false);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let folded = fold_width(c);
@@ -199,7 +209,14 @@ pub fn wording(text: &str) -> String {
             && prev.is_some_and(|p| p.is_ascii_alphanumeric())
             && chars.peek().is_some_and(|n| n.is_ascii_alphanumeric());
         if !is_punctuation(folded) || inner {
+            let word = folded.is_ascii_alphanumeric();
+            if word && after_word && parted {
+                out.push(' ');
+            }
             out.push(folded);
+            (after_word, parted) = (word, false);
+        } else {
+            parted = true;
         }
         prev = Some(c);
     }
@@ -618,5 +635,14 @@ mod tests {
         assert_ne!(wording("application/json"), wording("application json"));
         assert_eq!(wording("请求成功."), wording("请求成功。"));
         assert_eq!(wording("Bad request."), wording("Bad request"));
+        // Words stay apart: merging two is no change of spacing alone.
+        assert_ne!(wording("in some time."), wording("in sometime."));
+        assert_eq!(
+            wording("Request timed out. Retry"),
+            wording("Request timed out, retry").replace("retry", "Retry")
+        );
+        assert_eq!(wording("timed out.  Retry"), wording("timed out Retry"));
+        assert_eq!(wording("使用 HTTPS 协议"), wording("使用HTTPS协议"));
+        assert_eq!(wording("Not found"), "Not found");
     }
 }

@@ -2194,3 +2194,38 @@ fn a_reason_phrase_copied_from_another_code_is_reported() {
         .collect();
     assert_eq!(rules, ["DL004"]);
 }
+
+/// `in some time` against the service's `in sometime`: two words made one
+/// is a change of wording, not of spacing: DL010 with an unsafe fix, never
+/// a safe DL011 one that `--fix` would apply (cold trial, FactSet's SDK
+/// docs: 33 safe fixes merged two words).
+#[test]
+fn merging_two_words_is_no_spacing_fix() {
+    let agreed: &[(u16, &str)] = &[(503, "Request timed out. Retry the request in sometime.")];
+    let apart: &[(u16, &str)] = &[(503, "Request timed out. Retry the request in some time.")];
+    let dir = service_with(&[agreed, agreed, agreed, agreed, apart]);
+    let (_, r, err) = report_in(dir.path());
+    let found: Vec<(&str, &str)> = r["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{err}"))
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["fix"]["applicability"].as_str().unwrap_or("none"),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("DL010", "unsafe")], "{r}");
+    // A missing stop between the same words is still punctuation.
+    let stop: &[(u16, &str)] = &[(503, "Request timed out Retry the request in sometime.")];
+    let dir = service_with(&[agreed, agreed, agreed, agreed, stop]);
+    let (_, r, _) = report_in(dir.path());
+    let rules: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["DL011"], "{r}");
+}
