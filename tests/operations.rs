@@ -2229,3 +2229,72 @@ fn merging_two_words_is_no_spacing_fix() {
         .collect();
     assert_eq!(rules, ["DL011"], "{r}");
 }
+
+/// Pages of openapi-generator's kind (a third column makes the text a
+/// description, even a reason phrase), one operation each: sdk/docs/OpNApi.md.
+fn generated_service(pages: &[&[(u16, &str)]]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let api = dir.path().join("sdk/docs");
+    std::fs::create_dir_all(&api).unwrap();
+    for (i, rows) in pages.iter().enumerate() {
+        let rows: String = rows
+            .iter()
+            .map(|(code, text)| format!("| **{code}** | {text} |  -  |\n"))
+            .collect();
+        std::fs::write(
+            api.join(format!("Op{i}Api.md")),
+            format!(
+                "# **op{i}**\n\nGET /v1/op{i}\n\n### HTTP response details\n\n\
+                 | Status code | Description | Response headers |\n|---|---|---|\n\
+                 | **200** | Success |  -  |\n{rows}"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// `403 | Bad request` on three operations of four: the phrase of 400, a
+/// row copied and its code changed. It is never elected as the service's
+/// 403 wording (the fourth operation's `Access denied.` was "fixed" into
+/// it) and each copy is reported; `Unauthorized` for 403 says what 403
+/// means and is no copy (cold trial, FactSet's SDK docs).
+#[test]
+fn another_codes_phrase_is_never_the_wording() {
+    let copied: &[(u16, &str)] = &[
+        (400, "Bad Request. This can occur for invalid parameter."),
+        (403, "Bad request"),
+    ];
+    let own: &[(u16, &str)] = &[
+        (400, "Bad Request. This can occur for invalid parameter."),
+        (403, "Access denied."),
+    ];
+    let dir = generated_service(&[copied, copied, copied, own]);
+    let (_, r, err) = report_in(dir.path());
+    let found: Vec<(&str, &str, u64)> = r["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{err}"))
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["path"].as_str().unwrap(),
+                f["code"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("DL012", "sdk/docs/Op0Api.md", 403),
+            ("DL012", "sdk/docs/Op1Api.md", 403),
+            ("DL012", "sdk/docs/Op2Api.md", 403)
+        ],
+        "{r}"
+    );
+    let unauthorized: &[(u16, &str)] = &[(401, "Unauthenticated."), (403, "Unauthorized")];
+    let dir = generated_service(&[unauthorized, unauthorized, unauthorized]);
+    let (_, r, _) = report_in(dir.path());
+    assert_eq!(r["findings"].as_array().unwrap().len(), 0, "{r}");
+}

@@ -102,9 +102,40 @@ pub fn elected_description(row: &Row) -> Option<(&Cell, String, Lang)> {
 /// with provided ID was not found`). The phrase is no wording of its own:
 /// it is never elected (a cause is not "fixed" into it), though the
 /// operations giving it count among those that describe the code.
+/// Another code's phrase is never elected either
+/// ([`another_codes_phrase`]).
 pub(crate) fn only_reason_phrase(text: &str, code: u16) -> bool {
     crate::registry::lookup(code).is_some()
         && crate::parse::page::reason_like(text.trim().trim_end_matches(['.', '。']), code)
+}
+
+/// Whether a description is another code's reason phrase, and not its own
+/// (`403 | Bad request`, the phrase of 400): a row copied and its code
+/// changed. Never elected, even where most operations write it (FactSet's
+/// SDK docs: 403 `Bad request` on three operations of four, and the fourth,
+/// `Access denied.`, "fixed" into it). `Unauthorized` for 403 is no copy:
+/// it says what 403 means (not authorized), as APIs often write it.
+pub(crate) fn another_codes_phrase(text: &str, code: u16) -> bool {
+    phrase_owner(text, code).is_some()
+}
+
+/// The code whose registered reason phrase (or former one) `text` is, when
+/// that is not `code`'s own (see [`another_codes_phrase`]).
+pub(crate) fn phrase_owner(text: &str, code: u16) -> Option<u16> {
+    let t = text.trim().trim_end_matches(['.', '。']);
+    if t.len() > 40 || only_reason_phrase(text, code) {
+        return None;
+    }
+    crate::registry::REGISTRY
+        .iter()
+        .find(|s| {
+            s.code != code
+                && !matches!((s.code, code), (401, 403) | (403, 401))
+                && std::iter::once(s.reason)
+                    .chain(s.former.iter().copied())
+                    .any(|r| r.eq_ignore_ascii_case(t))
+        })
+        .map(|s| s.code)
 }
 
 /// The language of a description the election reads: `None` for an empty
@@ -191,8 +222,8 @@ pub const MIN_AGREEING: usize = 3;
 /// operation-specific, not drift, and nothing is reported. Tables are
 /// counted, not pages: a page may document several operations, a table
 /// each (a page's 2xx and 4xx tables never both hold a 4xx code). A
-/// wording that is only the code's reason phrase is never elected (see
-/// [`only_reason_phrase`]).
+/// wording that is only the code's reason phrase, or another code's, is
+/// never elected (see [`only_reason_phrase`], [`another_codes_phrase`]).
 fn elect(
     texts: BTreeMap<String, BTreeSet<(usize, usize)>>,
     pin: Option<&String>,
@@ -227,7 +258,7 @@ fn elect(
     }
     let mut wordings: BTreeMap<&str, BTreeSet<(usize, usize)>> = BTreeMap::new();
     for ((w, t), v) in worded.iter().zip(&tables).zip(&variants) {
-        if !only_reason_phrase(&v.text, code) {
+        if !only_reason_phrase(&v.text, code) && !another_codes_phrase(&v.text, code) {
             wordings.entry(w).or_default().extend(t.iter().copied());
         }
     }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::model::{
-    MIN_AGREEING, OpElection, OpsModel, description_lang, elected, only_reason_phrase,
+    MIN_AGREEING, OpElection, OpsModel, description_lang, elected, only_reason_phrase, phrase_owner,
 };
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
@@ -442,9 +442,13 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 && !own(own_status)
                 && !phrased.contains(&(i, span.start))
             {
-                let copied = texts.find(|k| k.code != row.code && copied_from(k));
-                if let Some(Known { code: other, .. }) = copied {
-                    let other = *other;
+                // A text known for another code, else another code's
+                // registered reason phrase (`403 | Bad request`).
+                let copied = texts
+                    .find(|k| k.code != row.code && copied_from(k))
+                    .map(|k| k.code)
+                    .or_else(|| phrase_owner(&text, row.code));
+                if let Some(other) = copied {
                     // The service's wording for the code, else the status
                     // pages', else the reason phrase its operations agree on
                     // (`Unsupported Media Type`).
