@@ -2298,3 +2298,28 @@ fn another_codes_phrase_is_never_the_wording() {
     let (_, r, _) = report_in(dir.path());
     assert_eq!(r["findings"].as_array().unwrap().len(), 0, "{r}");
 }
+
+/// `Not found - batchId does not exist` in a column of descriptions is a
+/// sentence, not the phrase `Not found` set apart by a dash: no DL004 with
+/// a safe fix recasing the prose (cold trial, FactSet's SDK docs: 26).
+/// Slate's `--` sets a phrase apart in any case.
+#[test]
+fn a_sentence_case_phrase_before_a_hyphen_is_prose() {
+    let rows: &[(u16, &str)] = &[
+        (404, "Not found - batchId does not exist"),
+        (429, "Too many requests - this API is rate-limited."),
+    ];
+    let dir = generated_service(&[rows]);
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["findings"].as_array().unwrap().len(), 0, "{r} {err}");
+    let rows: &[(u16, &str)] = &[(402, "Payment required -- your plan is over its limit.")];
+    let dir = generated_service(&[rows]);
+    let (_, r, _) = report_in(dir.path());
+    let rules: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["DL004"], "{r}");
+}

@@ -560,7 +560,19 @@ fn phrase_before_dash(src: &str, fragment: &Fragment, code: u16) -> Option<(Frag
     })?;
     let dash = &text[at..at + len];
     let phrase = &text[..at];
+    // After a lone hyphen or a colon, a phrase in sentence case opens a
+    // sentence of prose (`Not found - batchId does not exist`, as
+    // openapi-generator's descriptions read), not a reason phrase set
+    // apart: a capital on every word, or the registered phrase as written,
+    // says it is one. `--` and a long dash set it apart either way
+    // (`Payment required -- …`).
+    let set_apart = matches!(dash.trim(), "--" | "—" | "–")
+        || phrase
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        || crate::registry::lookup(code).is_some_and(|s| s.reason == phrase.trim());
     if phrase.split_whitespace().count() > 5
+        || !set_apart
         || !is_phrase(phrase)
         || !reason_like(phrase, code)
         || text[at + dash.len()..].trim().is_empty()
