@@ -2332,3 +2332,37 @@ fn a_sentence_case_phrase_before_a_hyphen_is_prose() {
         .collect();
     assert_eq!(rules, ["DL004"], "{r}");
 }
+
+/// widdershins' `Status | Meaning | Description | Schema`: `200 |
+/// [Created]` is another code's phrase, a reason phrase gone wrong, and
+/// the column is still one of reason phrases; it no longer hides the
+/// misspelt `404 | [Not Fond]` beside it (cold trial, SelfCommunity).
+#[test]
+fn another_codes_phrase_keeps_a_meaning_column_of_reasons() {
+    let dir = one_page(
+        "# List statuses\n\n`GET /api/v2/statuses/`\n\n### Parameters\n\n\
+         |Name|In|Type|Required|Description|\n|---|---|---|---|---|\n\
+         |limit|query|integer|false|Page size|\n\n## Responses\n\n\
+         |Status|Meaning|Description|Schema|\n|---|---|---|---|\n\
+         |200|[Created](https://tools.ietf.org/html/rfc7231#section-6.3.2)|Response status code|Inline|\n\
+         |404|[Not Fond](https://tools.ietf.org/html/rfc7231#section-6.5.4)|Not found|Inline|\n",
+    );
+    let (_, r, err) = report_in(dir.path());
+    let found: Vec<(&str, u64, &str)> = r["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{err}"))
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["code"].as_u64().unwrap(),
+                f["expected"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("DL004", 200, "OK"), ("DL004", 404, "Not Found")],
+        "{r}"
+    );
+}

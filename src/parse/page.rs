@@ -837,7 +837,13 @@ pub(super) fn read_status_table_with(
             filled += 1;
             let text = cell.text_cow();
             texts.push(text.clone());
-            if reason_like(&text, *code) {
+            // Another code's phrase (`200 | Created` under `Meaning`) is a
+            // reason phrase gone wrong: the column still holds reason
+            // phrases. Not under a header naming explanations
+            // (`Description`, `说明`): there a phrase is a short
+            // description (openapi-generator's `403 | Bad request`).
+            let other_phrase = || rank(col) < 2 && crate::registry::is_some_reason(&text);
+            if reason_like(&text, *code) || other_phrase() {
                 reasons += 1;
             } else if !is_phrase_for(&text, *code) {
                 worded += 1;
