@@ -830,6 +830,7 @@ pub(super) fn read_status_table_with(
         }
         let (mut filled, mut reasons, mut worded) = (0, 0, 0);
         let mut texts: Vec<std::borrow::Cow<'_, str>> = Vec::new();
+        let explained = rank(col) >= 2;
         for (cells, _, (code, _, _)) in &coded {
             let Some(cell) = cells.get(col).filter(|c| !is_placeholder(c)) else {
                 continue;
@@ -842,7 +843,7 @@ pub(super) fn read_status_table_with(
             // phrases. Not under a header naming explanations
             // (`Description`, `说明`): there a phrase is a short
             // description (openapi-generator's `403 | Bad request`).
-            let other_phrase = || rank(col) < 2 && crate::registry::is_some_reason(&text);
+            let other_phrase = || !explained && crate::registry::is_some_reason(&text);
             if reason_like(&text, *code) || other_phrase() {
                 reasons += 1;
             } else if !is_phrase_for(&text, *code) {
