@@ -2366,3 +2366,37 @@ fn another_codes_phrase_keeps_a_meaning_column_of_reasons() {
         "{r}"
     );
 }
+
+/// Slate's error table (`Code | Meaning`, `400 | Bad Request -- …`) above
+/// widdershins' operation tables (`Status | Meaning | Description |
+/// Schema`): its cells open with the phrase, so its `Meaning` gives
+/// reasons too and does not make the later tables' `Meaning` read as
+/// descriptions (cold trial, Dock's API docs: 28 misspelt phrases such as
+/// `402 [Payment required]` went unreported).
+#[test]
+fn a_slate_error_table_leaves_later_meaning_columns_reasons() {
+    let dir = one_page(
+        "# API\n\n`GET /credentials`\n\n## Errors\n\n| Code | Meaning |\n| --- | --- |\n\
+         | 400 | Bad Request -- Your request is invalid. |\n\
+         | 401 | Unauthorized -- Your API key is wrong. |\n\
+         | 404 | Not Found -- The resource could not be found. |\n\n\
+         ## Create a credential\n\n`POST /credentials`\n\n> Responses\n\n\
+         |Status|Meaning|Description|Schema|\n|---|---|---|---|\n\
+         |200|[OK](https://tools.ietf.org/html/rfc7231#section-6.3.1)|The credential.|[Credential](#schema)|\n\
+         |402|[Payment required](https://example.com/402)|Transaction limit reached|[Error](#schemaerror)|\n",
+    );
+    let (_, r, err) = report_in(dir.path());
+    let found: Vec<(&str, u64, &str)> = r["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{err}"))
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["code"].as_u64().unwrap(),
+                f["expected"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("DL004", 402, "Payment Required")], "{r}");
+}

@@ -889,7 +889,7 @@ pub(super) fn read_status_table_with(
             desc_repetitive = repetitive;
         }
     }
-    let rows = coded
+    let rows: Vec<Row> = coded
         .into_iter()
         .zip(spanned)
         .map(|((cells, first, (code, digits, reason_at)), more)| {
@@ -985,7 +985,11 @@ pub(super) fn read_status_table_with(
     let reason_headed_description = reason_col
         .filter(|&c| described(c))
         .and_then(|c| header_of(Some(c)));
-    let description_header = header_of(desc_col);
+    // A description column whose cells open with the phrase (Slate's
+    // `Bad Request -- Your request is invalid.`) gives reasons too: it
+    // does not make the same header read as descriptions elsewhere.
+    let dashed = reason_col.is_none() && rows.iter().any(|r| r.reason.is_some());
+    let description_header = header_of(desc_col).filter(|_| !dashed);
     Some(StatusTable {
         header,
         header_section,
