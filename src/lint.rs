@@ -429,8 +429,9 @@ fn included_extensions(glob: &str) -> Vec<&str> {
 enum Read {
     /// Not a status-code page (and a note when it is not UTF-8).
     Other(Option<FileError>),
-    /// A status-code page (and a note when it is not UTF-8).
-    Page(Box<Doc>, Option<FileError>),
+    /// A status-code page, the operation tables it holds too (as the
+    /// page of an API page), and a note when it is not UTF-8.
+    Page(Box<Doc>, Option<Box<Doc>>, Option<FileError>),
     /// An API page with per-operation status tables, kept with the lines of
     /// its tables only.
     Operation(Box<Doc>, Option<FileError>),
@@ -474,13 +475,13 @@ fn read(
             if !crate::parse::filter::may_hold_code(&decoded.text) {
                 return None;
             }
-            match page::parse_str(&decoded.text) {
-                Some(page) => Some((page, false)),
-                None if operations => crate::ops::parse(&decoded.text).map(|p| (p, true)),
+            match page::parse_with_operations(&decoded.text) {
+                Some((page, ops)) => Some((Some(page), ops.filter(|_| operations))),
+                None if operations => crate::ops::parse(&decoded.text).map(|p| (None, Some(p))),
                 None => None,
             }
         });
-        let (page, is_op) = match parsed {
+        let (page, ops) = match parsed {
             Err(_) => {
                 return fail(
                     "internal error while reading this page (a doclint bug: please report it)"
@@ -488,33 +489,41 @@ fn read(
                 );
             }
             Ok(None) => return Read::Other(not_utf8(entry, cwd, decoded.encoding)),
-            Ok(Some(page)) => page,
+            Ok(Some(pages)) => pages,
         };
         let note = not_utf8(entry, cwd, decoded.encoding);
+        let doc = |src: SourceText, page: page::Page| {
+            Box::new(Doc {
+                path: crate::project::display(&entry.path, cwd),
+                file: entry.path.clone(),
+                root: entry.root.to_path_buf(),
+                rel: crate::project::relative(&entry.path, entry.root).unwrap_or_default(),
+                named: false,
+                service_from_config: service.is_some(),
+                service: service.clone().unwrap_or_default(),
+                src,
+                page,
+            })
+        };
         // API pages are kept as the lines of their tables: every finding on
         // them points there. A page with suppression comments is kept
         // whole: a bad one is a finding of its own (DL009).
-        let src = match crate::ops::extent(&page) {
-            Some(span) if is_op && Suppressions::parse(&decoded.text).is_empty() => {
-                SourceText::lines(&decoded.text, span)
-            }
-            _ => SourceText::whole(decoded.text.into_owned()),
-        };
-        let doc = Box::new(Doc {
-            path: crate::project::display(&entry.path, cwd),
-            file: entry.path.clone(),
-            root: entry.root.to_path_buf(),
-            rel: crate::project::relative(&entry.path, entry.root).unwrap_or_default(),
-            named: false,
-            service_from_config: service.is_some(),
-            service: service.unwrap_or_default(),
-            src,
-            page,
+        let op_doc = ops.map(|ops| {
+            let src = match crate::ops::extent(&ops) {
+                Some(span) if Suppressions::parse(&decoded.text).is_empty() => {
+                    SourceText::lines(&decoded.text, span)
+                }
+                _ => SourceText::whole(decoded.text.to_string()),
+            };
+            doc(src, ops)
         });
-        if is_op {
-            Read::Operation(doc, note)
-        } else {
-            Read::Page(doc, note)
+        match (page, op_doc) {
+            (Some(page), op_doc) => {
+                let src = SourceText::whole(decoded.text.into_owned());
+                Read::Page(doc(src, page), op_doc, note)
+            }
+            (None, Some(op_doc)) => Read::Operation(op_doc, note),
+            (None, None) => Read::Other(note),
         }
     })
 }
@@ -796,8 +805,13 @@ fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
         .iter()
         .map(|d| Suppressions::parse(d.src.text()))
         .collect();
+    // A bad comment is reported once a file, not again on the operation
+    // tables of a status-code page read from it.
+    let mut seen = std::collections::HashSet::new();
     for (doc, s) in suppressions.iter().enumerate() {
-        findings.extend(s.invalid(doc));
+        if seen.insert(docs[doc].file.as_path()) {
+            findings.extend(s.invalid(doc));
+        }
     }
     findings.retain_mut(|f| {
         if !docs[f.doc].named {
@@ -990,8 +1004,9 @@ pub fn lint(settings: &Settings) -> Outcome {
     for (_, r) in visited {
         files += 1;
         match r {
-            Read::Page(doc, note) => {
+            Read::Page(doc, ops, note) => {
                 docs.push(doc);
+                op_docs.extend(ops);
                 notes.extend(note);
             }
             Read::Operation(doc, note) => {

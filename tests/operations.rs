@@ -2400,3 +2400,78 @@ fn a_slate_error_table_leaves_later_meaning_columns_reasons() {
         .collect();
     assert_eq!(found, [("DL004", 402, "Payment Required")], "{r}");
 }
+
+/// An API reference on one page (Slate, widdershins): its errors section
+/// first, each operation's responses below.
+const ONE_PAGE_REFERENCE: &str = "# Example API
+
+## Errors
+
+Code | Meaning
+---- | -------
+400 | Bad Request -- Your request was rejected.
+401 | Unauthorized -- Your API key is wrong.
+404 | Not found -- The resource could not be found.
+500 | Internal Server Error -- We had a problem with our server.
+
+# Widgets
+
+## Create a widget
+
+`POST /widgets`
+
+<h3 id=\"create-responses\">Responses</h3>
+
+|Status|Meaning|Description|Schema|
+|---|---|---|---|
+|201|[Created](https://example.com/201)|Created the widget.|[Widget](#schemawidget)|
+|402|[Payment required](https://example.com/402)|Transaction limit reached.|[Error](#schemaerror)|
+|404|[Not Found](https://example.com/404)|No such widget.|[Error](#schemaerror)|
+";
+
+#[test]
+fn a_status_page_keeps_the_operation_tables_below_it() {
+    // The page is the service's status page, and its operations' tables
+    // are read too: before, they were dropped unsaid.
+    let dir = one_page(ONE_PAGE_REFERENCE);
+    let ops = operation_pages(dir.path());
+    assert_eq!(ops.as_array().map(Vec::len), Some(1), "{ops}");
+    assert_eq!(ops[0]["path"], "svc/a.md");
+    assert_eq!(operation_codes(&ops), [201, 402, 404]);
+    let (code, r, err) = report_in(dir.path());
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(r["summary"]["operations"], 1, "{r}");
+    assert_eq!(r["summary"]["pages"], 1, "{r}");
+    // The code the operation returns and the errors section lacks.
+    let undocumented: Vec<_> = findings(&r, "DL013")
+        .iter()
+        .map(|f| f["code"].as_u64().unwrap())
+        .collect();
+    assert_eq!(undocumented, [402], "{r}");
+    // A misspelt phrase in each kind of table, each reported once.
+    let phrases: Vec<(u64, &str)> = findings(&r, "DL004")
+        .iter()
+        .map(|f| (f["code"].as_u64().unwrap(), f["table"].as_str().unwrap()))
+        .collect();
+    assert_eq!(phrases, [(404, "status-page"), (402, "operation")], "{r}");
+    assert_found_exact_in(dir.path(), &r);
+    // `--fix` writes both into the file at once, and is clean after.
+    let (_, out, err) = run_in(dir.path(), &["--fix"]);
+    assert!(!err.contains("not fixed"), "{out}\n{err}");
+    let text = std::fs::read_to_string(dir.path().join("svc/a.md")).unwrap();
+    let want = ONE_PAGE_REFERENCE
+        .replace("404 | Not found --", "404 | Not Found --")
+        .replace("[Payment required]", "[Payment Required]");
+    assert_eq!(text, want);
+    let (_, r, _) = report_in(dir.path());
+    assert!(findings(&r, "DL004").is_empty(), "{r}");
+}
+
+#[test]
+fn a_bad_comment_on_a_status_page_with_operations_is_reported_once() {
+    let page = format!("<!-- doclint-disable DL999 -->\n{ONE_PAGE_REFERENCE}");
+    let dir = one_page(&page);
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(findings(&r, "DL009").len(), 1, "{err}\n{r}");
+    assert_eq!(r["summary"]["operations"], 1, "{r}");
+}

@@ -7,6 +7,7 @@
 //! leaves the tree. A file that fails any of these is left exactly as it was
 //! and named with the reason; the other files are still fixed.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,7 +20,8 @@ use crate::lint::{FileError, Outcome};
 /// What fixing one file would do.
 #[derive(Debug, Clone)]
 pub struct FilePlan {
-    /// Index of the doc.
+    /// Index of the doc (of the first, when two docs are read from one
+    /// file).
     pub doc: usize,
     /// Indexes of the findings whose fixes are applied.
     pub fixed: Vec<usize>,
@@ -42,20 +44,26 @@ pub struct FilePlan {
 /// shared).
 pub fn plan(outcome: &Outcome, wanted: Applicability) -> Vec<FilePlan> {
     let mut plans: Vec<FilePlan> = Vec::new();
+    // One plan a file: a status-code page that holds operation tables too
+    // is two docs of one file, its findings in two runs.
+    let mut by_file: HashMap<&Path, usize> = HashMap::new();
     for (i, f) in outcome.findings.iter().enumerate() {
         let Some(fix) = f.fix.as_ref().filter(|fix| fix.applicability >= wanted) else {
             continue;
         };
-        if plans.last().is_none_or(|p| p.doc != f.doc) {
-            plans.push(FilePlan {
-                doc: f.doc,
-                fixed: Vec::new(),
-                skipped: Vec::new(),
-                edits: Vec::new(),
-                new_text: String::new(),
+        let at = *by_file
+            .entry(outcome.docs[f.doc].file.as_path())
+            .or_insert_with(|| {
+                plans.push(FilePlan {
+                    doc: f.doc,
+                    fixed: Vec::new(),
+                    skipped: Vec::new(),
+                    edits: Vec::new(),
+                    new_text: String::new(),
+                });
+                plans.len() - 1
             });
-        }
-        let p = plans.last_mut().expect("pushed");
+        let p = &mut plans[at];
         let fresh: Vec<&Edit> = fix.edits.iter().filter(|e| !p.edits.contains(e)).collect();
         // Edits that overlap or touch (a cell's text replaced, and a mark
         // put after it by another finding) are not taken together: the

@@ -43,8 +43,10 @@ pub struct Examined {
     pub tables: Vec<TableVerdict>,
     /// Why the page is, or is not, a status-code page.
     pub verdict: String,
-    /// The per-operation status tables of a page that is not a status-code
-    /// page (an API page), read like status tables: `None` when it has none.
+    /// The per-operation status tables of the page, read like status
+    /// tables (an API page's; or those below a status-code page's status
+    /// tables, on an API reference written as one page): `None` when it
+    /// has none.
     pub operations: Option<Page>,
 }
 
@@ -498,7 +500,8 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
             rows,
         }),
         tables: verdicts,
-        operations: None,
+        // The operations documented on the status page itself.
+        operations: operations(op_tables, op_rows),
     }
 }
 
@@ -582,7 +585,15 @@ fn operation_section_of(
 /// Reads the per-operation status tables of an API page: `None` when it is
 /// a status-code page or holds none. Status-page detection is unchanged.
 pub fn parse_operations(src: &str) -> Option<Page> {
-    examine(src).operations
+    api_operations(examine(src))
+}
+
+/// The operation tables of a page that is not a status-code page.
+fn api_operations(examined: Examined) -> Option<Page> {
+    match examined.page {
+        Some(_) => None,
+        None => examined.operations,
+    }
 }
 
 /// [`parse_operations`] of a section cut from an API page below its request
@@ -590,7 +601,7 @@ pub fn parse_operations(src: &str) -> Option<Page> {
 /// after that line, even one on the section's first line. Spans are into
 /// `section`; the page's title is left empty, for the caller to set.
 pub fn parse_operations_below_request(section: &str) -> Option<Page> {
-    examine_after(section, RequestLine::Above).operations
+    api_operations(examine_after(section, RequestLine::Above))
 }
 
 /// Where the first HTTP request line is (`POST /v1/{id}/servers`,

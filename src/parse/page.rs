@@ -1248,10 +1248,18 @@ pub fn parse(bytes: &[u8]) -> Result<Option<Page>, DecodeError> {
 
 /// Reads one page from its text. `None` when it is not a status-code page.
 pub fn parse_str(src: &str) -> Option<Page> {
+    parse_with_operations(src).map(|(page, _)| page)
+}
+
+/// [`parse_str`], with the per-operation status tables the status-code
+/// page holds too (an API reference on one page, its errors section
+/// first and each operation's responses below: Slate, widdershins).
+pub fn parse_with_operations(src: &str) -> Option<(Page, Option<Page>)> {
     if !probe(src) {
         return None;
     }
-    examine(src).page
+    let examined = examine(src);
+    examined.page.map(|page| (page, examined.operations))
 }
 
 pub use super::probe::{has_status_table, probe};
