@@ -181,6 +181,40 @@ pub fn is_punctuation(c: char) -> bool {
         )
 }
 
+/// The numbers `text` gives (runs of ASCII digits), in order: a rate
+/// limit, a size, a version.
+pub fn numbers(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Why no fix rewrites `found` into `expected`, when `found` gives a
+/// number `expected` does not (`10 requests per minute and 200 per hour`
+/// against `10 requests per second and 300 per minute`): that is a fact of
+/// the page, not its wording, and the finding is left for a writer to
+/// judge. Numbers the fix would only add are the wording's.
+pub fn other_numbers(found: &str, expected: &str) -> Option<String> {
+    let mut left = numbers(expected);
+    let lost: Vec<&str> = numbers(found)
+        .into_iter()
+        .filter(|n| match left.iter().position(|t| t == n) {
+            Some(at) => {
+                left.remove(at);
+                false
+            }
+            None => true,
+        })
+        .collect();
+    (!lost.is_empty()).then(|| {
+        format!(
+            "no fix offered: that wording does not give its {} {}",
+            if lost.len() == 1 { "number" } else { "numbers" },
+            lost.join(", ")
+        )
+    })
+}
+
 /// The wording of a description: the text without punctuation and white
 /// space (but for one space between two Latin words), full-width forms
 /// folded to half-width.
@@ -469,6 +503,30 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fix_never_drops_a_number_of_the_text() {
+        use super::other_numbers;
+        let theirs = "rate-limited to 10 requests per second and 300 per minute";
+        let mine = "rate-limited to 10 requests per minute and 200 per hour";
+        assert_eq!(
+            other_numbers(mine, theirs).as_deref(),
+            Some("no fix offered: that wording does not give its number 200")
+        );
+        // Numbers the wording adds, or gives in another order, are its own.
+        assert_eq!(other_numbers("Too Many Requests.", theirs), None);
+        assert_eq!(other_numbers("300 per minute, 10 per second", theirs), None);
+        assert_eq!(
+            other_numbers("与401类似。", "与 401 类似，请求者应使用代理。"),
+            None
+        );
+        // A number written twice needs writing twice.
+        assert!(other_numbers("10 or 10", "10").is_some());
+        assert_eq!(
+            other_numbers("v1.2 up to 4096", "v2").as_deref(),
+            Some("no fix offered: that wording does not give its numbers 1, 4096")
+        );
+    }
+
     use super::*;
 
     /// Texts with their pages; page `i` belongs to service `s{i}`.

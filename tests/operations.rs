@@ -2475,3 +2475,39 @@ fn a_bad_comment_on_a_status_page_with_operations_is_reported_once() {
     assert_eq!(findings(&r, "DL009").len(), 1, "{err}\n{r}");
     assert_eq!(r["summary"]["operations"], 1, "{r}");
 }
+
+#[test]
+fn no_fix_rewrites_the_numbers_an_operation_gives() {
+    // One operation's own rate limit (FactSet: `10 requests per minute and
+    // 200 per hour` where the others write `per second` and `300`): still
+    // reported, but no fix offered; a text the wording only adds numbers
+    // to keeps its fix.
+    let limited = "此接口每秒最多调用 10 次，每分钟最多调用 300 次。";
+    let dir = service_with(&[
+        &[(429, limited)],
+        &[(429, limited)],
+        &[(429, limited)],
+        &[(429, "此接口每分钟最多调用 10 次，每小时最多调用 200 次。")],
+        &[(429, "此接口的调用次数超过了上限。")],
+    ]);
+    let (_, r, err) = report_in(dir.path());
+    let mut seen: Vec<(&str, bool)> = findings(&r, "DL010")
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap(), f["fix"].is_object()))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [("cloud/API/op3.md", false), ("cloud/API/op4.md", true)],
+        "{err}\n{r}"
+    );
+    let (_, out, _) = run_in(dir.path(), &["."]);
+    assert!(
+        out.contains("no fix offered: that wording does not give its number 200"),
+        "{out}"
+    );
+    // `--fix --unsafe-fixes` leaves the limits as they were.
+    run_in(dir.path(), &["--fix", "--unsafe-fixes"]);
+    let text = std::fs::read_to_string(dir.path().join("cloud/API/op3.md")).unwrap();
+    assert!(text.contains("每小时最多调用 200 次"), "{text}");
+}

@@ -575,8 +575,13 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                 }
                 let tables = e.tables_writing(&text).max(1);
                 notes.push(format!("this text is used by {}", operations(tables)));
-                let fix =
-                    replace_cell(cell, canonical, kind).map(|e| Fix::new(Applicability::Unsafe, e));
+                let held = crate::model::other_numbers(&text, canonical);
+                let fix = match held {
+                    Some(_) => None,
+                    None => replace_cell(cell, canonical, kind)
+                        .map(|e| Fix::new(Applicability::Unsafe, e)),
+                };
+                notes.extend(held);
                 (
                     Rule::OperationDescriptionMismatch,
                     format!(

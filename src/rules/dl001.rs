@@ -32,8 +32,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let doc = &ctx.docs[u.doc];
         let span = u.cell.span().unwrap_or(u.row.code_span);
         let kind = doc.page.tables[u.row.table].kind;
-        let fix = replace_cell(u.cell, canonical, kind)
-            .map(|edits| Fix::new(Applicability::Unsafe, edits));
+        let held = crate::model::other_numbers(&u.text, canonical);
+        let fix = match held {
+            Some(_) => None,
+            None => replace_cell(u.cell, canonical, kind)
+                .map(|edits| Fix::new(Applicability::Unsafe, edits)),
+        };
         let mut notes: Vec<String> = canonical_note(e).into_iter().collect();
         let same: Vec<usize> = e
             .variants
@@ -44,6 +48,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if same.len() > 1 {
             notes.push(format!("this text is used by {}", who(ctx.docs, &same)));
         }
+        notes.extend(held);
         out.push(Finding {
             rule: Rule::DescriptionMismatch,
             severity: Severity::Warning,
