@@ -198,6 +198,10 @@ pub struct Outcome {
     /// nothing was found (else 0: they are counted only to explain an
     /// empty run).
     pub ignored: usize,
+    /// How many files read hold a cell that starts with a code in no table
+    /// read (error catalogues, examples, tables of other kinds), and the
+    /// first of them by path: named when nothing was checked.
+    pub unread_tables: (usize, Option<String>),
     /// The project root.
     pub root: PathBuf,
     /// Projects below this one, inside the paths named (a folder holding
@@ -220,6 +224,7 @@ impl Outcome {
             notes: Vec::new(),
             files: 0,
             ignored: 0,
+            unread_tables: (0, None),
             ops_from: 0,
             ops: OpsModel::default(),
             root,
@@ -272,6 +277,11 @@ impl Outcome {
             out.nested.extend(o.nested);
             out.files += o.files;
             out.ignored += o.ignored;
+            out.unread_tables.0 += o.unread_tables.0;
+            out.unread_tables.1 = match (out.unread_tables.1.take(), o.unread_tables.1) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             out.elapsed += o.elapsed;
         }
         out.errors.sort();
@@ -285,9 +295,18 @@ impl Outcome {
         self.docs.is_empty().then(|| FileError {
             path: crate::project::display(&self.root, cwd),
             message: format!(
-                "{NO_PAGE} ({} file{} read): nothing was checked{}",
+                "{NO_PAGE} ({} file{} read): nothing was checked{}{}",
                 self.files,
                 if self.files == 1 { "" } else { "s" },
+                match &self.unread_tables {
+                    (0, _) | (_, None) => String::new(),
+                    (n, Some(first)) => format!(
+                        "; {n} file{} a table cell that starts with a status code, but no \
+                         status table (`doclint pages --explain {}` says why)",
+                        if *n == 1 { " holds" } else { "s hold" },
+                        shell_quoted(first)
+                    ),
+                },
                 match self.ignored {
                     0 => String::new(),
                     n => format!(
@@ -427,8 +446,10 @@ fn included_extensions(glob: &str) -> Vec<&str> {
 
 /// What reading one file gave.
 enum Read {
-    /// Not a status-code page (and a note when it is not UTF-8).
-    Other(Option<FileError>),
+    /// Not a status-code page (and a note when it is not UTF-8); its path
+    /// as shown when some cell of it starts with a code all the same (an
+    /// error catalogue, an example), to point at when nothing was read.
+    Other(Option<FileError>, Option<String>),
     /// A status-code page, the operation tables it holds too (as the
     /// page of an API page), and a note when it is not UTF-8.
     Page(Box<Doc>, Option<Box<Doc>>, Option<FileError>),
@@ -437,6 +458,16 @@ enum Read {
     Operation(Box<Doc>, Option<FileError>),
     /// Could not be read.
     Error(FileError),
+}
+
+/// `path` as a shell reads it back: quoted when it holds white space or a
+/// mark the shell reads.
+fn shell_quoted(path: &str) -> String {
+    let plain = |c: char| !c.is_ascii() || c.is_ascii_alphanumeric() || "._-/+,=@%:".contains(c);
+    match path.chars().all(plain) && !path.chars().any(char::is_whitespace) {
+        true => path.to_string(),
+        false => format!("'{}'", path.replace('\'', r"'\''")),
+    }
 }
 
 /// Reads and parses one file; `service` is the name the config gives it,
@@ -488,7 +519,13 @@ fn read(
                         .into(),
                 );
             }
-            Ok(None) => return Read::Other(not_utf8(entry, cwd, decoded.encoding)),
+            Ok(None) => {
+                let shown = match crate::parse::filter::may_hold_code(&decoded.text) {
+                    true => Some(crate::project::display(&entry.path, cwd)),
+                    false => None,
+                };
+                return Read::Other(not_utf8(entry, cwd, decoded.encoding), shown);
+            }
             Ok(Some(pages)) => pages,
         };
         let note = not_utf8(entry, cwd, decoded.encoding);
@@ -523,7 +560,7 @@ fn read(
                 Read::Page(doc(src, page), op_doc, note)
             }
             (None, Some(op_doc)) => Read::Operation(op_doc, note),
-            (None, None) => Read::Other(note),
+            (None, None) => Read::Other(note, None),
         }
     })
 }
@@ -925,7 +962,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         // The path is kept only where a file named could be read twice.
         let path = dedup.then(|| entry.path.clone());
         let read = read(&entry, &cwd, here.as_deref(), service, settings.operations);
-        if path.is_none() && matches!(read, Read::Other(None)) {
+        if path.is_none() && matches!(read, Read::Other(None, None)) {
             plain.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return None;
         }
@@ -1001,6 +1038,8 @@ pub fn lint(settings: &Settings) -> Outcome {
         visited.sort_by(|a, b| path(a).cmp(&path(b)));
         visited.dedup_by(|a, b| path(a) == path(b));
     }
+    // Files with a cell that starts with a code, none of them read.
+    let mut unread_tables: (usize, Option<String>) = (0, None);
     for (_, r) in visited {
         files += 1;
         match r {
@@ -1013,7 +1052,15 @@ pub fn lint(settings: &Settings) -> Outcome {
                 op_docs.push(doc);
                 notes.extend(note);
             }
-            Read::Other(note) => notes.extend(note),
+            Read::Other(note, tables) => {
+                notes.extend(note);
+                if let Some(shown) = tables {
+                    unread_tables.0 += 1;
+                    if unread_tables.1.as_ref().is_none_or(|t| shown < *t) {
+                        unread_tables.1 = Some(shown);
+                    }
+                }
+            }
             Read::Error(e) => errors.push(e),
         }
     }
@@ -1124,6 +1171,7 @@ pub fn lint(settings: &Settings) -> Outcome {
         notes,
         files,
         ignored,
+        unread_tables,
         root,
         nested,
         elapsed: start.elapsed(),
@@ -1245,7 +1293,22 @@ pub fn check_docs(settings: &Settings, docs: &mut [Doc]) -> (Model, Vec<Finding>
 
 #[cfg(test)]
 mod tests {
-    use super::{openable, under};
+    use super::{openable, shell_quoted, under};
+
+    #[test]
+    fn paths_are_quoted_for_the_shell_when_they_need_it() {
+        assert_eq!(shell_quoted("svc/errors.md"), "svc/errors.md");
+        assert_eq!(
+            shell_quoted("cn.zh-CN/API参考/错误码.md"),
+            "cn.zh-CN/API参考/错误码.md"
+        );
+        assert_eq!(shell_quoted("API 参考/a.md"), "'API 参考/a.md'");
+        assert_eq!(
+            shell_quoted("API\u{3000}参考/a.md"),
+            "'API\u{3000}参考/a.md'"
+        );
+        assert_eq!(shell_quoted("it's (1).md"), r"'it'\''s (1).md'");
+    }
     use std::path::Path;
 
     /// Told by bytes where it can be, `under` says what `Path::starts_with`

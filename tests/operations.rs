@@ -2438,6 +2438,14 @@ fn a_status_page_keeps_the_operation_tables_below_it() {
     assert_eq!(ops.as_array().map(Vec::len), Some(1), "{ops}");
     assert_eq!(ops[0]["path"], "svc/a.md");
     assert_eq!(operation_codes(&ops), [201, 402, 404]);
+    // `pages --explain` says so too.
+    let (_, out, _) = run_in(dir.path(), &["pages", "--explain", "svc/a.md"]);
+    let first = out.lines().next().unwrap_or_default();
+    assert_eq!(
+        first, "svc/a.md: a status-code page: 4 status rows in 1 status table",
+        "{out}"
+    );
+    assert!(out.contains("(read as an operation table)"), "{out}");
     let (code, r, err) = report_in(dir.path());
     assert_eq!(code, 1, "{err}");
     assert_eq!(r["summary"]["operations"], 1, "{r}");

@@ -170,7 +170,9 @@ pub fn explain(path: &std::path::Path, operations: bool) -> Result<String, Strin
     // Whether the page's operation tables, read in full, are not read in a
     // run (turned down by its bytes, or by the operation reader): the
     // tables then say so too.
+    // As a run reads them: a status-code page's own, else an API page's.
     let read = match operations && !filtered {
+        true if examined.page.is_some() && page::probe(src) => examined.operations.clone(),
         true => crate::ops::parse(src),
         false => None,
     };
