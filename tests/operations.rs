@@ -2519,3 +2519,36 @@ fn no_fix_rewrites_the_numbers_an_operation_gives() {
     let text = std::fs::read_to_string(dir.path().join("cloud/API/op3.md")).unwrap();
     assert!(text.contains("每小时最多调用 200 次"), "{text}");
 }
+
+/// openapi-generator's description column naming the response's model
+/// (Ory: `400 | errorGeneric`, `400 | loginFlow`): names, not wordings.
+/// The rows are read, with no description to elect or compare; before,
+/// `loginFlow` got DL010 and an unsafe fix into `errorGeneric`, another
+/// model.
+#[test]
+fn a_column_of_model_names_describes_no_code() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let api = dir.path().join("sdk/docs");
+    std::fs::create_dir_all(&api).unwrap();
+    for (i, model) in ["errorGeneric", "errorGeneric", "errorGeneric", "loginFlow"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(
+            api.join(format!("Op{i}Api.md")),
+            format!(
+                "# **op{i}**\n\nGET /v1/op{i}\n\n### HTTP response details\n\n\
+                 | Status code | Description | Response headers |\n|---|---|---|\n\
+                 **200** | successfulLogin |  -  |\n**400** | {model} |  -  |\n"
+            ),
+        )
+        .unwrap();
+    }
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operation_rows"], 8, "{err}\n{r}");
+    assert_eq!(r["summary"]["findings"], 0, "{r}");
+    let ops = operation_pages(dir.path());
+    assert_eq!(operation_codes(&ops), [200, 400]);
+    assert!(ops[0]["rows"][1]["description"].is_null(), "{ops}");
+}

@@ -850,7 +850,10 @@ pub(super) fn read_status_table_with(
                 worded += 1;
             }
         }
-        if filled == 0 {
+        // A column of names, none a reason phrase (openapi-generator's
+        // `400 | loginFlow`, `400 | errorGeneric`: the response's model):
+        // no code's description, as a body type is not.
+        if filled == 0 || (typing.columns[col] == ColumnType::Identifier && reasons == 0) {
             continue;
         }
         // Half of the cells, or under a description header four in five
