@@ -2552,3 +2552,51 @@ fn a_column_of_model_names_describes_no_code() {
     assert_eq!(operation_codes(&ops), [200, 400]);
     assert!(ops[0]["rows"][1]["description"].is_null(), "{ops}");
 }
+
+/// An operation's table given once per language block (`::: en`, `:::
+/// zh-CN`: Apifox/Valaxy pages) is one operation: two operations writing
+/// `参数错误` are not the three a wording needs, however many copies they
+/// have. Two operations of one page, each under its heading, still count
+/// twice.
+#[test]
+fn a_table_repeated_in_a_language_block_is_one_operation() {
+    let table = |text: &str| {
+        format!(
+            "| 状态码 | 状态码含义 | 说明 | 数据模型 |\n| --- | --- | --- | --- |\n\
+             | 200 | OK | 成功 | Inline |\n| 400 | Bad Request | {text} | Inline |\n"
+        )
+    };
+    let page = |name: &str, text: &str| {
+        format!(
+            "## POST {name}\n\n### 请求参数\n\n| 名称 | 位置 | 类型 | 必选 | 说明 |\n\
+             | --- | --- | --- | --- | --- |\n| body | body | object | 否 | none |\n\n\
+             ### 返回结果\n\n::: en\n{}:::\n::: zh-CN\n{}:::\n",
+            table(text),
+            table(text)
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let api = dir.path().join("api");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::write(api.join("login.md"), page("login", "参数错误")).unwrap();
+    std::fs::write(api.join("logout.md"), page("logout", "参数错误")).unwrap();
+    std::fs::write(api.join("list.md"), page("list", "请求无效")).unwrap();
+    let (_, r, err) = report_in(dir.path());
+    assert_eq!(r["summary"]["operation_rows"], 12, "{err}\n{r}");
+    assert!(findings(&r, "DL010").is_empty(), "{r}");
+    // A third operation, under its own heading on the login page: now
+    // three of four write `参数错误`, and `请求无效` is reported once a copy.
+    let login = format!(
+        "{}\n## POST relogin\n\n### 返回结果\n\n{}",
+        page("login", "参数错误"),
+        table("参数错误")
+    );
+    std::fs::write(api.join("login.md"), login).unwrap();
+    let (_, r, _) = report_in(dir.path());
+    let lines: Vec<_> = findings(&r, "DL010")
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(lines, [("api/list.md", 15), ("api/list.md", 21)], "{r}");
+}

@@ -155,9 +155,12 @@ impl OpsModel {
         for (i, d) in docs.iter().enumerate().skip(from) {
             *counts.entry(&d.service).or_default() += 1;
             let codes = raw.entry(&d.service).or_default();
+            let first = first_copies(d);
             for row in &d.page.rows {
+                // A copy counts as the table it copies.
+                let table = first.get(row.table).copied().unwrap_or(row.table);
                 let entry = codes.entry(row.code).or_default();
-                entry.0.insert((i, row.table));
+                entry.0.insert((i, table));
                 let Some((_, text, lang)) = elected_description(row) else {
                     continue;
                 };
@@ -167,7 +170,7 @@ impl OpsModel {
                     .or_default()
                     .entry(text)
                     .or_default()
-                    .insert((i, row.table));
+                    .insert((i, table));
             }
         }
         let mut services = BTreeMap::new();
@@ -206,6 +209,40 @@ impl OpsModel {
             .descriptions
             .get(&lang)
     }
+}
+
+/// For each table of `doc`'s page, the table it copies, or itself: a table
+/// with the same rows (codes, reason phrases and descriptions, in order) as
+/// the table right above it, with only a few marks between them (`:::`,
+/// `::: zh-CN`, `</TabItem>`) and no heading. A page in two languages'
+/// blocks, or tabs, gives one operation's table twice: one operation,
+/// counted once. Operations of one page with the same responses are each
+/// under a heading of their own.
+fn first_copies(doc: &Doc) -> Vec<usize> {
+    let page = &doc.page;
+    let text = |c: &Option<Cell>| c.as_ref().map(Cell::text);
+    // Each table's rows: code, reason phrase, description.
+    type Rows = Vec<(u16, Option<String>, Option<String>)>;
+    let mut rows: Vec<Rows> = vec![Vec::new(); page.tables.len()];
+    for row in &page.rows {
+        if let Some(t) = rows.get_mut(row.table) {
+            t.push((row.code, text(&row.reason), text(&row.description)));
+        }
+    }
+    let mut first: Vec<usize> = (0..rows.len()).collect();
+    for t in 1..rows.len() {
+        let (above, this) = (page.tables[t - 1].span, page.tables[t].span);
+        let between = (above.end <= this.start)
+            .then(|| doc.src.get(crate::source::Span::new(above.end, this.start)))
+            .flatten();
+        let marks_only = between.is_some_and(|b| {
+            b.trim().len() <= 80 && !b.lines().any(|l| l.trim_start().starts_with('#'))
+        });
+        if marks_only && !rows[t].is_empty() && rows[t] == rows[t - 1] {
+            first[t] = first[t - 1];
+        }
+    }
+    first
 }
 
 /// The fewest operation tables that must write a wording for it to be a
