@@ -832,3 +832,63 @@ fn language_folders_name_no_service() {
     let (_, r) = json_in(t.path(), &[]);
     assert_eq!(r["summary"]["services"], 5, "{}", r["summary"]);
 }
+
+/// The README's rule for a page right in the deepest folder, beside the
+/// folders that name services: a service of its own, named after its file;
+/// a `[[service]]` in doclint.toml makes the pages one service.
+#[test]
+fn a_page_beside_the_service_folders_is_named_after_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("api/admin")).unwrap();
+    let page = |op: &str| {
+        format!(
+            "# {op}\n\n`POST /api/{op}`\n\n## Responses\n\n| Status | Meaning | Description |\n\
+             |---|---|---|\n| 200 | OK | Done. |\n| 400 | Bad Request | Invalid input. |\n"
+        )
+    };
+    for op in ["auth", "fs", "public"] {
+        std::fs::write(dir.path().join(format!("api/{op}.md")), page(op)).unwrap();
+    }
+    std::fs::write(dir.path().join("api/admin/user.md"), page("user")).unwrap();
+    let services = |dir: &std::path::Path| -> Vec<String> {
+        let (_, out, err) = run_in(dir, &["pages", "--operations", "--format", "json", "."]);
+        let pages: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        pages
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    p["path"].as_str().unwrap(),
+                    p["service"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        services(dir.path()),
+        [
+            "api/admin/user.md admin",
+            "api/auth.md auth",
+            "api/fs.md fs",
+            "api/public.md public"
+        ]
+    );
+    std::fs::write(
+        dir.path().join("doclint.toml"),
+        "[[service]]\npaths = [\"api/*.md\"]\nname = \"api\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        services(dir.path()),
+        [
+            "api/admin/user.md api",
+            "api/auth.md api",
+            "api/fs.md api",
+            "api/public.md api"
+        ]
+    );
+}
