@@ -2600,3 +2600,53 @@ fn a_table_repeated_in_a_language_block_is_one_operation() {
         .collect();
     assert_eq!(lines, [("api/list.md", 15), ("api/list.md", 21)], "{r}");
 }
+
+/// `401 | Bad request` above `401 | Unauthorized` in one table: the first
+/// row is likelier a 400 row with its code mistyped than a 401 row with the
+/// wrong text. Both findings stay; neither fix rewrites the text into
+/// 401's, which would hide the mistake and leave two 401 rows (cold trial,
+/// a Slate tree).
+#[test]
+fn no_fix_rewrites_another_codes_text_where_the_code_is_written_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("includes")).unwrap();
+    std::fs::write(
+        dir.path().join("includes/_errors.md"),
+        "# Errors\n\nError Code | Meaning\n---------- | -------\n400 | Bad Request\n\
+         401 | Unauthorized -- Your API key is wrong.\n\
+         404 | Not Found -- The specified resource could not be found.\n",
+    )
+    .unwrap();
+    let sales = "# Sales\n\n`GET /sales`\n\n<h3 id=\"sales-responses\">Responses</h3>\n\n\
+                 |Status|Meaning|Description|Schema|\n|---|---|---|---|\n\
+                 |200|[OK](https://example.com/200)|OK|[Sales](#schemasales)|\n\
+                 |401|[Bad request](https://example.com/400)|Bad request|None|\n\
+                 |401|[Unauthorized](https://example.com/401)|Unauthorized|None|\n";
+    std::fs::write(dir.path().join("includes/_sales.md"), sales).unwrap();
+    let (_, r, err) = report_in(dir.path());
+    for rule in ["DL004", "DL012"] {
+        let found = findings(&r, rule);
+        assert_eq!(found.len(), 1, "{rule}: {err}\n{r}");
+        assert_eq!(found[0]["line"], 10, "{r}");
+        assert!(found[0]["fix"].is_null(), "{rule}: {r}");
+    }
+    let (_, out, _) = run_in(dir.path(), &["."]);
+    assert!(
+        out.contains(
+            "no fix offered: the table has another 401 row, so this one may be a 400 row \
+             with its code mistyped"
+        ),
+        "{out}"
+    );
+    // One 401 row: the fixes are offered as before.
+    let one = sales.replace(
+        "|401|[Unauthorized](https://example.com/401)|Unauthorized|None|\n",
+        "",
+    );
+    std::fs::write(dir.path().join("includes/_sales.md"), one).unwrap();
+    let (_, r, _) = report_in(dir.path());
+    for rule in ["DL004", "DL012"] {
+        assert!(findings(&r, rule)[0]["fix"].is_object(), "{rule}: {r}");
+    }
+}

@@ -458,7 +458,9 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                         .filter(|c| !own(Some(c)))
                         .or(own_status)
                         .or(phrase.map(String::as_str).filter(|p| !own(Some(p))));
+                    let held = crate::rules::code_may_be_the_copy(&doc.page, row, other);
                     let fix = expected
+                        .filter(|_| held.is_none())
                         .and_then(|e| replace_cell(cell, e, kind))
                         .map(|e| Fix::new(Applicability::Unsafe, e));
                     out.push(Finding {
@@ -478,6 +480,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                         notes: expected
                             .map(|e| format!("{}: {}", row.code, one_line(e)))
                             .into_iter()
+                            .chain(held)
                             .collect(),
                         related: None,
                     });

@@ -61,8 +61,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 Check::Different(expected) => (expected, Applicability::Unsafe, "in its words"),
             };
             let kind = doc.page.tables[row.table].kind;
-            let fix = replace_cell(cell, &expected, kind).map(|e| Fix::new(applicability, e));
-            let mut notes = Vec::new();
+            // Another code's phrase in a table that has the code twice.
+            let held = crate::ops::model::phrase_owner(&found, row.code)
+                .and_then(|other| super::code_may_be_the_copy(&doc.page, row, other));
+            let fix = match held {
+                Some(_) => None,
+                None => replace_cell(cell, &expected, kind).map(|e| Fix::new(applicability, e)),
+            };
+            let mut notes: Vec<String> = held.into_iter().collect();
             if ctx.options.reason_pins.contains_key(&row.code) {
                 notes.push(format!("pinned in config: {} {expected}", row.code));
             }
