@@ -502,15 +502,17 @@ fn read(
         // not read, and the rest of the tree is still linted.
         // Most files hold no cell that starts with a status code: no table
         // of theirs need be read.
+        // `None`: turned down by the filter; else the status page and the
+        // operation tables read, if any.
         let parsed = std::panic::catch_unwind(|| {
             if !crate::parse::filter::may_hold_code(&decoded.text) {
                 return None;
             }
-            match page::parse_with_operations(&decoded.text) {
-                Some((page, ops)) => Some((Some(page), ops.filter(|_| operations))),
-                None if operations => crate::ops::parse(&decoded.text).map(|p| (None, Some(p))),
-                None => None,
-            }
+            Some(match page::parse_with_operations(&decoded.text) {
+                Some((page, ops)) => (Some(page), ops.filter(|_| operations)),
+                None if operations => (None, crate::ops::parse(&decoded.text)),
+                None => (None, None),
+            })
         });
         let (page, ops) = match parsed {
             Err(_) => {
@@ -519,12 +521,10 @@ fn read(
                         .into(),
                 );
             }
-            Ok(None) => {
-                let shown = match crate::parse::filter::may_hold_code(&decoded.text) {
-                    true => Some(crate::project::display(&entry.path, cwd)),
-                    false => None,
-                };
-                return Read::Other(not_utf8(entry, cwd, decoded.encoding), shown);
+            Ok(None) => return Read::Other(not_utf8(entry, cwd, decoded.encoding), None),
+            Ok(Some((None, None))) => {
+                let shown = crate::project::display(&entry.path, cwd);
+                return Read::Other(not_utf8(entry, cwd, decoded.encoding), Some(shown));
             }
             Ok(Some(pages)) => pages,
         };
@@ -843,11 +843,12 @@ fn filter(findings: &mut Vec<Finding>, docs: &[Doc], settings: &Settings) {
         .map(|d| Suppressions::parse(d.src.text()))
         .collect();
     // A bad comment is reported once a file, not again on the operation
-    // tables of a status-code page read from it.
-    let mut seen = std::collections::HashSet::new();
+    // tables of a status-code page read from it (a doc of the same file
+    // before it).
     for (doc, s) in suppressions.iter().enumerate() {
-        if seen.insert(docs[doc].file.as_path()) {
-            findings.extend(s.invalid(doc));
+        let mut invalid = s.invalid(doc).peekable();
+        if invalid.peek().is_some() && !docs[..doc].iter().any(|d| d.file == docs[doc].file) {
+            findings.extend(invalid);
         }
     }
     findings.retain_mut(|f| {

@@ -534,6 +534,15 @@ pub fn canonical_cell(
     cell_using(ctx.docs, code, text, pages, "the canonical text")
 }
 
+/// Whether the table of `row` has another row of its code.
+pub fn code_written_twice(page: &crate::parse::page::Page, row: &crate::parse::page::Row) -> bool {
+    page.rows
+        .iter()
+        .filter(|r| r.table == row.table && r.code == row.code)
+        .nth(1)
+        .is_some()
+}
+
 /// Why no fix rewrites the text of `row`, which is `other`'s (its reason
 /// phrase, or its description), when its table has another row of the
 /// same code: then the code may be what was mistyped (`401 | Bad request`
@@ -543,13 +552,7 @@ pub fn code_may_be_the_copy(
     row: &crate::parse::page::Row,
     other: u16,
 ) -> Option<String> {
-    let twice = page
-        .rows
-        .iter()
-        .filter(|r| r.table == row.table && r.code == row.code)
-        .nth(1)
-        .is_some();
-    twice.then(|| {
+    code_written_twice(page, row).then(|| {
         format!(
             "no fix offered: the table has another {} row, so this one may be a {other} \
              row with its code mistyped",
