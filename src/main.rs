@@ -570,6 +570,23 @@ fn run_pages(args: &PagesArgs) -> ExitCode {
     } else {
         report::pages::render(&outcome)
     });
+    // An empty list where the other kind of page was read: said, with the
+    // command that lists those.
+    let ops = outcome.operation_docs().iter().filter(|d| d.named).count();
+    let status = outcome.named().count();
+    if !args.operations && status == 0 && ops > 0 {
+        eprintln!(
+            "doclint: note: no status-code page in the paths named; {ops} API page{} with \
+             per-operation status tables (`doclint pages --operations` lists them)",
+            plural(ops)
+        );
+    } else if args.operations && ops == 0 && status > 0 {
+        eprintln!(
+            "doclint: note: no API page with per-operation status tables in the paths named; \
+             {status} status-code page{} (`doclint pages` lists them)",
+            plural(status)
+        );
+    }
     with_read_errors(&outcome, ExitCode::SUCCESS)
 }
 

@@ -2650,3 +2650,30 @@ fn no_fix_rewrites_another_codes_text_where_the_code_is_written_twice() {
         assert!(findings(&r, rule)[0]["fix"].is_object(), "{rule}: {r}");
     }
 }
+
+#[test]
+fn pages_says_where_the_other_kind_of_page_is_listed() {
+    // `pages` on an API page lists no status page, and says which command
+    // lists its operation tables; `pages --operations` on a status page
+    // the other way round.
+    let dir = service_with(&[&[(400, "参数无效。")]]);
+    let (code, out, err) = run_in(dir.path(), &["pages", "cloud/API/op0.md"]);
+    assert_eq!((code, out.trim()), (0, "[]"), "{err}");
+    assert!(
+        err.contains(
+            "no status-code page in the paths named; 1 API page with per-operation status \
+             tables (`doclint pages --operations` lists them)"
+        ),
+        "{err}"
+    );
+    let (_, out, err) = run_in(dir.path(), &["pages", "--operations", "cloud/API/op0.md"]);
+    assert_ne!(out.trim(), "[]");
+    assert!(!err.contains("lists them"), "{err}");
+    let dir = one_page(ONE_PAGE_REFERENCE.split("# Widgets").next().unwrap());
+    let (_, out, err) = run_in(dir.path(), &["pages", "--operations", "."]);
+    assert_eq!(out.trim(), "[]", "{err}");
+    assert!(
+        err.contains("1 status-code page (`doclint pages` lists them)"),
+        "{err}"
+    );
+}
