@@ -1295,6 +1295,7 @@ pub fn check_docs(settings: &Settings, docs: &mut [Doc]) -> (Model, Vec<Finding>
 #[cfg(test)]
 mod tests {
     use super::{openable, shell_quoted, under};
+    use std::path::Path;
 
     #[test]
     fn paths_are_quoted_for_the_shell_when_they_need_it() {
@@ -1310,7 +1311,6 @@ mod tests {
         );
         assert_eq!(shell_quoted("it's (1).md"), r"'it'\''s (1).md'");
     }
-    use std::path::Path;
 
     /// Told by bytes where it can be, `under` says what `Path::starts_with`
     /// says.

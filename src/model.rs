@@ -503,9 +503,10 @@ fn elect(texts: Vec<Variant>, lang: Lang, pin: Option<&String>) -> Election {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_fix_never_drops_a_number_of_the_text() {
-        use super::other_numbers;
         let theirs = "rate-limited to 10 requests per second and 300 per minute";
         let mine = "rate-limited to 10 requests per minute and 200 per hour";
         assert_eq!(
@@ -526,8 +527,6 @@ mod tests {
             Some("no fix offered: that wording does not give its numbers 1, 4096")
         );
     }
-
-    use super::*;
 
     /// Texts with their pages; page `i` belongs to service `s{i}`.
     fn texts(v: &[(&str, &[usize])]) -> Vec<Variant> {
