@@ -2677,3 +2677,24 @@ fn pages_says_where_the_other_kind_of_page_is_listed() {
         "{err}"
     );
 }
+
+#[test]
+fn the_html_report_of_api_pages_alone_counts_them() {
+    // No status page: the summary still says what was read.
+    let dir = service_with(&[&[(400, "参数无效。")], &[(400, "参数无效。")]]);
+    let out = dir.path().join("report.html");
+    let (code, _, err) = run_in(
+        dir.path(),
+        &["report", "--html", out.to_str().unwrap(), "."],
+    );
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains(
+            "<p class=\"summary\">0 codes × 0 services · 0 status pages · 2 API pages of 1 \
+             service · 0 findings</p>"
+        ),
+        "{}",
+        &html[..html.len().min(3000)]
+    );
+}

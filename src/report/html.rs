@@ -265,9 +265,18 @@ pub fn render(outcome: &Outcome) -> String {
 
 fn header(out: &mut String, data: &Data<'_>) {
     let o = data.outcome;
+    // API pages, when there are: a tree of them alone is no empty report.
+    let api = match o.operation_docs().len() {
+        0 => String::new(),
+        n => format!(
+            " · {} of {}",
+            plural(n, "API page", "API pages"),
+            plural(o.operation_services(), "service", "services")
+        ),
+    };
     w!(
         out,
-        "<header>\n<h1>doclint coverage report</h1>\n<p class=\"summary\">{} × {} · {} · {}</p>\n",
+        "<header>\n<h1>doclint coverage report</h1>\n<p class=\"summary\">{} × {} · {}{api} · {}</p>\n",
         plural(o.model.codes.len(), "code", "codes"),
         plural(data.services.len(), "service", "services"),
         plural(o.status_docs().len(), "status page", "status pages"),
