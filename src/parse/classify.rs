@@ -1046,12 +1046,21 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             && named_as_codes
             && columns[1..].iter().any(|t| t.is_text())
         {
+            // The header and a name of its own, as the table writes them.
+            let name = rows
+                .iter()
+                .filter_map(|r| r.first())
+                .map(|c| strip(c.as_ref()))
+                .find(|t| !t.is_empty())
+                .unwrap_or_default();
+            let head = header.first().map_or("", |h| strip(h));
             return done(
                 columns,
                 TableType::Catalogue,
                 None,
-                "its first column, headed as codes, holds names (accessDenied), not status codes"
-                    .into(),
+                format!(
+                    "its first column, headed `{head}`, holds names (`{name}`), not status codes"
+                ),
             );
         }
         // Other codes (opcodes, close codes, business codes) with their
