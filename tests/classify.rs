@@ -294,14 +294,11 @@ fn every_page_read_has_a_cell_that_may_start_with_a_code() {
 fn a_catalogue_of_names_is_explained_with_its_own_header_and_name() {
     // Speakeasy's `Error Type | Status Code | Content Type`: the reason
     // quotes the table, not an example of another.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    std::fs::write(
-        dir.path().join("a.md"),
+    let dir = project(&[(
+        "a.md",
         "# List\n\n### Errors\n\n| Error Type | Status Code | Content Type |\n\
          | --- | --- | --- |\n| models.SDKError | 4XX, 5XX | \\*/\\* |\n",
-    )
-    .unwrap();
+    )]);
     let (_, out, err) = run_in(dir.path(), &["pages", "--explain", "a.md"]);
     assert!(
         out.contains(

@@ -418,18 +418,16 @@ fn markdown_files_of_other_extensions_are_counted_and_named() {
 fn a_tree_without_a_status_page_names_a_table_it_did_not_read() {
     // An error catalogue only (codes keyed by their own ids): nothing is
     // checked, and the message says which file to ask `pages --explain`.
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    fs::create_dir_all(dir.path().join("svc")).unwrap();
-    fs::write(
-        dir.path().join("svc/errors.md"),
-        "# 错误码\n\n| 状态码 | 错误码 | 错误信息 | 描述 |\n|---|---|---|---|\n\
-         | 400 | APIG.0101 | Bad request | 请求参数错误 |\n\
-         | 400 | APIG.0102 | Bad request | 缺少参数 |\n\
-         | 404 | APIG.0201 | Not found | 资源不存在 |\n",
-    )
-    .unwrap();
-    fs::write(dir.path().join("svc/guide.md"), "# Guide\n\nNo tables.\n").unwrap();
+    let dir = project(&[
+        (
+            "svc/errors.md",
+            "# 错误码\n\n| 状态码 | 错误码 | 错误信息 | 描述 |\n|---|---|---|---|\n\
+             | 400 | APIG.0101 | Bad request | 请求参数错误 |\n\
+             | 400 | APIG.0102 | Bad request | 缺少参数 |\n\
+             | 404 | APIG.0201 | Not found | 资源不存在 |\n",
+        ),
+        ("svc/guide.md", "# Guide\n\nNo tables.\n"),
+    ]);
     let (code, out, err) = run_in(dir.path(), &[]);
     assert_eq!(code, 2, "{out}{err}");
     let said = format!("{out}{err}");

@@ -425,24 +425,23 @@ fn a_heading_naming_errors_is_no_section_of_an_operation_table() {
 
 /// A one-service tree of API pages, each with the status rows given.
 fn service_with(rows: &[&[(u16, &str)]]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    let api = dir.path().join("cloud/API");
-    std::fs::create_dir_all(&api).unwrap();
-    for (i, page) in rows.iter().enumerate() {
-        let body: String = page
-            .iter()
-            .map(|(code, text)| format!("| {code} | {text} |\n"))
-            .collect();
-        std::fs::write(
-            api.join(format!("op{i}.md")),
-            format!(
-                "# 操作{i}\n\nPOST /v1/jobs\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | string | 标识 |\n\n## 状态码\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 成功 |\n{body}"
-            ),
-        )
-        .unwrap();
-    }
-    dir
+    let pages: Vec<(String, String)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let body: String = page
+                .iter()
+                .map(|(code, text)| format!("| {code} | {text} |\n"))
+                .collect();
+            (
+                format!("cloud/API/op{i}.md"),
+                format!(
+                    "# 操作{i}\n\nPOST /v1/jobs\n\n| 参数 | 类型 | 说明 |\n|---|---|---|\n| id | string | 标识 |\n\n## 状态码\n\n| 状态码 | 说明 |\n|---|---|\n| 200 | 成功 |\n{body}"
+                ),
+            )
+        })
+        .collect();
+    project(&pages)
 }
 
 #[test]
@@ -598,11 +597,7 @@ fn a_punctuation_drift_on_an_operation_page_gets_its_safe_fix() {
 
 /// A project of one page, `svc/a.md`, holding `text`.
 fn one_page(text: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    std::fs::create_dir_all(dir.path().join("svc")).unwrap();
-    std::fs::write(dir.path().join("svc/a.md"), text).unwrap();
-    dir
+    project(&[("svc/a.md", text)])
 }
 
 /// `pages --operations --format json .` run in `dir`, parsed.
@@ -2242,26 +2237,25 @@ fn merging_two_words_is_no_spacing_fix() {
 /// Pages of openapi-generator's kind (a third column makes the text a
 /// description, even a reason phrase), one operation each: sdk/docs/OpNApi.md.
 fn generated_service(pages: &[&[(u16, &str)]]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    let api = dir.path().join("sdk/docs");
-    std::fs::create_dir_all(&api).unwrap();
-    for (i, rows) in pages.iter().enumerate() {
-        let rows: String = rows
-            .iter()
-            .map(|(code, text)| format!("| **{code}** | {text} |  -  |\n"))
-            .collect();
-        std::fs::write(
-            api.join(format!("Op{i}Api.md")),
-            format!(
-                "# **op{i}**\n\nGET /v1/op{i}\n\n### HTTP response details\n\n\
-                 | Status code | Description | Response headers |\n|---|---|---|\n\
-                 | **200** | Success |  -  |\n{rows}"
-            ),
-        )
-        .unwrap();
-    }
-    dir
+    let pages: Vec<(String, String)> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, rows)| {
+            let rows: String = rows
+                .iter()
+                .map(|(code, text)| format!("| **{code}** | {text} |  -  |\n"))
+                .collect();
+            (
+                format!("sdk/docs/Op{i}Api.md"),
+                format!(
+                    "# **op{i}**\n\nGET /v1/op{i}\n\n### HTTP response details\n\n\
+                     | Status code | Description | Response headers |\n|---|---|---|\n\
+                     | **200** | Success |  -  |\n{rows}"
+                ),
+            )
+        })
+        .collect();
+    project(&pages)
 }
 
 /// `403 | Bad request` on three operations of four: the phrase of 400, a
@@ -2527,24 +2521,22 @@ fn no_fix_rewrites_the_numbers_an_operation_gives() {
 /// model.
 #[test]
 fn a_column_of_model_names_describes_no_code() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    let api = dir.path().join("sdk/docs");
-    std::fs::create_dir_all(&api).unwrap();
-    for (i, model) in ["errorGeneric", "errorGeneric", "errorGeneric", "loginFlow"]
-        .iter()
-        .enumerate()
-    {
-        std::fs::write(
-            api.join(format!("Op{i}Api.md")),
-            format!(
-                "# **op{i}**\n\nGET /v1/op{i}\n\n### HTTP response details\n\n\
-                 | Status code | Description | Response headers |\n|---|---|---|\n\
-                 **200** | successfulLogin |  -  |\n**400** | {model} |  -  |\n"
-            ),
-        )
-        .unwrap();
-    }
+    let pages: Vec<(String, String)> =
+        ["errorGeneric", "errorGeneric", "errorGeneric", "loginFlow"]
+            .iter()
+            .enumerate()
+            .map(|(i, model)| {
+                (
+                    format!("sdk/docs/Op{i}Api.md"),
+                    format!(
+                        "# **op{i}**\n\nGET /v1/op{i}\n\n### HTTP response details\n\n\
+                     | Status code | Description | Response headers |\n|---|---|---|\n\
+                     **200** | successfulLogin |  -  |\n**400** | {model} |  -  |\n"
+                    ),
+                )
+            })
+            .collect();
+    let dir = project(&pages);
     let (_, r, err) = report_in(dir.path());
     assert_eq!(r["summary"]["operation_rows"], 8, "{err}\n{r}");
     assert_eq!(r["summary"]["findings"], 0, "{r}");
@@ -2575,13 +2567,12 @@ fn a_table_repeated_in_a_language_block_is_one_operation() {
             table(text)
         )
     };
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    let dir = project(&[
+        ("api/login.md", page("login", "参数错误")),
+        ("api/logout.md", page("logout", "参数错误")),
+        ("api/list.md", page("list", "请求无效")),
+    ]);
     let api = dir.path().join("api");
-    std::fs::create_dir_all(&api).unwrap();
-    std::fs::write(api.join("login.md"), page("login", "参数错误")).unwrap();
-    std::fs::write(api.join("logout.md"), page("logout", "参数错误")).unwrap();
-    std::fs::write(api.join("list.md"), page("list", "请求无效")).unwrap();
     let (_, r, err) = report_in(dir.path());
     assert_eq!(r["summary"]["operation_rows"], 12, "{err}\n{r}");
     assert!(findings(&r, "DL010").is_empty(), "{r}");
@@ -2608,22 +2599,18 @@ fn a_table_repeated_in_a_language_block_is_one_operation() {
 /// a Slate tree).
 #[test]
 fn no_fix_rewrites_another_codes_text_where_the_code_is_written_twice() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    std::fs::create_dir_all(dir.path().join("includes")).unwrap();
-    std::fs::write(
-        dir.path().join("includes/_errors.md"),
-        "# Errors\n\nError Code | Meaning\n---------- | -------\n400 | Bad Request\n\
-         401 | Unauthorized -- Your API key is wrong.\n\
-         404 | Not Found -- The specified resource could not be found.\n",
-    )
-    .unwrap();
+    let errors = "# Errors\n\nError Code | Meaning\n---------- | -------\n400 | Bad Request\n\
+                  401 | Unauthorized -- Your API key is wrong.\n\
+                  404 | Not Found -- The specified resource could not be found.\n";
     let sales = "# Sales\n\n`GET /sales`\n\n<h3 id=\"sales-responses\">Responses</h3>\n\n\
                  |Status|Meaning|Description|Schema|\n|---|---|---|---|\n\
                  |200|[OK](https://example.com/200)|OK|[Sales](#schemasales)|\n\
                  |401|[Bad request](https://example.com/400)|Bad request|None|\n\
                  |401|[Unauthorized](https://example.com/401)|Unauthorized|None|\n";
-    std::fs::write(dir.path().join("includes/_sales.md"), sales).unwrap();
+    let dir = project(&[
+        ("includes/_errors.md", errors),
+        ("includes/_sales.md", sales),
+    ]);
     let (_, r, err) = report_in(dir.path());
     for rule in ["DL004", "DL012"] {
         let found = findings(&r, rule);

@@ -838,19 +838,18 @@ fn language_folders_name_no_service() {
 /// a `[[service]]` in doclint.toml makes the pages one service.
 #[test]
 fn a_page_beside_the_service_folders_is_named_after_its_file() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
-    std::fs::create_dir_all(dir.path().join("api/admin")).unwrap();
     let page = |op: &str| {
         format!(
             "# {op}\n\n`POST /api/{op}`\n\n## Responses\n\n| Status | Meaning | Description |\n\
              |---|---|---|\n| 200 | OK | Done. |\n| 400 | Bad Request | Invalid input. |\n"
         )
     };
-    for op in ["auth", "fs", "public"] {
-        std::fs::write(dir.path().join(format!("api/{op}.md")), page(op)).unwrap();
-    }
-    std::fs::write(dir.path().join("api/admin/user.md"), page("user")).unwrap();
+    let dir = project(&[
+        ("api/auth.md", page("auth")),
+        ("api/fs.md", page("fs")),
+        ("api/public.md", page("public")),
+        ("api/admin/user.md", page("user")),
+    ]);
     let services = |dir: &std::path::Path| -> Vec<String> {
         let (_, out, err) = run_in(dir, &["pages", "--operations", "--format", "json", "."]);
         let pages: serde_json::Value =

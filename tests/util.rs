@@ -200,3 +200,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A project in a new folder: an empty `doclint.toml` and `files` (path
+/// below the folder, text), their folders made.
+pub fn project<P: AsRef<str>, T: AsRef<str>>(files: &[(P, T)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doclint.toml"), "").unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path.as_ref());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text.as_ref()).unwrap();
+    }
+    dir
+}
