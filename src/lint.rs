@@ -522,10 +522,6 @@ fn read(
                 );
             }
             Ok(None) => return Read::Other(not_utf8(entry, cwd, decoded.encoding), None),
-            Ok(Some((None, None))) => {
-                let shown = crate::project::display(&entry.path, cwd);
-                return Read::Other(not_utf8(entry, cwd, decoded.encoding), Some(shown));
-            }
             Ok(Some(pages)) => pages,
         };
         let note = not_utf8(entry, cwd, decoded.encoding);
@@ -560,7 +556,8 @@ fn read(
                 Read::Page(doc(src, page), op_doc, note)
             }
             (None, Some(op_doc)) => Read::Operation(op_doc, note),
-            (None, None) => Read::Other(note, None),
+            // A cell starts with a code, in no table read.
+            (None, None) => Read::Other(note, Some(crate::project::display(&entry.path, cwd))),
         }
     })
 }

@@ -458,7 +458,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
                         .filter(|c| !own(Some(c)))
                         .or(own_status)
                         .or(phrase.map(String::as_str).filter(|p| !own(Some(p))));
-                    let held = crate::rules::code_may_be_the_copy(&doc.page, row, other);
+                    let held = crate::rules::code_may_be_the_copy(&doc.page, row, || Some(other));
                     let fix = expected
                         .filter(|_| held.is_none())
                         .and_then(|e| replace_cell(cell, e, kind))

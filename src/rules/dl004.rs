@@ -62,10 +62,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             };
             let kind = doc.page.tables[row.table].kind;
             // Another code's phrase in a table that has the code twice.
-            let held = super::code_written_twice(&doc.page, row)
-                .then(|| crate::ops::model::phrase_owner(&found, row.code))
-                .flatten()
-                .and_then(|other| super::code_may_be_the_copy(&doc.page, row, other));
+            let held = super::code_may_be_the_copy(&doc.page, row, || {
+                crate::ops::model::phrase_owner(&found, row.code)
+            });
             let fix = match held {
                 Some(_) => None,
                 None => replace_cell(cell, &expected, kind).map(|e| Fix::new(applicability, e)),

@@ -534,37 +534,30 @@ pub fn canonical_cell(
     cell_using(ctx.docs, code, text, pages, "the canonical text")
 }
 
-/// Whether the table of `row` has another row of its code.
-pub fn code_written_twice(page: &crate::parse::page::Page, row: &crate::parse::page::Row) -> bool {
-    page.rows
-        .iter()
-        .filter(|r| r.table == row.table && r.code == row.code)
-        .nth(1)
-        .is_some()
-}
-
-/// Why no fix rewrites the text of `row`, which is `other`'s (its reason
-/// phrase, or its description), when its table has another row of the
-/// same code: then the code may be what was mistyped (`401 | Bad request`
-/// above `401 | Unauthorized`), and rewriting the text would hide it.
+/// Why no fix rewrites the text of `row`, which is the text of the code
+/// `other` gives (its reason phrase, or its description), when its table
+/// has another row of the same code: then the code may be what was
+/// mistyped (`401 | Bad request` above `401 | Unauthorized`), and
+/// rewriting the text would hide it. `other` is asked only then.
 pub fn code_may_be_the_copy(
     page: &crate::parse::page::Page,
     row: &crate::parse::page::Row,
-    other: u16,
+    other: impl FnOnce() -> Option<u16>,
 ) -> Option<String> {
-    code_written_twice(page, row).then(|| {
-        format!(
-            "no fix offered: the table has another {} row, so this one may be a {other} \
-             row with its code mistyped",
-            row.code
-        )
-    })
+    let twice = page
+        .rows
+        .iter()
+        .filter(|r| r.table == row.table && r.code == row.code)
+        .nth(1)
+        .is_some();
+    let other = twice.then(other).flatten()?;
+    Some(format!(
+        "no fix offered: the table has another {} row, so this one may be a {other} \
+         row with its code mistyped",
+        row.code
+    ))
 }
 
-/// The first description cell among `pages` of `docs` that writes `text`
-/// for `code`, labelled `label`.
-/// Whether the text at `span` is written as inline code (a backtick just
-/// before and just after it): an identifier, not prose.
 pub fn written_as_code(src: &crate::source::SourceText, span: Span) -> bool {
     span.start > 0
         && src.get(Span::new(span.start - 1, span.start)) == Some("`")
