@@ -4,6 +4,7 @@
 //! the comment applies to every rule. A comment naming anything that is not
 //! a rule id or name silences nothing, and is reported (DL009).
 
+use crate::parse::html::comment_open;
 use crate::rules::{Finding, Rule, Severity};
 use crate::source::Span;
 
@@ -40,7 +41,8 @@ impl Suppressions {
         let b = src.as_bytes();
         let mut directives = Vec::new();
         let mut invalid = Vec::new();
-        for at in memchr::memmem::find_iter(b, b"<!--") {
+        let opens = std::iter::successors(comment_open(b, 0), |&at| comment_open(b, at + 4));
+        for at in opens {
             let body_start = at + 4;
             let Some(len) = memchr::memmem::find(&b[body_start..], b"-->") else {
                 break;

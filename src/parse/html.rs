@@ -61,24 +61,49 @@ impl<'a> Tokenizer<'a> {
 
     /// Scans a tag's name and attributes from `from` (just after the name
     /// start) to its `>`; returns the end (one past `>`) and whether it ends
-    /// with `/>`.
+    /// with `/>`. Attribute names and values are short: scanned a byte at a
+    /// time, with no call per quoted value.
     fn tag_end(&self, mut i: usize) -> (usize, bool) {
-        let s = self.src;
-        while i < self.end {
-            match s[i] {
-                b'>' => return (i + 1, i > 0 && s[i - 1] == b'/'),
-                q @ (b'"' | b'\'') => {
+        let s = &self.src[..self.end];
+        loop {
+            while i < s.len() && !TAG_STOPS[usize::from(s[i])] {
+                i += 1;
+            }
+            match s.get(i) {
+                None => return (self.end, false),
+                Some(b'>') => return (i + 1, i > 0 && s[i - 1] == b'/'),
+                Some(b'<') => return (i, false), // `<p <b>`: the tag was never closed.
+                Some(&q) => {
                     // A quoted value; an unclosed quote runs to the end.
-                    match memchr::memchr(q, &s[i + 1..self.end]) {
+                    match s[i + 1..].iter().position(|&c| c == q) {
                         Some(j) => i = i + 1 + j + 1,
                         None => return (self.end, false),
                     }
                 }
-                b'<' => return (i, false), // `<p <b>`: the tag was never closed.
-                _ => i += 1,
             }
         }
-        (self.end, false)
+    }
+}
+
+/// The bytes that stop the scan of a tag's attributes: its end, a quote,
+/// and a `<` that shows it was never closed.
+static TAG_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    stops[b'>' as usize] = true;
+    stops[b'<' as usize] = true;
+    stops[b'"' as usize] = true;
+    stops[b'\'' as usize] = true;
+    stops
+};
+
+/// Where the first `<` at or after `from` is in `s`: most text between a
+/// table's tags is a line break or a few words, looked at a byte at a time
+/// before a call to `memchr`.
+fn next_lt(s: &[u8], from: usize) -> Option<usize> {
+    let near = s.len().min(from + 16);
+    match s[from..near].iter().position(|&c| c == b'<') {
+        Some(i) => Some(from + i),
+        None => memchr::memchr(b'<', &s[near..]).map(|i| near + i),
     }
 }
 
@@ -96,7 +121,7 @@ impl Iterator for Tokenizer<'_> {
             return None;
         }
         if s[start] != b'<' {
-            let stop = memchr::memchr(b'<', &s[start..self.end]).map_or(self.end, |i| start + i);
+            let stop = next_lt(&s[..self.end], start).unwrap_or(self.end);
             self.pos = stop;
             return Some(Token::Text(Span::new(start, stop)));
         }
@@ -160,6 +185,20 @@ impl Iterator for Tokenizer<'_> {
             }
         }
     }
+}
+
+/// Where the first `<!--` at or after `from` starts. Found by its `!`,
+/// rare in documentation (`<` and `-` are not), with one call to `memchr`.
+pub fn comment_open(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b'!', b.get(at + 1..)?) {
+        let bang = at + 1 + i;
+        if b[bang - 1] == b'<' && b[bang + 1..].starts_with(b"--") {
+            return Some(bang - 1);
+        }
+        at = bang;
+    }
+    None
 }
 
 /// Whether the tag name at `name` is `want` (ASCII, case-insensitive).
@@ -703,6 +742,19 @@ mod tests {
             let src = parts.concat();
             let lazy: Vec<usize> = table_starts_lazily(&src).collect();
             proptest::prop_assert_eq!(lazy, table_starts(&src), "{:?}", src);
+        }
+
+        /// Found by their `!`, comments start where a search for `<!--`
+        /// finds them.
+        #[test]
+        fn comment_open_finds_what_memmem_finds(
+            parts in proptest::collection::vec("(<!--|<!|!--|<|!|-|--|x|<!-)", 0..30),
+            from in 0usize..40,
+        ) {
+            let src = parts.concat();
+            let b = src.as_bytes();
+            let want = b.get(from..).and_then(|t| memchr::memmem::find(t, b"<!--")).map(|i| from + i);
+            proptest::prop_assert_eq!(comment_open(b, from), want, "{:?}", src);
         }
     }
 

@@ -1278,12 +1278,11 @@ pub(super) fn comment_spans(src: &str) -> Vec<Span> {
 
 /// [`comment_spans`], found as they are asked for.
 pub(super) fn comments_lazily(src: &str) -> impl Iterator<Item = Span> + '_ {
-    static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!--"));
     static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-->"));
     let b = src.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + OPEN.find(&b[at..])?;
+        let start = super::html::comment_open(b, at)?;
         let end = CLOSE
             .find(&b[start + 4..])
             .map_or(b.len(), |j| start + 4 + j + 3);
