@@ -198,10 +198,9 @@ pub struct Outcome {
     /// nothing was found (else 0: they are counted only to explain an
     /// empty run).
     pub ignored: usize,
-    /// How many files read hold a cell that starts with a code in no table
-    /// read (error catalogues, examples, tables of other kinds), and the
-    /// first of them by path: named when nothing was checked.
-    pub unread_tables: (usize, Option<String>),
+    /// The files read that may hold a status code where a table cell
+    /// starts, none read: named when nothing was checked.
+    pub unread_tables: Unread,
     /// The project root.
     pub root: PathBuf,
     /// Projects below this one, inside the paths named (a folder holding
@@ -210,6 +209,54 @@ pub struct Outcome {
     pub nested: Vec<PathBuf>,
     /// How long it took.
     pub elapsed: Duration,
+}
+
+/// The files whose bytes may hold a cell that starts with a status code,
+/// when none of their tables was read.
+#[derive(Debug, Clone, Default)]
+pub struct Unread {
+    /// How many there are.
+    pub files: usize,
+    /// How many hold a table with a column of status codes (an error
+    /// catalogue, a table of another kind), and the first of them by path:
+    /// told only when nothing was read at all.
+    pub tables: usize,
+    /// The first file of `tables`, as shown.
+    pub first: Option<String>,
+}
+
+impl Unread {
+    /// Adds the files of another project.
+    fn merge(&mut self, other: Unread) {
+        self.files += other.files;
+        self.tables += other.tables;
+        self.first = match (self.first.take(), other.first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+
+    /// What the error of a project with no page says of these files.
+    fn said(&self) -> String {
+        let s = |n: usize, one: &'static str, more: &'static str| match n {
+            1 => one,
+            _ => more,
+        };
+        match (self.tables, &self.first) {
+            (0, _) | (_, None) if self.files > 0 => format!(
+                "; {} file{} a status code, but in no table with a column of status codes",
+                self.files,
+                s(self.files, " gives", "s give")
+            ),
+            (0, _) | (_, None) => String::new(),
+            (n, Some(first)) => format!(
+                "; {n} file{} a table with a column of status codes, but no status table \
+                 (`doclint pages --explain {}` says why)",
+                s(n, " holds", "s hold"),
+                shell_quoted(first)
+            ),
+        }
+    }
 }
 
 impl Outcome {
@@ -224,7 +271,7 @@ impl Outcome {
             notes: Vec::new(),
             files: 0,
             ignored: 0,
-            unread_tables: (0, None),
+            unread_tables: Unread::default(),
             ops_from: 0,
             ops: OpsModel::default(),
             root,
@@ -277,11 +324,7 @@ impl Outcome {
             out.nested.extend(o.nested);
             out.files += o.files;
             out.ignored += o.ignored;
-            out.unread_tables.0 += o.unread_tables.0;
-            out.unread_tables.1 = match (out.unread_tables.1.take(), o.unread_tables.1) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+            out.unread_tables.merge(o.unread_tables);
             out.elapsed += o.elapsed;
         }
         out.errors.sort();
@@ -298,15 +341,7 @@ impl Outcome {
                 "{NO_PAGE} ({} file{} read): nothing was checked{}{}",
                 self.files,
                 if self.files == 1 { "" } else { "s" },
-                match &self.unread_tables {
-                    (0, _) | (_, None) => String::new(),
-                    (n, Some(first)) => format!(
-                        "; {n} file{} a table cell that starts with a status code, but no \
-                         status table (`doclint pages --explain {}` says why)",
-                        if *n == 1 { " holds" } else { "s hold" },
-                        shell_quoted(first)
-                    ),
-                },
+                self.unread_tables.said(),
                 match self.ignored {
                     0 => String::new(),
                     n => format!(
@@ -447,9 +482,10 @@ fn included_extensions(glob: &str) -> Vec<&str> {
 /// What reading one file gave.
 enum Read {
     /// Not a status-code page (and a note when it is not UTF-8); its path
-    /// as shown when some cell of it starts with a code all the same (an
-    /// error catalogue, an example), to point at when nothing was read.
-    Other(Option<FileError>, Option<String>),
+    /// as shown, and as read, when some cell of it may start with a code all
+    /// the same (an error catalogue, an example), to point at when nothing
+    /// was read.
+    Other(Option<FileError>, Option<(String, PathBuf)>),
     /// A status-code page, the operation tables it holds too (as the
     /// page of an API page), and a note when it is not UTF-8.
     Page(Box<Doc>, Option<Box<Doc>>, Option<FileError>),
@@ -557,9 +593,42 @@ fn read(
             }
             (None, Some(op_doc)) => Read::Operation(op_doc, note),
             // A cell starts with a code, in no table read.
-            (None, None) => Read::Other(note, Some(crate::project::display(&entry.path, cwd))),
+            (None, None) => Read::Other(
+                note,
+                Some((
+                    crate::project::display(&entry.path, cwd),
+                    entry.path.clone(),
+                )),
+            ),
         }
     })
+}
+
+/// Of `files`, whose bytes may hold a cell that starts with a code, those
+/// with a table with a column of status codes, read again: told only when
+/// nothing was read, to point at a table that came close (the byte filter
+/// lets through codes in examples and prose too).
+fn tables_with_codes(mut files: Vec<(String, PathBuf)>) -> Unread {
+    files.sort();
+    let count = files.len();
+    let found = crate::par::map(files, |(shown, file)| {
+        let bytes = std::fs::read(&file).ok()?;
+        let text = source::decode_any(&bytes).ok()?.text;
+        let examined = std::panic::catch_unwind(|| page::examine(&text)).ok()?;
+        // Keyed by HTTP statuses, not a product's own codes (`122` lines).
+        let coded = examined
+            .tables
+            .iter()
+            .any(|t| t.typing.code_col.is_some() && !t.typing.own_codes);
+        coded.then_some(shown)
+    });
+    let mut found = found.into_iter().flatten();
+    let first = found.next();
+    Unread {
+        files: count,
+        tables: first.iter().count() + found.count(),
+        first,
+    }
 }
 
 /// Whether `file` is `path` or lies below it: told by bytes when `path`'s
@@ -1036,8 +1105,8 @@ pub fn lint(settings: &Settings) -> Outcome {
         visited.sort_by(|a, b| path(a).cmp(&path(b)));
         visited.dedup_by(|a, b| path(a) == path(b));
     }
-    // Files with a cell that starts with a code, none of them read.
-    let mut unread_tables: (usize, Option<String>) = (0, None);
+    // Files with a cell that may start with a code, none of them read.
+    let mut unread: Vec<(String, PathBuf)> = Vec::new();
     for (_, r) in visited {
         files += 1;
         match r {
@@ -1052,16 +1121,18 @@ pub fn lint(settings: &Settings) -> Outcome {
             }
             Read::Other(note, tables) => {
                 notes.extend(note);
-                if let Some(shown) = tables {
-                    unread_tables.0 += 1;
-                    if unread_tables.1.as_ref().is_none_or(|t| shown < *t) {
-                        unread_tables.1 = Some(shown);
-                    }
-                }
+                unread.extend(tables);
             }
             Read::Error(e) => errors.push(e),
         }
     }
+    let unread_tables = match docs.is_empty() && op_docs.is_empty() {
+        true => tables_with_codes(unread),
+        false => Unread {
+            files: unread.len(),
+            ..Unread::default()
+        },
+    };
     // Sorted boxed, then moved out once each: a page is a few hundred bytes.
     docs.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));
     op_docs.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.file.cmp(&b.file)));

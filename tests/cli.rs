@@ -433,9 +433,9 @@ fn a_tree_without_a_status_page_names_a_table_it_did_not_read() {
     let said = format!("{out}{err}");
     assert!(
         said.contains(
-            "(2 files read): nothing was checked; 1 file holds a table cell that starts \
-             with a status code, but no status table (`doclint pages --explain svc/errors.md` \
-             says why)"
+            "(2 files read): nothing was checked; 1 file holds a table with a column of \
+             status codes, but no status table (`doclint pages --explain svc/errors.md` says \
+             why)"
         ),
         "{said}"
     );
@@ -446,4 +446,32 @@ fn a_tree_without_a_status_page_names_a_table_it_did_not_read() {
         said.contains("`doclint pages --explain errors.md`"),
         "{said}"
     );
+}
+
+#[test]
+fn a_tree_with_codes_in_no_table_is_not_told_of_a_table() {
+    // A code in an example (`HTTP/1.1 200 OK` in a fence) and a file size in
+    // a table: the bytes may hold a code where a cell starts, but no table
+    // has a column of status codes: no file is named as holding one.
+    let dir = project(&[
+        (
+            "svc/call.md",
+            "# Call\n\n```http\nHTTP/1.1 200 OK\n```\n\n| 参数 | 说明 |\n|---|---|\n| id | 标识 |\n",
+        ),
+        (
+            "svc/sizes.md",
+            "# Sizes\n\n| File | Lines |\n|---|---|\n| learn.md | 122 |\n| guide.md | 4056 |\n",
+        ),
+    ]);
+    let (code, out, err) = run_in(dir.path(), &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    let said = format!("{out}{err}");
+    assert!(
+        said.contains(
+            "(2 files read): nothing was checked; 2 files give a status code, but in no \
+             table with a column of status codes"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("--explain"), "{said}");
 }
