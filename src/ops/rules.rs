@@ -10,7 +10,7 @@ use super::model::{
 };
 use crate::fix::{Applicability, Fix, minimal_edits, replace_cell};
 use crate::model::{Doc, Model, wording};
-use crate::parse::page::Lang;
+use crate::parse::page::{self, Lang};
 use crate::rules::{
     Finding, Related, Rule, Severity, mark_differences, one_line, settle_final_stops,
 };
@@ -182,102 +182,119 @@ fn opens_cell(
             })
 }
 
-/// DL004 on a two-column operation table whose only text column holds
-/// reason phrases (`200 | OK`, `400 | Bad Request`, `500 | Server Internal
-/// Error`): the page reader takes that column as descriptions, but most of
-/// its cells read as their code's reason phrase, so each is checked as one.
-fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) {
+/// DL004 on operation tables whose only text column holds reason phrases
+/// (`200 | OK`, `400 | Bad Request`, `500 | Server Internal Error`): the
+/// page reader takes that column as descriptions in a table where a cell is
+/// not its code's phrase, but most of the page's cells read as reason
+/// phrases, so each is checked as one. The tables of a page are told
+/// together, as a generator writes them all alike: one operation's table
+/// of one row (`200 | Accepted`) is checked beside the others of its page.
+/// Returns the cells reported (document, start): a reason phrase gone
+/// wrong is no wording of the service's to compare (DL010–DL012).
+fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) -> BTreeSet<(usize, usize)> {
+    let mut taken = BTreeSet::new();
     use crate::registry::{ReasonCheck, check_reason, lookup};
     for (i, doc) in ctx.docs.iter().enumerate().skip(ctx.from) {
-        for t in 0..doc.page.tables.len() {
-            let rows: Vec<_> = doc.page.rows.iter().filter(|r| r.table == t).collect();
-            if rows.iter().any(|r| r.reason.is_some()) {
+        let tables = &doc.page.tables;
+        // Two columns: a code and its text; a column of the response's
+        // headers (openapi-generator's `Response headers`, `-` in most
+        // rows) is neither. Beside another column (`Status Code | Body
+        // Type | Description`, as OpenAPI generators write it) the text is
+        // a description, even when it is a phrase in sentence case
+        // (`Internal server error`).
+        let plain: Vec<bool> = tables
+            .iter()
+            .map(|t| t.header.iter().filter(|h| !page::names_headers(h)).count() <= 2)
+            .collect();
+        let rows: Vec<_> = doc.page.rows.iter().filter(|r| plain[r.table]).collect();
+        // Tables whose column was read as reason phrases (each its code's).
+        let phrased: BTreeSet<usize> = rows
+            .iter()
+            .filter(|r| r.reason.is_some())
+            .map(|r| r.table)
+            .collect();
+        let like = rows
+            .iter()
+            .filter(|r| match &r.description {
+                None => r.reason.is_some(),
+                Some(c) => r.reason.is_none() && some_reason_phrase(&c.text(), r.code),
+            })
+            .count();
+        if like < 2 || like * 2 < rows.len() {
+            continue;
+        }
+        for r in rows.into_iter().filter(|r| !phrased.contains(&r.table)) {
+            let (Some(cell), Some(status)) = (&r.description, lookup(r.code)) else {
+                continue;
+            };
+            if cell
+                .span()
+                .is_some_and(|s| crate::rules::written_as_code(&doc.src, s))
+            {
                 continue;
             }
-            let like = rows
-                .iter()
-                .filter(|r| {
-                    r.description
-                        .as_ref()
-                        .is_some_and(|c| some_reason_phrase(&c.text(), r.code))
-                })
-                .count();
-            // Two columns: a code and its text. Beside a third (`Status
-            // Code | Body Type | Description`, as OpenAPI generators write
-            // it) the text is a description, even when it is a phrase in
-            // sentence case (`Internal server error`).
-            if like < 2 || like * 2 < rows.len() || doc.page.tables[t].header.len() > 2 {
+            let found = cell.text();
+            // Latin words only, at most four: a phrase, not a sentence.
+            if !found
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+                || found.split_whitespace().count() > 4
+            {
                 continue;
             }
-            for r in rows {
-                let (Some(cell), Some(status)) = (&r.description, lookup(r.code)) else {
-                    continue;
-                };
-                if cell
-                    .span()
-                    .is_some_and(|s| crate::rules::written_as_code(&doc.src, s))
-                {
+            let (expected, applicability, how) = match check_reason(status, &found, true) {
+                ReasonCheck::Registered => continue,
+                ReasonCheck::CaseOrSpacing { expected } => {
+                    (expected, Applicability::Safe, "only in case or spacing")
+                }
+                // A description among reason phrases (`400 | Missing
+                // or invalid inputs` beside `403 | Forbidden`) is not a
+                // reason phrase written wrong.
+                ReasonCheck::Different { .. } if !some_reason_phrase(&found, r.code) => {
                     continue;
                 }
-                let found = cell.text();
-                // Latin words only, at most four: a phrase, not a sentence.
-                if !found
-                    .chars()
-                    .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
-                    || found.split_whitespace().count() > 4
-                {
-                    continue;
+                ReasonCheck::Different { expected } => {
+                    (expected, Applicability::Unsafe, "in its words")
                 }
-                let (expected, applicability, how) = match check_reason(status, &found, true) {
-                    ReasonCheck::Registered => continue,
-                    ReasonCheck::CaseOrSpacing { expected } => {
-                        (expected, Applicability::Safe, "only in case or spacing")
-                    }
-                    // A description among reason phrases (`400 | Missing
-                    // or invalid inputs` beside `403 | Forbidden`) is not a
-                    // reason phrase written wrong.
-                    ReasonCheck::Different { .. } if !some_reason_phrase(&found, r.code) => {
-                        continue;
-                    }
-                    ReasonCheck::Different { expected } => {
-                        (expected, Applicability::Unsafe, "in its words")
-                    }
-                };
-                let kind = doc.page.tables[t].kind;
-                let fix = replace_cell(cell, expected, kind).map(|e| Fix::new(applicability, e));
-                out.push(Finding {
-                    rule: Rule::ReasonPhrase,
-                    severity: Severity::Warning,
-                    doc: i,
-                    span: cell.span().unwrap_or(r.code_span),
-                    code: Some(r.code),
-                    message: format!(
-                        "reason phrase of {} differs from the registered one {how}: `{found}` should be `{expected}`",
-                        r.code
-                    ),
-                    label: format!("expected: {expected}"),
-                    text: Some(found.clone()),
-                    expected: Some(expected.to_string()),
-                    fix,
-                    notes: vec![
-                        format!("registered: {} {}", status.code, status.reason),
-                        "this table's only text column holds reason phrases".into(),
-                    ],
-                    related: None,
-                });
-            }
+            };
+            let span = cell.span().unwrap_or(r.code_span);
+            taken.insert((i, span.start));
+            let kind = tables[r.table].kind;
+            let fix = replace_cell(cell, expected, kind).map(|e| Fix::new(applicability, e));
+            out.push(Finding {
+                rule: Rule::ReasonPhrase,
+                severity: Severity::Warning,
+                doc: i,
+                span,
+                code: Some(r.code),
+                message: format!(
+                    "reason phrase of {} differs from the registered one {how}: `{found}` should be `{expected}`",
+                    r.code
+                ),
+                label: format!("expected: {expected}"),
+                text: Some(found.clone()),
+                expected: Some(expected.to_string()),
+                fix,
+                notes: vec![
+                    format!("registered: {} {}", status.code, status.reason),
+                    "the only text column of this page's status tables holds reason phrases"
+                        .into(),
+                ],
+                related: None,
+            });
         }
     }
+    taken
 }
 
 /// Runs DL010–DL013 on the operations, and DL004 on reason phrases
 /// written in a table's description column.
 pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    reason_columns(ctx, &mut out);
     // Cells DL004 reports as a reason phrase gone wrong (`415 | Internal
-    // server error` in a column of phrases): not reported again as copies.
-    let phrased: BTreeSet<(usize, usize)> = out.iter().map(|f| (f.doc, f.span.start)).collect();
+    // server error` in a column of phrases): not compared again as a
+    // wording or a copy (DL010–DL012), whose fixes would fight DL004's.
+    let phrased = reason_columns(ctx, &mut out);
     // Codes each service's status pages document.
     let mut documented: BTreeMap<&str, BTreeSet<u16>> = BTreeMap::new();
     for d in &ctx.docs[..ctx.from] {
@@ -382,6 +399,9 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             let (text, w) = (text.clone(), w.as_str());
             let kind = doc.page.tables[row.table].kind;
             let span = cell.span().unwrap_or(row.code_span);
+            if phrased.contains(&(i, span.start)) {
+                continue;
+            }
             let election = ctx.ops.election(&doc.service, row.code, lang);
             let canonical = election.and_then(|e| e.canonical.as_deref());
             let own_status = ctx
@@ -438,10 +458,7 @@ pub fn check(ctx: &OpsContext<'_>) -> Vec<Finding> {
             };
             // DL012: the text of another code, and of no text known for its
             // own code.
-            if !texts.clone().any(|k| k.code == row.code)
-                && !own(own_status)
-                && !phrased.contains(&(i, span.start))
-            {
+            if !texts.clone().any(|k| k.code == row.code) && !own(own_status) {
                 // A text known for another code, else another code's
                 // registered reason phrase (`403 | Bad request`).
                 let copied = texts

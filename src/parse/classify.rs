@@ -479,8 +479,9 @@ fn header_column<S: AsRef<str>>(
 
 /// Whether a column's header (lower case) names a type, of a response's
 /// body or of anything else (`Body Type`, `Schema`, `Response Model`,
-/// `Type`, `返回类型`), and not an error's type: its cells are never a
-/// code's description or reason phrase.
+/// `Type`, `返回类型`, and `Class`, openapi-generator's Python layout:
+/// `200 | [ApiResponseFor200](#…) | OK`), and not an error's type: its
+/// cells are never a code's description or reason phrase.
 pub(crate) fn names_a_type(h: &str) -> bool {
     const SAID: [&str; 10] = [
         "body",
@@ -496,7 +497,8 @@ pub(crate) fn names_a_type(h: &str) -> bool {
     ];
     !h.contains("error")
         && !h.contains("错误")
-        && (SAID.iter().any(|w| h.contains(w)) || matches!(h, "type" | "类型"))
+        && (SAID.iter().any(|w| h.contains(w))
+            || matches!(h, "type" | "类型" | "class" | "response class"))
 }
 
 /// The column that gives each response's body type by a schema's name

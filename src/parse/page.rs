@@ -270,13 +270,19 @@ impl Page {
     }
 }
 
-fn normalize_header(h: &str) -> String {
+pub(crate) fn normalize_header(h: &str) -> String {
     h.trim()
         .trim_end_matches([':', '：'])
         .chars()
         .filter(|c| !c.is_whitespace() || *c == ' ')
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Whether a header names HTTP headers (`Response headers`): such a column
+/// is never a code's text.
+pub(crate) fn names_headers(h: &str) -> bool {
+    super::classify::names_headers(&normalize_header(h))
 }
 
 /// Header words of a description column.
