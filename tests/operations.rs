@@ -2744,6 +2744,34 @@ fn a_generated_page_s_phrases_are_checked_together() {
         ],
         "{r}"
     );
+    // A phrase set apart by a dash (`Forbidden - User is not authorized`)
+    // is read as its row's reason: the other rows of its table are still
+    // checked (Datadog: `Too many requests` in 38 such tables went unsaid).
+    let page = [
+        op(
+            "usage",
+            "**200** | OK |  -  |\n**403** | Forbidden - User is not authorized |  -  |\n\
+             **429** | Too many requests |  -  |\n",
+        ),
+        op(
+            "hosts",
+            "**200** | OK |  -  |\n**400** | Bad Request |  -  |\n",
+        ),
+    ]
+    .concat();
+    let dir = project(&[("docs/UsageApi.md", &page)]);
+    let (_, r, _) = report_in(dir.path());
+    assert_eq!(
+        phrase_findings(&r),
+        [(
+            s("DL004"),
+            429,
+            s("Too many requests"),
+            s("Too Many Requests"),
+            s("safe")
+        )],
+        "{r}"
+    );
     // Descriptions, most of them not phrases: nothing is read as one.
     let page = [
         op("create", "**200** | Accepted |  -  |\n"),

@@ -207,12 +207,6 @@ fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) -> BTreeSet<(usi
             .map(|t| t.header.iter().filter(|h| !page::names_headers(h)).count() <= 2)
             .collect();
         let rows: Vec<_> = doc.page.rows.iter().filter(|r| plain[r.table]).collect();
-        // Tables whose column was read as reason phrases (each its code's).
-        let phrased: BTreeSet<usize> = rows
-            .iter()
-            .filter(|r| r.reason.is_some())
-            .map(|r| r.table)
-            .collect();
         let like = rows
             .iter()
             .filter(|r| match &r.description {
@@ -223,7 +217,10 @@ fn reason_columns(ctx: &OpsContext<'_>, out: &mut Vec<Finding>) -> BTreeSet<(usi
         if like < 2 || like * 2 < rows.len() {
             continue;
         }
-        for r in rows.into_iter().filter(|r| !phrased.contains(&r.table)) {
+        // A row with a reason phrase read (its column read as phrases, each
+        // its code's, or `Forbidden - User is not authorized`) has it
+        // checked by DL004 as a status table's.
+        for r in rows.into_iter().filter(|r| r.reason.is_none()) {
             let (Some(cell), Some(status)) = (&r.description, lookup(r.code)) else {
                 continue;
             };
