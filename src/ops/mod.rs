@@ -149,8 +149,8 @@ pub fn names_status(src: &str) -> bool {
 /// A status heading is a line whose first character past white space is
 /// `#` and that holds a status word; a table line holds `<table` or starts
 /// with `|`; a fence line starts with ```` ``` ```` or `~~~` and opens or
-/// closes a fence. Found from the marks of one pass (`` ` ``, `~`, `#`),
-/// not line by line, and a search for the first table.
+/// closes a fence. Found from the marks (`` ` ``, `~`; `#` below the first
+/// table), not line by line, and a search for the first table.
 pub(crate) fn status_heading(src: &str) -> Option<usize> {
     let b = src.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
@@ -162,14 +162,12 @@ pub(crate) fn status_heading(src: &str) -> Option<usize> {
         Some(c) if c.is_ascii() && !matches!(c, b'\t' | b'\x0b' | b'\x0c' | b'\r' | b' ') => false,
         _ => src[line_start(at)..at].trim_start().is_empty(),
     };
-    // Fence lines, and the `#` that start lines, in order.
-    let (mut fences, mut heads) = (Vec::new(), Vec::new());
-    for at in memchr::memchr3_iter(b'`', b'~', b'#', b) {
-        match b[at] {
-            b'#' if leads(at) => heads.push(at),
-            b'#' => {}
-            c if b[at..].starts_with(&[c, c, c]) && leads(at) => fences.push(line_start(at)),
-            _ => {}
+    // Fence lines, in order.
+    let mut fences = Vec::new();
+    for at in memchr::memchr2_iter(b'`', b'~', b) {
+        let c = b[at];
+        if b[at..].starts_with(&[c, c, c]) && leads(at) {
+            fences.push(line_start(at));
         }
     }
     // Whether the line starting at `l` is read as text: not a fence line,
@@ -188,8 +186,10 @@ pub(crate) fn status_heading(src: &str) -> Option<usize> {
         .map(line_start)
         .find(outside);
     let first_table = html.map(|(l, _)| l).into_iter().chain(pipe).min()?;
-    heads
-        .into_iter()
+    // The `#` that start lines below it.
+    memchr::memchr_iter(b'#', &b[first_table..])
+        .map(|i| first_table + i)
+        .filter(|&at| leads(at))
         .map(|at| (line_start(at), at))
         .filter(|&(l, _)| l > first_table)
         .find(|&(l, at)| {
