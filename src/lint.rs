@@ -244,9 +244,10 @@ impl Unread {
         };
         match (self.tables, &self.first) {
             (0, _) | (_, None) if self.files > 0 => format!(
-                "; {} file{} a status code, but in no table with a column of status codes",
+                "; {} file{} a number like a status code, but no table with a column of \
+                 status codes",
                 self.files,
-                s(self.files, " gives", "s give")
+                s(self.files, " holds", "s hold")
             ),
             (0, _) | (_, None) => String::new(),
             (n, Some(first)) => format!(

@@ -468,8 +468,8 @@ fn a_tree_with_codes_in_no_table_is_not_told_of_a_table() {
     let said = format!("{out}{err}");
     assert!(
         said.contains(
-            "(2 files read): nothing was checked; 2 files give a status code, but in no \
-             table with a column of status codes"
+            "(2 files read): nothing was checked; 2 files hold a number like a status code, \
+             but no table with a column of status codes"
         ),
         "{said}"
     );
