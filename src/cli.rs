@@ -107,8 +107,9 @@ pub(crate) struct FixArgs {
     /// With --fix or --diff, also apply the unsafe fixes (they change wording).
     #[arg(long)]
     pub(crate) unsafe_fixes: bool,
-    /// Print the unified diff of the fixes --fix would apply; write nothing.
-    #[arg(long, conflicts_with = "fix")]
+    /// Print the unified diff of the fixes --fix would apply; write nothing
+    /// (with --fix too: the diff is what it would write).
+    #[arg(long)]
     pub(crate) diff: bool,
 }
 

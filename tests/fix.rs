@@ -239,6 +239,11 @@ fn diff_prints_and_writes_nothing() {
     assert!(out.contains("请求未完成。服务异常。</p>"));
     assert!(err.contains("Would fix"));
     assert_eq!(snapshot(dir.path()), before);
+    // `--fix --diff` is the diff of what `--fix` would write (ruff's
+    // reading): the same, and nothing written.
+    let (code, again, _) = run_in(dir.path(), &["--fix", "--diff"]);
+    assert_eq!((code, &again), (1, &out));
+    assert_eq!(snapshot(dir.path()), before);
     // After fixing, the diff is empty and exits 0.
     run_in(dir.path(), &["--fix"]);
     let (code, out, _) = run_in(dir.path(), &["--diff"]);
