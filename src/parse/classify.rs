@@ -1218,8 +1218,16 @@ pub fn classify<S: AsRef<str>>(header: &[String], rows: &[Vec<S>]) -> Typing {
             );
         }
     }
-    // Values beside the codes: durations, data types, flags, samples.
-    for c in (k + 1..width).filter(|&c| filled[c] * 2 > body.len()) {
+    // Values beside the codes: durations, data types, flags, samples. A
+    // column that only says each row's code again (openapi-generator's
+    // `| **200** | 200 | - |`, a response with no description) says nothing.
+    let repeats_code = |c: usize| {
+        body.iter().all(|r| {
+            let t = strip(cell(r, c));
+            is_placeholder(t) || t == strip(cell(r, k))
+        })
+    };
+    for c in (k + 1..width).filter(|&c| filled[c] * 2 > body.len() && !repeats_code(c)) {
         if matches!(
             columns[c],
             CellType::Duration

@@ -938,9 +938,11 @@ pub(super) fn read_status_table_with(
             // markup (`503< headers=…>`) is not one, and must not be "fixed"
             // into one.
             reason = reason.filter(|c| is_phrase(&c.text_cow()));
+            // A cell that only says the code again (`| **200** | 200 |`)
+            // is no description.
             let mut description = desc_col
                 .and_then(|col| cells.get(col))
-                .filter(|c| !is_placeholder(c))
+                .filter(|c| !is_placeholder(c) && c.text_cow().trim() != code.to_string())
                 .cloned();
             // Slate's layout: the phrase, then the description, in one cell
             // (`401 | Unauthorized -- Your API key is wrong.`): the phrase
