@@ -2860,3 +2860,38 @@ fn a_code_said_again_is_no_description() {
         "{pages}"
     );
 }
+
+/// An API's introduction explains the HTTP methods in a table (`Method |
+/// Usage`: `GET`, `POST`, …) before its table of response codes: that is
+/// no operation's parameters, and the codes are the API's status page, not
+/// one operation's responses (cold trial, Vultr's client README: read as an
+/// operation, the 18 API pages had no status page to answer to). A table of
+/// endpoints (`GET | https://…`) is still an API page's.
+#[test]
+fn a_table_of_http_methods_is_no_api_page() {
+    let intro = "# API\n\n## Requests\n\n| Method | Usage |\n| --- | --- |\n\
+                 | DELETE | Use DELETE to destroy a resource. |\n| GET | Use GET to read one. |\n\
+                 | POST | Use POST to create one. |\n\n## Response Codes\n\n\
+                 | Response | Description |\n| --- | --- |\n\
+                 | 200 OK | The response contains your information. |\n\
+                 | 400 Bad Request | Your request was malformed. |\n\
+                 | 404 Not Found | No results were found. |\n\
+                 | 500 Internal Server Error | The server failed. |\n";
+    let dir = project(&[("api/README.md", intro)]);
+    let (_, out, err) = run_in(dir.path(), &["pages", "."]);
+    let pages: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    assert_eq!(pages.as_array().map(Vec::len), Some(1), "{pages}");
+    assert_eq!(
+        pages[0]["rows"].as_array().map(Vec::len),
+        Some(4),
+        "{pages}"
+    );
+    // Endpoints by URL: an operation's page, its codes its responses.
+    let endpoint = "# Get all\n\n| | | |\n| --- | --- | --- |\n\
+                    | GET | SaaS | `https://{domain}/api/v1/things` |\n\
+                    | GET | Managed | `https://{gateway}/api/v1/things` |\n\n## Response codes\n\n\
+                    | Code | Type | Description |\n| --- | --- | --- |\n\
+                    | **200** | Thing | Success |\n";
+    let dir = project(&[("api/get-all.md", endpoint)]);
+    assert_eq!(operation_codes(&operation_pages(dir.path())), [200]);
+}

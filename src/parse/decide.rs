@@ -120,6 +120,29 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
     }
 }
 
+/// Whether `c` is a table of the HTTP methods, each with what it does
+/// (`Method | Usage`: `GET`, `POST`, `DELETE`), as an API's introduction
+/// explains them before its table of status codes: no operation's
+/// parameters, so no mark of an API page. A table of endpoints names paths
+/// or URLs (`GET | /v1/things`, `GET | … | https://{domain}/api/…`): not
+/// one.
+pub(super) fn lists_methods(c: &Candidate) -> bool {
+    let names_path = |cell: &Cell| {
+        let t = cell.text_cow();
+        t.trim_start().starts_with('/') || t.contains("://")
+    };
+    c.body.len() >= 2
+        && c.body
+            .iter()
+            .all(|row| row.first().is_some_and(is_method) && !row.iter().any(names_path))
+}
+
+/// Whether `cell` says an HTTP method's name, and nothing else.
+pub(super) fn is_method(cell: &Cell) -> bool {
+    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    METHODS.contains(&cell.text_cow().trim())
+}
+
 /// The text of every line that opens or closes a container (`:::` and
 /// what follows it, after at most three spaces) right under a line with a
 /// `|`, which GFM would read as a row of the table above.
@@ -312,7 +335,7 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
                 verdict.why = "not read: a code listed once per cause, on an API page".into();
             }
             TableType::Other => {
-                other_first |= tables.is_empty() && !typing.is_own_codes();
+                other_first |= tables.is_empty() && !typing.is_own_codes() && !lists_methods(c);
                 other_rows += c.body.len();
                 verdict.why = format!("not read: {}", typing.reason);
             }
@@ -453,20 +476,23 @@ fn examine_text(src: &str, request: RequestLine, mended: &[Span]) -> Examined {
         );
     }
     // Other tables outweigh the status tables. On an API reference (an
-    // HTTP request line, or a heading naming one: `### GET /api/v4/nodes`)
-    // those are still the responses of its operations, read as theirs so
-    // that their codes and phrases are checked, not dropped unsaid; on a
-    // guide (a log format's fields) they are left alone.
+    // HTTP request line, or a heading naming one: `### GET /api/v4/nodes`,
+    // or operation tables of its own: a Slate page's general table of
+    // errors above its operations) those are still the responses of its
+    // operations, read as theirs so that their codes and phrases are
+    // checked, not dropped unsaid; on a guide (a log format's fields) they
+    // are left alone.
     if other_rows > 2 * rows.len() {
         let why = format!(
             "not a status-code page: its other tables ({other_rows} rows) outweigh its \
              status tables ({} rows)",
             rows.len()
         );
-        let api = match request {
-            RequestLine::Above => true,
-            RequestLine::At(line) => line.is_some() || has_request_heading(src),
-        };
+        let api = !op_tables.is_empty()
+            || match request {
+                RequestLine::Above => true,
+                RequestLine::At(line) => line.is_some() || has_request_heading(src),
+            };
         if !api {
             return refuse(verdicts, why, operations(op_tables, op_rows), false);
         }

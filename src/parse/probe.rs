@@ -149,8 +149,16 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
     };
     // A deep look reads a few rows at once; else the first row decides
     // most tables.
+    // A table of the HTTP methods (`Method | Usage`) says nothing of the
+    // page (see `decide::lists_methods`).
+    let methods = super::decide::lists_methods;
     let typing = if deep {
-        typing_of(&read(PROBE_ROWS))
+        let rows = read(PROBE_ROWS);
+        let typing = typing_of(&rows);
+        if typing.kind == TableType::Other && methods(&rows) {
+            return Look::Neutral;
+        }
+        typing
     } else {
         let first = read(1);
         let typing = typing_of(&first);
@@ -163,11 +171,23 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
                 })
             })
         };
+        let method = || {
+            first
+                .body
+                .first()
+                .and_then(|r| r.first())
+                .is_some_and(super::decide::is_method)
+        };
         if first.body.is_empty()
             || typing.kind.is_neutral()
-            || (typing.kind == TableType::Other && leading_digit())
+            || (typing.kind == TableType::Other && (leading_digit() || method()))
         {
-            typing_of(&read(PROBE_ROWS))
+            let rows = read(PROBE_ROWS);
+            let typing = typing_of(&rows);
+            if typing.kind == TableType::Other && methods(&rows) {
+                return Look::Neutral;
+            }
+            typing
         } else {
             typing
         }
