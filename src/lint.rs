@@ -632,6 +632,17 @@ fn tables_with_codes(mut files: Vec<(String, PathBuf)>) -> Unread {
     }
 }
 
+/// Whether `file` has an extension the project reads (`.md`, not an
+/// `.mdx` counted to be said).
+fn has_read_extension(file: &Path, settings: &Settings) -> bool {
+    file.extension().is_some_and(|e| {
+        settings
+            .extensions
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(std::ffi::OsStr::new(x)))
+    })
+}
+
 /// Whether `file` is `path` or lies below it: told by bytes when `path`'s
 /// bytes and a separator start `file`'s (nearly always), else by components.
 fn under(file: &Path, path: &Path) -> bool {
@@ -1053,6 +1064,23 @@ pub fn lint(settings: &Settings) -> Outcome {
         &visit,
     );
     let (visited, walk_errors) = (walked.visited, walked.errors);
+    // Pages named with a leading dot (Alibaba's `.gov.cn 域名实名认证….md`),
+    // hidden as git tools take them: not read, but said.
+    let hidden: Vec<&PathBuf> = walked
+        .hidden
+        .iter()
+        .filter(|h| !named.contains(h) && has_read_extension(h, settings))
+        .filter(|h| {
+            let entry = Entry {
+                path: h.to_path_buf(),
+                root: &root,
+            };
+            settings
+                .config
+                .as_ref()
+                .is_none_or(|c| configure(&entry, c).is_some())
+        })
+        .collect();
     // Projects below this one, inside the paths named: linted on their own.
     let nested = walked
         .nested
@@ -1086,6 +1114,24 @@ pub fn lint(settings: &Settings) -> Outcome {
             ),
         })
         .collect();
+    if let Some(first) = hidden.first() {
+        let n = hidden.len();
+        notes.push(FileError {
+            path: crate::project::display(&root, &cwd),
+            message: match n {
+                1 => format!(
+                    "1 file named with a leading dot is hidden, and not read (`{}`); named on \
+                     the command line, it is read",
+                    crate::project::display(first, &cwd)
+                ),
+                _ => format!(
+                    "{n} files named with a leading dot are hidden, and not read (the first: \
+                     `{}`); named on the command line, each is read",
+                    crate::project::display(first, &cwd)
+                ),
+            },
+        });
+    }
     // Sized once: the pages are moved in, not grown into.
     let mut docs = Vec::with_capacity(visited.len());
     let mut op_docs = Vec::with_capacity(visited.len());

@@ -36,9 +36,10 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 /// calls `visit` on each as soon as it is found (keeping what it returns, if
 /// anything), on as many threads as the machine has (ripgrep's parallel
 /// walker): reading and parsing overlap with walking. Folders that are
-/// projects of their own are not entered. Hidden files and folders are
-/// skipped; so are those `.gitignore`, `.ignore` and git's exclude files
-/// leave out, unless `respect_ignore` is false.
+/// projects of their own are not entered. Hidden files and folders (their
+/// names start with a dot) are skipped, the files with one of `extensions`
+/// kept in [`Walked::hidden`]; so are those `.gitignore`, `.ignore` and
+/// git's exclude files leave out, unless `respect_ignore` is false.
 pub fn walk<T: Send>(
     roots: &[PathBuf],
     project: &Path,
@@ -49,6 +50,7 @@ pub fn walk<T: Send>(
 ) -> Walked<T> {
     let out = std::sync::Mutex::new(Vec::new());
     let nested = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let hidden = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let errors = std::sync::Mutex::new(Vec::new());
     let push = |t: Option<T>| {
         if let Some(t) = t {
@@ -73,14 +75,28 @@ pub fn walk<T: Send>(
         }
         ignore::WalkBuilder::new(root)
             .standard_filters(respect_ignore)
-            .hidden(true)
+            // Hidden entries are told below, to count the pages among them.
+            .hidden(false)
             .require_git(false)
             .follow_links(true)
             // A folder holding doclint.toml or .git below the root is a
             // project of its own: not walked, but named for the caller.
             .filter_entry({
                 let nested = std::sync::Arc::clone(&nested);
+                let hidden = std::sync::Arc::clone(&hidden);
+                let extensions = extensions.to_vec();
                 move |e| {
+                    if e.depth() > 0 && e.file_name().as_encoded_bytes().starts_with(b".") {
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && has_extension(e.path(), &extensions)
+                        {
+                            hidden
+                                .lock()
+                                .expect("no panics hold this lock")
+                                .push(e.path().to_path_buf());
+                        }
+                        return false;
+                    }
                     let inner = e.depth() > 0 && e.file_type().is_some_and(|t| t.is_dir());
                     if inner && crate::project::is_root(e.path()) {
                         nested
@@ -120,10 +136,14 @@ pub fn walk<T: Send>(
     let mut nested = std::mem::take(&mut *nested.lock().expect("no panics hold this lock"));
     nested.sort();
     nested.dedup();
+    let mut hidden = std::mem::take(&mut *hidden.lock().expect("no panics hold this lock"));
+    hidden.sort();
+    hidden.dedup();
     Walked {
         visited: out.into_inner().expect("no panics hold this lock"),
         errors,
         nested,
+        hidden,
     }
 }
 
@@ -135,6 +155,9 @@ pub struct Walked<T> {
     pub errors: Vec<WalkError>,
     /// Folders below the root that are projects of their own, sorted.
     pub nested: Vec<PathBuf>,
+    /// Files with one of the extensions whose names start with a dot
+    /// (hidden, as git tools take them), not read, sorted.
+    pub hidden: Vec<PathBuf>,
 }
 
 /// What an I/O error means to someone linting a tree.

@@ -475,3 +475,30 @@ fn a_tree_with_codes_in_no_table_is_not_told_of_a_table() {
     );
     assert!(!said.contains("--explain"), "{said}");
 }
+
+#[test]
+fn pages_named_with_a_leading_dot_are_said_not_read() {
+    // Alibaba's `.NET示例.md`, `.gov.cn 域名实名认证操作步骤.md`: hidden as
+    // git tools take them, so not read in a walk, but said; a hidden
+    // folder's pages are not counted (`.github/`).
+    let page = "# 状态码\n\n| 状态码 | 说明 |\n|---|---|\n| 400 | 请求参数错误。 |\n\
+                | 404 | 资源不存在。 |\n| 500 | 服务内部错误。 |\n";
+    let dir = project(&[
+        ("svc/.tel 状态码.md", page),
+        ("svc/.NET示例.md", "# .NET\n"),
+        (".github/ISSUE.md", page),
+        ("svc/guide.md", "# Guide\n"),
+    ]);
+    let (code, out, err) = run_in(dir.path(), &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains(
+            "2 files named with a leading dot are hidden, and not read (the first: \
+             `svc/.NET示例.md`); named on the command line, each is read"
+        ),
+        "{err}"
+    );
+    let (code, out, err) = run_in(dir.path(), &["svc/.tel 状态码.md"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Checked 1 status page"), "{out}{err}");
+}
