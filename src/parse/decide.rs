@@ -127,20 +127,20 @@ fn examine_after(src: &str, request: RequestLine) -> Examined {
 /// or URLs (`GET | /v1/things`, `GET | … | https://{domain}/api/…`): not
 /// one.
 pub(super) fn lists_methods(c: &Candidate) -> bool {
+    c.body.len() >= 2 && c.body.iter().all(|row| explains_method(row))
+}
+
+/// Whether a row starts with an HTTP method's name, alone in its cell, and
+/// names no path or URL.
+pub(super) fn explains_method(row: &[Cell]) -> bool {
+    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
     let names_path = |cell: &Cell| {
         let t = cell.text_cow();
         t.trim_start().starts_with('/') || t.contains("://")
     };
-    c.body.len() >= 2
-        && c.body
-            .iter()
-            .all(|row| row.first().is_some_and(is_method) && !row.iter().any(names_path))
-}
-
-/// Whether `cell` says an HTTP method's name, and nothing else.
-pub(super) fn is_method(cell: &Cell) -> bool {
-    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-    METHODS.contains(&cell.text_cow().trim())
+    row.first()
+        .is_some_and(|m| METHODS.contains(&m.text_cow().trim()))
+        && !row.iter().any(names_path)
 }
 
 /// The text of every line that opens or closes a container (`:::` and

@@ -508,6 +508,13 @@ fn is_phrase_for(text: &str, code: u16) -> bool {
 
 /// An empty cell, or one that says nothing (`-`, `N/A`, `None`, `无`): no
 /// description, no reason phrase.
+/// Whether `cell` says `code` and nothing else (`| **200** | 200 |`).
+fn says_code(cell: &Cell, code: u16) -> bool {
+    let t = cell.text_cow();
+    let t = t.trim();
+    t.len() == 3 && t.parse() == Ok(code)
+}
+
 fn is_placeholder(cell: &Cell) -> bool {
     super::classify::is_placeholder(cell.text_cow().trim())
 }
@@ -942,7 +949,7 @@ pub(super) fn read_status_table_with(
             // is no description.
             let mut description = desc_col
                 .and_then(|col| cells.get(col))
-                .filter(|c| !is_placeholder(c) && c.text_cow().trim() != code.to_string())
+                .filter(|c| !is_placeholder(c) && !says_code(c, code))
                 .cloned();
             // Slate's layout: the phrase, then the description, in one cell
             // (`401 | Unauthorized -- Your API key is wrong.`): the phrase

@@ -175,8 +175,7 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
             first
                 .body
                 .first()
-                .and_then(|r| r.first())
-                .is_some_and(super::decide::is_method)
+                .is_some_and(|row| super::decide::explains_method(row))
         };
         if first.body.is_empty()
             || typing.kind.is_neutral()
