@@ -147,11 +147,11 @@ fn look(src: &str, start: usize, delimiter: Option<(usize, usize)>, deep: bool) 
         None => html_candidate(html::read_rows(src, start, rows + 1)),
         Some((start, end)) => pipe_head(src, start, end, rows),
     };
-    // A deep look reads a few rows at once; else the first row decides
-    // most tables.
     // A table of the HTTP methods (`Method | Usage`) says nothing of the
     // page (see `decide::lists_methods`).
     let methods = super::decide::lists_methods;
+    // A deep look reads a few rows at once; else the first row decides
+    // most tables.
     let typing = if deep {
         let rows = read(PROBE_ROWS);
         let typing = typing_of(&rows);
