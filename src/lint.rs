@@ -632,17 +632,6 @@ fn tables_with_codes(mut files: Vec<(String, PathBuf)>) -> Unread {
     }
 }
 
-/// Whether `file` has an extension the project reads (`.md`, not an
-/// `.mdx` counted to be said).
-fn has_read_extension(file: &Path, settings: &Settings) -> bool {
-    file.extension().is_some_and(|e| {
-        settings
-            .extensions
-            .iter()
-            .any(|x| e.eq_ignore_ascii_case(std::ffi::OsStr::new(x)))
-    })
-}
-
 /// Whether `file` is `path` or lies below it: told by bytes when `path`'s
 /// bytes and a separator start `file`'s (nearly always), else by components.
 fn under(file: &Path, path: &Path) -> bool {
@@ -1069,7 +1058,8 @@ pub fn lint(settings: &Settings) -> Outcome {
     let hidden: Vec<&PathBuf> = walked
         .hidden
         .iter()
-        .filter(|h| !named.contains(h) && has_read_extension(h, settings))
+        // `.md`, not an `.mdx` counted to be said.
+        .filter(|h| !named.contains(h) && walk::has_extension(h, &settings.extensions))
         .filter(|h| {
             let entry = Entry {
                 path: h.to_path_buf(),

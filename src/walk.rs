@@ -26,7 +26,8 @@ pub struct WalkError {
     pub message: String,
 }
 
-fn has_extension(path: &Path, extensions: &[String]) -> bool {
+/// Whether `path` has one of `extensions` (without the dot, any case).
+pub(crate) fn has_extension(path: &Path, extensions: &[String]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))

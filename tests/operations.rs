@@ -2235,8 +2235,8 @@ fn merging_two_words_is_no_spacing_fix() {
     assert_eq!(rules, ["DL011"], "{r}");
 }
 
-/// Pages of openapi-generator's kind (a third column makes the text a
-/// description, even a reason phrase), one operation each: sdk/docs/OpNApi.md.
+/// Pages of openapi-generator's kind (`Status code | Description | Response
+/// headers`, the headers `-`), one operation each: sdk/docs/OpNApi.md.
 fn generated_service(pages: &[&[(u16, &str)]]) -> tempfile::TempDir {
     let pages: Vec<(String, String)> = pages
         .iter()
